@@ -1,0 +1,1 @@
+//! Records: articles, people, posts, tenures and events built up over many articles.
