@@ -14,6 +14,7 @@ pub mod events;
 pub mod figures;
 pub mod names;
 pub mod normalize;
+pub mod places;
 pub mod titles;
 
 use serde::{Deserialize, Serialize};
@@ -218,6 +219,9 @@ pub struct Extraction {
     pub date: Option<String>,
     pub event_date: Option<EventDate>,
     pub event: Event,
+    /// The province or centrally-run city the article is about, canonical ("Nam Định",
+    /// "Hải Phòng"), so that a bare "Bí thư Tỉnh ủy" resolves to one post.
+    pub place: Option<String>,
     pub people: Vec<Official>,
     pub authors: Vec<Author>,
     pub figures: Vec<Figure>,
@@ -232,7 +236,9 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
     let event_date = dates::find_event_date(&text, &sentences, ctx);
     let event = events::detect(&text, &sentences);
     let figures = figures::find(&text, &sentences);
+    let place = places::main_place(&text).map(str::to_string);
     Extraction {
+        place,
         extractor_version: EXTRACTOR_VERSION,
         date: event_date.as_ref().map(|d| d.iso.clone()),
         event_date,
