@@ -12,3 +12,8 @@
 
 pub mod extract;
 pub mod records;
+
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,11 +1,11 @@
-//! The browser app's entry point, built by Trunk for wasm32.
+//! The browser app's entry point, built by Trunk for wasm32 (see index.html and Trunk.toml).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    nienbieu::ui::run();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("nienbieu-web is the browser app: build it with `make serve` (Trunk).");
+    eprintln!("nienbieu-web is the browser app: build and serve it with `make serve` (Trunk).");
 }
