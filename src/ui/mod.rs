@@ -10,6 +10,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::{extract, Context, Extraction};
 
+/// The UI strings, from src/ui/locales/*.json, checked at compile time.
+mod locales {
+    // 0.6 prefers a build script for this; the macro keeps the native build free of it.
+    #![allow(deprecated)]
+    leptos_i18n::load_locales!();
+}
+use leptos_i18n::Locale as _;
+use locales::i18n::{t, t_string, use_i18n, I18nContextProvider, Locale};
+
+const LANG_KEY: &str = "nienbieu.lang";
+
 /// Starts the app: panic banner, service worker, then mounts [`App`] on `<body>`.
 pub fn run() {
     install_panic_banner();
@@ -55,25 +66,72 @@ const ARTICLES_KEY: &str = "nienbieu.articles";
 #[component]
 fn App() -> impl IntoView {
     view! {
-        <Router>
-            <header class="app-header">
-                <span class="brand">"Niên biểu"</span>
-                <nav aria-label="Chính">
-                    <A href="/" exact=true attr:data-testid="nav-add">"Nhập bài"</A>
-                    <A href="/roster" attr:data-testid="nav-roster">"Danh sách cán bộ"</A>
-                    <A href="/timeline" attr:data-testid="nav-timeline">"Dòng thời gian"</A>
-                    <A href="/data" attr:data-testid="nav-data">"Dữ liệu"</A>
-                </nav>
-            </header>
-            <main>
-                <Routes fallback=|| view! { <p>"Không có trang này."</p> }>
+        <I18nContextProvider>
+            <LanguageMemory/>
+            <Router>
+                <Header/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
                     <Route path=path!("/") view=AddArticle/>
                     <Route path=path!("/roster") view=Roster/>
                     <Route path=path!("/timeline") view=|| view! { <h1>"Dòng thời gian"</h1> }/>
                     <Route path=path!("/data") view=|| view! { <h1>"Dữ liệu"</h1> }/>
-                </Routes>
-            </main>
-        </Router>
+                    </Routes>
+                </main>
+                <footer class="app-footer">{move || t!(use_i18n(), footer_privacy)}</footer>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Vietnamese unless the user chose English before; the choice is kept in localStorage.
+#[component]
+fn LanguageMemory() -> impl IntoView {
+    let i18n = use_i18n();
+    let stored: Option<String> = crate::store::load(LANG_KEY).ok().flatten();
+    i18n.set_locale(if stored.as_deref() == Some("en") {
+        Locale::en
+    } else {
+        Locale::vi
+    });
+    Effect::new(move |_| {
+        let _ = crate::store::save(LANG_KEY, &i18n.get_locale().as_str());
+    });
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let switch = move |_| {
+        i18n.set_locale(match i18n.get_locale() {
+            Locale::vi => Locale::en,
+            Locale::en => Locale::vi,
+        })
+    };
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="app-header">
+            <A href="/" attr:class="brand">{t!(i18n, brand)}</A>
+            <nav aria-label=move || t_string!(i18n, nav_label)>
+                <A href="/" exact=true attr:data-testid="nav-add">{t!(i18n, nav_add)}</A>
+                <A href="/roster" attr:data-testid="nav-roster">{t!(i18n, nav_roster)}</A>
+                <A href="/timeline" attr:data-testid="nav-timeline">{t!(i18n, nav_timeline)}</A>
+                <A href="/data" attr:data-testid="nav-data">{t!(i18n, nav_data)}</A>
+            </nav>
+            <button class="lang-switch" data-testid="lang-switch" on:click=switch
+                aria-label=move || t_string!(i18n, lang_switch_label)>
+                {t!(i18n, lang_switch)}
+            </button>
+        </header>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, not_found)}</h1>
+        <p><A href="/">{t!(i18n, go_home)}</A></p>
     }
 }
 
