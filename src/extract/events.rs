@@ -605,7 +605,6 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         if stop || !(link || capitalised) || (after_country && !link) {
             break;
         }
-        after_country = false;
         // A surname after a place's first word starts a person's name: "tỉnh Nghệ An Nguyễn ...".
         if capitalised && !link {
             if capitals > 0 && SURNAMES.contains(&lw.as_str()) {
