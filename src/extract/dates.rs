@@ -65,32 +65,80 @@ pub fn find_event_date(text: &str, sentences: &[Span], ctx: &Context) -> Option<
     })
 }
 
-/// Spans of the day-month expressions in `text` that read as dates (they carry a year or a
-/// date cue such as "ngày", "sáng"), so other rule families (figures) can leave them alone.
-pub(crate) fn date_spans(text: &str) -> Vec<Span> {
-    let doc = Doc::new(text, &[]);
-    doc.classify(doc.scan())
-        .into_iter()
-        .filter(|m| m.raw.year.is_some() || m.cue.any() || m.role != Role::Event(0))
-        .map(|m| m.raw.core)
-        .collect()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Text helpers shared with the other rule families of this branch (events, figures).
 
 /// Lowercase copy of `text` with the same byte length at every char, so offsets carry over.
 /// Characters whose lowercase form has another length (rare outside Vietnamese) are kept as is.
 pub(crate) fn lower_aligned(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
-            _ => out.push(c),
+    let mut out = text.to_owned();
+    out.make_ascii_lowercase();
+    // Capitals outside ASCII are few (word starts): find them by their lead bytes and fix them
+    // in place, each keeping its length.
+    let b = text.as_bytes();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0xC0 {
+            i += 1;
+            continue;
         }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let l = lower_char(c);
+        if l != c {
+            out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
+        }
+        i += c.len_utf8();
     }
     out
+}
+
+/// One char lowercased, kept only when its UTF-8 length is unchanged.
+fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    // Vietnamese letters with tone marks (U+1EA0..=U+1EF9) come in upper/lower pairs: even
+    // upper, odd lower. This block is most of a Vietnamese text, so it skips the general table.
+    let u = c as u32;
+    if (0x1EA0..=0x1EF9).contains(&u) {
+        return if u % 2 == 0 {
+            char::from_u32(u + 1).unwrap_or(c)
+        } else {
+            c
+        };
+    }
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+        _ => c,
+    }
+}
+
+/// Whether the number at `at` starts a day-month that reads as a date: it carries a year, or
+/// a date word comes right before it ("ngày 5/12", "Sáng 28-12", "nay (11/12)").
+pub(crate) fn is_date_at(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let run = digit_run(b, at);
+    if run == 0 || starts_inside_token(text, at) {
+        return false;
+    }
+    let Some(raw) = numeric_at(text, at, run) else {
+        return false;
+    };
+    if raw.year.is_some() {
+        return true;
+    }
+    let from = floor_boundary(text, at.saturating_sub(24));
+    let before = lower_aligned(&text[from..at]);
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == ',');
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(last, "ngày" | "nay" | "qua" | "hôm" | "vào") || is_time_of_day(last)
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -115,6 +163,12 @@ pub(crate) fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The sentence holding byte `pos`, by binary search over sentences in text order.
+pub(crate) fn sentence_at(sentences: &[Span], pos: usize) -> Option<Span> {
+    let k = sentences.partition_point(|s| s.end <= pos);
+    sentences.get(k).copied().filter(|s| s.start <= pos)
+}
+
 /// Whether `needle` occurs in `hay` at `at` as whole words (no letter or digit on either side).
 pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
     let end = at + needle.len();
@@ -129,9 +183,8 @@ pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
 /// Byte offsets of every whole-word occurrence of `needle` in `hay[from..to]`.
 pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) -> Vec<usize> {
     let (from, to) = (floor_boundary(hay, from), floor_boundary(hay, to));
-    hay[from..to]
-        .match_indices(needle)
-        .map(|(i, _)| from + i)
+    memchr::memmem::find_iter(hay[from..to].as_bytes(), needle.as_bytes())
+        .map(|i| from + i)
         .filter(|&i| word_at(hay, i, needle))
         .collect()
 }
@@ -431,9 +484,27 @@ const EN_MONTHS: [&str; 12] = [
 
 /// "April 27, 2017", "27 April 2017": blog and page headers.
 fn scan_english(text: &str, out: &mut Vec<Raw>) {
+    static MONTHS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let months = MONTHS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(EN_MONTHS)
+            .or_else(|_| aho_corasick::AhoCorasick::new(Vec::<&str>::new()))
+            .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
+    });
     let b = text.as_bytes();
-    for (mi, name) in EN_MONTHS.iter().enumerate() {
-        for (at, _) in text.match_indices(name) {
+    // Such dates are page or blog headers (and footers): read the two ends of the text only.
+    let head_end = floor_boundary(text, 1200);
+    let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
+    let hits = months
+        .find_iter(&text[..head_end])
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .chain(
+            months
+                .find_iter(&text[tail_start..])
+                .map(|m| (m.pattern().as_usize(), tail_start + m.start())),
+        );
+    for (pattern, start) in hits {
+        let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
+        {
             let end_name = at + name.len();
             if text[end_name..]
                 .chars()
@@ -797,11 +868,15 @@ impl<'a> Doc<'a> {
                 .then_some(line)
             })
             .collect();
-        opening
+        // `opening` is in text order, so neighbours are found by binary search.
+        let has = |l: usize| opening.binary_search(&l).is_ok();
+        let mut lines: Vec<usize> = opening
             .iter()
             .copied()
-            .filter(|&l| opening.contains(&(l + 1)) || (l > 0 && opening.contains(&(l - 1))))
-            .collect()
+            .filter(|&l| has(l + 1) || (l > 0 && has(l - 1)))
+            .collect();
+        lines.dedup();
+        lines
     }
 
     fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
@@ -809,7 +884,11 @@ impl<'a> Doc<'a> {
         if raw.english || self.is_stamp(raw) {
             return Role::Stamp;
         }
-        if raw.glued || link_lines.contains(&self.line_of(raw.core.start)) {
+        if raw.glued
+            || link_lines
+                .binary_search(&self.line_of(raw.core.start))
+                .is_ok()
+        {
             return Role::LinkList;
         }
         if self.is_caption(raw) {
@@ -935,6 +1014,9 @@ impl<'a> Doc<'a> {
             return true;
         }
         let line = self.line_span(self.line_of(raw.core.start));
+        if line.end - line.start > 120 {
+            return false;
+        }
         let rest = format!(
             "{} {}",
             &self.lower[line.start..raw.core.start],
@@ -947,11 +1029,13 @@ impl<'a> Doc<'a> {
 
     fn is_caption(&self, raw: &Raw) -> bool {
         let line = self.line_span(self.line_of(raw.core.start));
-        let after = &self.lower[raw.core.end..line.end];
+        // A caption's credit comes within a short way of its date.
+        let end = floor_boundary(&self.lower, line.end.min(raw.core.end + 160));
+        let after = &self.lower[raw.core.end..end.max(raw.core.end)];
         after.contains("ảnh:")
             || after.contains("ảnh :")
             || after.contains("(ảnh")
-            || after.trim_end().ends_with('|')
+            || (end == line.end && after.trim_end().ends_with('|'))
     }
 
     /// Ranges and periods written as two dates: "từ ngày A đến ngày B", "(A - B)".
@@ -1008,11 +1092,7 @@ impl<'a> Doc<'a> {
     }
 
     fn evidence(&self, mention: Span) -> Evidence {
-        let sentence = self
-            .sentences
-            .iter()
-            .find(|s| s.start <= mention.start && mention.start < s.end.max(s.start + 1))
-            .copied()
+        let sentence = sentence_at(self.sentences, mention.start)
             .unwrap_or_else(|| self.line_span(self.line_of(mention.start)));
         Evidence { mention, sentence }
     }
@@ -1158,7 +1238,7 @@ impl<'a> Doc<'a> {
     /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)".
     fn anniversary_year(&self, region: Span) -> Option<i32> {
         let (_, low) = self.region_lower(region);
-        for (at, _) in low.match_indices("kỷ niệm") {
+        for at in word_occurrences(low, 0, low.len(), "kỷ niệm") {
             let window_end = ceil_boundary(low, (at + 160).min(low.len()));
             let w = &low[at..window_end];
             let w = w.split(['\n']).next().unwrap_or(w);

@@ -9,13 +9,16 @@
 
 use super::dates::{ceil_boundary, floor_boundary, lower_aligned, parse_ordinal_token, word_at};
 use super::{Event, EventKind, Evidence, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// The event the article reports.
 pub fn detect(text: &str, sentences: &[Span]) -> Event {
-    let lower = lower_aligned(text);
     let headline = headline(text);
     let window = lead_window(text, sentences, headline);
+    // Everything below reads the headline and lead only: lowercase that much.
+    let lead_end = window.iter().map(|s| s.end).max().unwrap_or(0);
+    let lower = lower_aligned(&text[..ceil_boundary(text, (lead_end + 64).min(text.len()))]);
     let headline_text = headline.map(|h| clean_headline(h.slice(text)));
     let cue = kind_cue(&lower, &window);
     // With no cue, the lead sentence still names the body and its term.
@@ -232,19 +235,38 @@ struct Cue {
     span: Span,
 }
 
-fn kinds() -> &'static [(EventKind, String)] {
-    static KINDS: OnceLock<Vec<(EventKind, String)>> = OnceLock::new();
+/// Kind cues and an automaton over them (pattern index = position in the list).
+struct KindLexicon {
+    cues: Vec<(EventKind, String)>,
+    automaton: AhoCorasick,
+}
+
+fn kinds() -> &'static KindLexicon {
+    static KINDS: OnceLock<KindLexicon> = OnceLock::new();
     KINDS.get_or_init(|| {
-        super::dates::lexicon_lines(include_str!("lexicon/events_kinds.tsv"))
-            .into_iter()
-            .filter_map(|l| {
-                let (kind, cue) = l.split_once('\t')?;
-                let kind =
-                    serde_json::from_value(serde_json::Value::String(kind.trim().into())).ok()?;
-                Some((kind, cue.trim().to_string()))
-            })
-            .collect()
+        let cues: Vec<(EventKind, String)> =
+            super::dates::lexicon_lines(include_str!("lexicon/events_kinds.tsv"))
+                .into_iter()
+                .filter_map(|l| {
+                    let (kind, cue) = l.split_once('\t')?;
+                    let kind =
+                        serde_json::from_value(serde_json::Value::String(kind.trim().into()))
+                            .ok()?;
+                    Some((kind, cue.trim().to_string()))
+                })
+                .collect();
+        let automaton = automaton(cues.iter().map(|(_, c)| c.as_str()), MatchKind::Standard);
+        KindLexicon { cues, automaton }
     })
+}
+
+/// An automaton over lowercase phrases (an empty one if they cannot be compiled).
+fn automaton<'a>(phrases: impl IntoIterator<Item = &'a str>, kind: MatchKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(kind)
+        .build(phrases)
+        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
+        .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
 }
 
 /// The strongest kind with a cue in the headline and lead sentence, else in the two sentences
@@ -255,28 +277,25 @@ fn kind_cue(lower: &str, window: &[Span]) -> Option<Cue> {
 }
 
 fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
-    // (rank, position) decides: the strongest kind, at its earliest cue.
-    let mut best: Option<(usize, usize, Cue)> = None;
-    for (kind, cue) in kinds() {
-        let rank = kind_rank(*kind);
-        if best.is_some_and(|(r, _, _)| r < rank) {
-            continue;
-        }
-        let hit = window.iter().enumerate().find_map(|(wi, w)| {
-            let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
-            lower[from..to]
-                .match_indices(cue.as_str())
-                .map(|(i, _)| from + i)
-                .find(|&at| word_at(lower, at, cue) && cue_counts(lower, at, cue, *kind))
-                .map(|at| (wi, at))
-        });
-        if let Some((wi, at)) = hit {
-            // Position counts sentence by sentence: the headline, then the lead.
-            let pos = wi * lower.len() + at;
-            if best.is_none_or(|(r, p, _)| rank < r || (rank == r && pos < p)) {
+    let lex = kinds();
+    // (rank, sentence, position) decides: the strongest kind, at its earliest cue.
+    let mut best: Option<(usize, usize, usize, Cue)> = None;
+    for (wi, w) in window.iter().enumerate() {
+        let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
+        for m in lex.automaton.find_overlapping_iter(&lower[from..to]) {
+            let Some((kind, cue)) = lex.cues.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let at = from + m.start();
+            if !word_at(lower, at, cue) || !cue_counts(lower, at, cue, *kind) {
+                continue;
+            }
+            let key = (kind_rank(*kind), wi, at);
+            if best.is_none_or(|(r, bw, ba, _)| key < (r, bw, ba)) {
                 best = Some((
-                    rank,
-                    pos,
+                    key.0,
+                    wi,
+                    at,
                     Cue {
                         kind: *kind,
                         span: Span::new(at, at + cue.len()),
@@ -285,7 +304,7 @@ fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
             }
         }
     }
-    best.map(|(_, _, c)| c)
+    best.map(|(_, _, _, c)| c)
 }
 
 /// Strength order of the kinds (smaller wins).
@@ -456,10 +475,17 @@ fn term_in(text: &str, lower: &str, region: Span) -> Option<String> {
     best.map(|(_, t)| t)
 }
 
-fn bodies() -> &'static [(String, String)] {
-    static BODIES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+/// Body heads and an automaton over them, leftmost-longest ("ủy ban thường vụ quốc hội"
+/// before "quốc hội").
+struct BodyLexicon {
+    heads: Vec<(String, String)>,
+    automaton: AhoCorasick,
+}
+
+fn bodies() -> &'static BodyLexicon {
+    static BODIES: OnceLock<BodyLexicon> = OnceLock::new();
     BODIES.get_or_init(|| {
-        let mut v: Vec<(String, String)> =
+        let heads: Vec<(String, String)> =
             super::dates::lexicon_lines(include_str!("lexicon/events_bodies.tsv"))
                 .into_iter()
                 .filter_map(|l| {
@@ -467,9 +493,11 @@ fn bodies() -> &'static [(String, String)] {
                     Some((head.trim().to_string(), canon.trim().to_string()))
                 })
                 .collect();
-        // Longest heads first, so "ủy ban thường vụ quốc hội" beats "quốc hội".
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-        v
+        let automaton = automaton(
+            heads.iter().map(|(h, _)| h.as_str()),
+            MatchKind::LeftmostLongest,
+        );
+        BodyLexicon { heads, automaton }
     })
 }
 
@@ -534,18 +562,20 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         floor_boundary(lower, region.start),
         floor_boundary(lower, region.end),
     );
-    let mut best: Option<(usize, &str, &str)> = None;
-    for (head, canon) in bodies() {
-        if let Some(i) = lower[from..to]
-            .match_indices(head.as_str())
-            .map(|(i, _)| from + i)
-            .find(|&at| word_at(lower, at, head) && !after_title(lower, at))
-        {
-            if best.is_none_or(|(b, _, _)| i < b) {
-                best = Some((i, head, canon));
-            }
-        }
-    }
+    let lex = bodies();
+    let best = lex
+        .automaton
+        .find_iter(&lower[from..to])
+        .filter_map(|m| {
+            let (head, canon) = lex.heads.get(m.pattern().as_usize())?;
+            let at = from + m.start();
+            (word_at(lower, at, head) && !after_title(lower, at)).then_some((
+                at,
+                head.as_str(),
+                canon.as_str(),
+            ))
+        })
+        .next();
     let (at, head, canon) = best?;
     let mut out = if canon.is_empty() {
         text[at..at + head.len()].to_string()

@@ -6,15 +6,12 @@
 //! number ("1886/QĐ-TTg", "05/2023/NĐ-CP"). A percentage right after a fraction ("(chiếm 38%)")
 //! belongs to it; any other percentage is a figure of its own.
 
-use super::dates::{ceil_boundary, date_spans, floor_boundary, lexicon_lines, lower_aligned};
+use super::dates::{ceil_boundary, floor_boundary, is_date_at, lexicon_lines, lower_aligned};
 use super::{Evidence, Figure, Span};
 use std::sync::OnceLock;
 
 /// Every indicator statement in `text`, in order.
 pub fn find(text: &str, sentences: &[Span]) -> Vec<Figure> {
-    let lower = lower_aligned(text);
-    let dates = date_spans(text);
-    let in_date = |at: usize| dates.iter().any(|d| d.start <= at && at < d.end);
     let mut out: Vec<Figure> = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -29,12 +26,16 @@ pub fn find(text: &str, sentences: &[Span]) -> Vec<Figure> {
         };
         let end = i + num.len;
         // A fraction "N/M".
-        if b.get(end) == Some(&b'/') && !in_date(i) {
+        if b.get(end) == Some(&b'/') && !is_date_at(text, i) {
             if let Some(den) = number_at(text, end + 1).filter(|d| d.integer) {
                 let fend = end + 1 + den.len;
-                if num.integer && num.value <= den.value && den.value > 0.0 && !document_tail(text, fend) {
-                    let unit = unit_after(&lower, fend);
-                    let cue = cue_before(&lower, i);
+                if num.integer
+                    && num.value <= den.value
+                    && den.value > 0.0
+                    && !document_tail(text, fend)
+                {
+                    let unit = unit_after(text, fend);
+                    let cue = cue_before(text, i);
                     if unit.is_some() || cue.is_some() || percent_after(text, fend).is_some() {
                         let mut stop = unit.map_or(fend, |u| u.end);
                         let mut percent = None;
@@ -64,9 +65,9 @@ pub fn find(text: &str, sentences: &[Span]) -> Vec<Figure> {
         }
         // A percentage "N%", "N phần trăm".
         if let Some(pend) = percent_sign(text, end) {
-            let unit = unit_after(&lower, pend);
+            let unit = unit_after(text, pend);
             let stop = unit.map_or(pend, |u| u.end);
-            let start = cue_before(&lower, i).unwrap_or(i);
+            let start = cue_before(text, i).unwrap_or(i);
             out.push(figure(
                 text,
                 sentences,
@@ -93,11 +94,7 @@ fn figure(
     percent: Option<f64>,
     unit: Option<String>,
 ) -> Figure {
-    let sentence = sentences
-        .iter()
-        .copied()
-        .find(|s| s.start <= mention.start && mention.start < s.end)
-        .unwrap_or(mention);
+    let sentence = super::dates::sentence_at(sentences, mention.start).unwrap_or(mention);
     Figure {
         text: mention.slice(text).trim().to_string(),
         numerator,
@@ -118,7 +115,10 @@ struct Number {
 
 fn number_at(text: &str, at: usize) -> Option<Number> {
     let b = text.as_bytes();
-    let int = b[at.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int = b[at.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if int == 0 || int > 9 {
         return None;
     }
@@ -126,7 +126,10 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
     let mut s: String = text[at..at + int].to_string();
     let mut integer = true;
     if matches!(b.get(at + int), Some(b',' | b'.')) {
-        let frac = b[at + int + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let frac = b[at + int + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         // "38,5" is a decimal; "12.000" (three digits) is a thousands group, not a figure here.
         if (1..=2).contains(&frac) && percent_sign(text, at + int + 1 + frac).is_some() {
             s.push('.');
@@ -233,29 +236,31 @@ fn units() -> &'static [String] {
 }
 
 /// The counted noun right after a number: " xã, thị trấn", " chỉ tiêu".
-fn unit_after(lower: &str, at: usize) -> Option<Span> {
-    let rest = lower.get(at..)?.strip_prefix(' ')?;
+fn unit_after(text: &str, at: usize) -> Option<Span> {
+    let window = text.get(at..ceil_boundary(text, (at + 96).min(text.len())))?;
+    let lower = lower_aligned(window);
+    let rest = lower.strip_prefix(' ')?;
     let start = at + 1;
     let mut end = start;
     let mut cur = rest;
+    let unit_at = |s: &str| {
+        units()
+            .iter()
+            .find(|u| {
+                s.starts_with(u.as_str())
+                    && !s[u.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .map(String::len)
+    };
     loop {
-        let u = units().iter().find(|u| {
-            cur.starts_with(u.as_str())
-                && !cur[u.len()..].starts_with(|c: char| c.is_alphanumeric())
-        })?;
-        end += u.len();
-        cur = &cur[u.len()..];
+        let ul = unit_at(cur)?;
+        end += ul;
+        cur = &cur[ul..];
         // A list of units: "xã, thị trấn", "tỉnh và thành phố".
-        let joined = [", ", " và "].iter().find_map(|j| {
-            let after = cur.strip_prefix(j)?;
-            units()
-                .iter()
-                .find(|u| {
-                    after.starts_with(u.as_str())
-                        && !after[u.len()..].starts_with(|c: char| c.is_alphanumeric())
-                })
-                .map(|_| j.len())
-        });
+        let joined = [", ", " và "]
+            .iter()
+            .find(|j| cur.strip_prefix(**j).and_then(unit_at).is_some())
+            .map(|j| j.len());
         match joined {
             Some(jl) => {
                 end += jl;
@@ -268,7 +273,7 @@ fn unit_after(lower: &str, at: usize) -> Option<Span> {
 }
 
 /// Words that introduce an indicator just before its number: the start of the statement.
-fn cue_before(lower: &str, at: usize) -> Option<usize> {
+fn cue_before(text: &str, at: usize) -> Option<usize> {
     const CUES: [&str; 10] = [
         "đạt và vượt",
         "đạt",
@@ -281,22 +286,22 @@ fn cue_before(lower: &str, at: usize) -> Option<usize> {
         "với",
         "là",
     ];
-    let from = floor_boundary(lower, at.saturating_sub(48));
-    let pre = &lower[from..at];
-    let trimmed = pre.trim_end();
+    let from = floor_boundary(text, at.saturating_sub(80));
+    let lower = lower_aligned(&text[from..at]);
+    let trimmed = lower.trim_end();
     for c in CUES {
         if super::dates::ends_with_word(trimmed, c) {
-            let start = from + trimmed.len() - c.len();
+            let start = trimmed.len() - c.len();
             // "tỷ lệ phiếu bầu là 32/45": the statement opens at "tỷ lệ".
             if c == "là" {
-                let before = lower[floor_boundary(lower, start.saturating_sub(32))..start].to_string();
+                let before = &lower[floor_boundary(&lower, start.saturating_sub(32))..start];
                 for lead in ["tỷ lệ", "tỉ lệ", "số phiếu"] {
                     if let Some(i) = before.rfind(lead) {
-                        return Some(start - (before.len() - i));
+                        return Some(from + start - (before.len() - i));
                     }
                 }
             }
-            return Some(ceil_boundary(lower, start));
+            return Some(from + start);
         }
     }
     None
@@ -331,14 +336,29 @@ mod tests {
             n += 1;
             let (text, want) = line.split_once('\t').expect("two columns");
             let text = normalize::normalize(text);
-            let got: Vec<String> = find(&text, &normalize::sentences(&text)).iter().map(show).collect();
-            let got = if got.is_empty() { "none".to_string() } else { got.join(" ; ") };
+            let got: Vec<String> = find(&text, &normalize::sentences(&text))
+                .iter()
+                .map(show)
+                .collect();
+            let got = if got.is_empty() {
+                "none".to_string()
+            } else {
+                got.join(" ; ")
+            };
             if got != want {
-                failures.push(format!("  figures.examples.tsv:{}: expected {want}, got {got}", i + 1));
+                failures.push(format!(
+                    "  figures.examples.tsv:{}: expected {want}, got {got}",
+                    i + 1
+                ));
             }
         }
         assert!(n >= 12);
-        assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
