@@ -2,44 +2,213 @@
 //!
 //! ```text
 //! nienbieu extract [--url URL] [--published YYYY-MM-DD|YYYY-MM] < article.txt
-//! nienbieu extract --jsonl < articles.jsonl
+//! nienbieu extract --jsonl [--url URL] [--published DATE] < articles.jsonl
 //! ```
+//!
+//! One article on standard input prints one JSON object (the serialized
+//! [`Extraction`](nienbieu::extract::Extraction)). With `--jsonl`, every input line is one
+//! `{"id", "text", "url"?, "published"?}` object and every output line one extraction with its
+//! `"id"` first; the input is streamed line by line, a bad line is reported on standard error
+//! with its number and the others still go through (the exit code then says a line failed).
 
-use nienbieu::extract::{extract, Context};
-use std::io::Read;
+use nienbieu::extract::dates::is_valid_published;
+use nienbieu::extract::{extract, Context, Extraction};
+use serde::{Deserialize, Serialize};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: nienbieu extract [--url URL] [--published YYYY-MM-DD|YYYY-MM] < article.txt
+       nienbieu extract --jsonl [--url URL] [--published DATE] < articles.jsonl
+       nienbieu --help
+
+extract   read one article (plain text) on standard input and print its extraction as JSON:
+          the officials named, their titles, the event, its kind and date.
+--url URL          the article's address (it often carries the publication date)
+--published DATE   the publication date, YYYY-MM-DD or YYYY-MM
+--jsonl            read one JSON object per line: {\"id\", \"text\", \"url\"?, \"published\"?};
+                   print one extraction per line with its \"id\" first. --url and --published
+                   then apply to lines that give none.";
+
+/// Exit code for bad usage (flags, values).
+const EXIT_USAGE: u8 = 2;
+
+/// What the command line asks for.
+#[derive(Debug, Default)]
+struct Options {
+    ctx: Context,
+    jsonl: bool,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) != Some("extract") {
-        eprintln!("usage: nienbieu extract [--url URL] [--published DATE] < article.txt\n       nienbieu extract --jsonl < articles.jsonl");
-        return ExitCode::from(2);
-    }
-    let mut ctx = Context::default();
-    let mut it = args.iter().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--url" => ctx.url = it.next().cloned(),
-            "--published" => ctx.published = it.next().cloned(),
-            _ => {}
+    let opts = match parse_args(&args) {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            eprintln!("nienbieu: {msg}\n{USAGE}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = if opts.jsonl {
+        run_jsonl(stdin.lock(), &mut out, &opts.ctx)
+    } else {
+        run_single(stdin.lock(), &mut out, &opts.ctx)
+    };
+    let flushed = out.flush();
+    match (result, flushed) {
+        (Ok(true), Ok(())) => ExitCode::SUCCESS,
+        (Ok(false), Ok(())) => ExitCode::FAILURE,
+        (Err(e), _) | (_, Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("nienbieu: {e}");
+            ExitCode::FAILURE
         }
     }
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-        eprintln!("nienbieu: cannot read standard input: {e}");
-        return ExitCode::FAILURE;
+}
+
+/// `Ok(None)` asks for the help text.
+fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+    let mut it = args.iter();
+    match it.next().map(String::as_str) {
+        Some("extract") => {}
+        Some("--help" | "-h" | "help") => return Ok(None),
+        Some(other) => return Err(format!("unknown command {other:?}")),
+        None => return Err("no command given".into()),
     }
+    let mut opts = Options::default();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match flag {
+            "--help" | "-h" => return Ok(None),
+            "--jsonl" if inline.is_none() => opts.jsonl = true,
+            "--url" => opts.ctx.url = Some(value("--url")?),
+            "--published" => {
+                let v = value("--published")?;
+                if !is_valid_published(&v) {
+                    return Err(format!(
+                        "--published {v:?} is not a date: give YYYY-MM-DD or YYYY-MM"
+                    ));
+                }
+                opts.ctx.published = Some(v);
+            }
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    Ok(Some(opts))
+}
+
+/// One article on standard input.
+fn run_single(mut input: impl Read, out: &mut impl Write, ctx: &Context) -> io::Result<bool> {
+    let mut bytes = Vec::new();
+    input.read_to_end(&mut bytes)?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("nienbieu: input is not valid UTF-8 ({e})");
-            return ExitCode::FAILURE;
+            eprintln!(
+                "nienbieu: input is not valid UTF-8 (at byte {})",
+                e.utf8_error().valid_up_to()
+            );
+            return Ok(false);
         }
     };
-    let out = extract(&text, &ctx);
-    println!(
-        "{}",
-        serde_json::to_string(&out).expect("extraction serializes")
-    );
-    ExitCode::SUCCESS
+    serde_json::to_writer(&mut *out, &extract(&text, ctx))?;
+    writeln!(out)?;
+    Ok(true)
+}
+
+/// One input line of `--jsonl`.
+#[derive(Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+}
+
+/// One output line of `--jsonl`: the id first, then the extraction.
+#[derive(Serialize)]
+struct Output<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    extraction: &'a Extraction,
+}
+
+/// Streams `--jsonl` input; returns whether every line went through.
+fn run_jsonl(
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    defaults: &Context,
+) -> io::Result<bool> {
+    let mut line = Vec::new();
+    let mut number = 0usize;
+    let mut all_ok = true;
+    loop {
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        number += 1;
+        match process_line(&line, defaults) {
+            Ok(None) => {}
+            Ok(Some((id, extraction))) => {
+                serde_json::to_writer(
+                    &mut *out,
+                    &Output {
+                        id: &id,
+                        extraction: &extraction,
+                    },
+                )?;
+                writeln!(out)?;
+            }
+            Err(msg) => {
+                all_ok = false;
+                eprintln!("nienbieu: line {number}: {msg}");
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+/// `Ok(None)` for a blank line.
+fn process_line(
+    bytes: &[u8],
+    defaults: &Context,
+) -> Result<Option<(serde_json::Value, Extraction)>, String> {
+    let s = std::str::from_utf8(bytes)
+        .map_err(|e| format!("invalid UTF-8 (at byte {})", e.valid_up_to()))?;
+    let s = s.trim_end_matches(['\n', '\r']);
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    let rec: Record = serde_json::from_str(s).map_err(|e| format!("malformed JSON ({e})"))?;
+    let text = rec.text.ok_or_else(|| "missing \"text\"".to_string())?;
+    if let Some(p) = rec.published.as_deref() {
+        if !is_valid_published(p) {
+            return Err(format!(
+                "\"published\" {p:?} is not a date: give YYYY-MM-DD or YYYY-MM"
+            ));
+        }
+    }
+    let ctx = Context {
+        url: rec.url.or_else(|| defaults.url.clone()),
+        published: rec.published.or_else(|| defaults.published.clone()),
+    };
+    Ok(Some((rec.id, extract(&text, &ctx))))
 }

@@ -1,8 +1,1964 @@
 //! The date of the event, in every form real articles use.
+//!
+//! Three steps, each its own small rule family:
+//!
+//! 1. **Scan** every day-month written in the text: "28-12", "5/4", "7.9", "22-24/9",
+//!    "16 và 17.10", "25-5-2016", "ngày 12 tháng 02 năm 2026", "Thursday, April 27, 2017".
+//! 2. **Classify** each by its surroundings. The reported event is announced in the lead
+//!    ("Sáng 28-12, ...", "(TTV)- Ngày 5/12", "Sáng nay (11-7)") or with a time of day ("vào
+//!    chiều 12-2"); the rest are page stamps ("05/12/2019 19:39"), documents cited ("Công văn
+//!    5185-CV/VPTW ngày 24/10"), anniversaries ("(18/11/1930 - 18/11/2018)"), related-link lists
+//!    ("- 14-10-2015Kêu gọi ..."), effective dates ("kể từ ngày 1/9/2022"), periods ("từ ngày
+//!    1.7.2016 đến ngày 1.7.2021"), photo captions ("... ngày 15.7.2022. Ảnh: ...").
+//! 3. **Date the year** when the text leaves it out: a page stamp, the publication date the user
+//!    gives, a date in the URL, then the content (the year under review in December, a congress
+//!    term, an election, an anniversary, Tết, a full date close by). No evidence, no year:
+//!    "--MM-DD".
+//!
+//! Every step is linear in the text: each mention looks back a bounded number of bytes.
 
-use super::{Context, EventDate, Span};
+use super::{Context, EventDate, Evidence, Span, YearSource};
+use std::sync::OnceLock;
+use time::{Date, Month};
 
-/// The date the reported event took place, if the text says it.
-pub fn find_event_date(_text: &str, _sentences: &[Span], _ctx: &Context) -> Option<EventDate> {
+/// The date the reported event took place, if the text (or, failing it, the publication date)
+/// says it.
+pub fn find_event_date(text: &str, sentences: &[Span], ctx: &Context) -> Option<EventDate> {
+    let doc = Doc::new(text, sentences);
+    let mentions = doc.classify(doc.scan());
+    let publications = doc.publications(&mentions, ctx);
+
+    let Some(event) = best_event(&mentions) else {
+        return doc.publication_fallback(&mentions, &publications);
+    };
+    let evidence = Some(doc.evidence(event.span));
+    let (year, source) = match event.raw.year {
+        Some(y) => (Some(y), YearSource::Explicit),
+        None => match publications.iter().find_map(|p| {
+            p.year_for(event.raw.day, event.raw.month)
+                .map(|y| (y, p.source))
+        }) {
+            Some((y, s)) => (Some(y), s),
+            None => match doc.content_year(event, &mentions) {
+                Some(y) => (Some(y), YearSource::Content),
+                None => (None, YearSource::Unknown),
+            },
+        },
+    };
+    let iso = match year {
+        Some(y) => match calendar_date(y, event.raw.month, event.raw.day) {
+            Some(d) => iso(d),
+            // A year that makes the day impossible (29/2 in a common year) is not believed.
+            None => md_iso(event.raw.month, event.raw.day),
+        },
+        None => md_iso(event.raw.month, event.raw.day),
+    };
+    let year_source = if iso.starts_with("--") {
+        YearSource::Unknown
+    } else {
+        source
+    };
+    Some(EventDate {
+        iso,
+        year_source,
+        evidence,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers shared with the other rule families of this branch (events, figures).
+
+/// Lowercase copy of `text` with the same byte length at every char, so offsets carry over.
+/// Characters whose lowercase form has another length (rare outside Vietnamese) are kept as is.
+pub(crate) fn lower_aligned(text: &str) -> String {
+    let mut out = text.to_owned();
+    out.make_ascii_lowercase();
+    // Capitals outside ASCII are few (word starts): find them by their lead bytes and fix them
+    // in place, each keeping its length.
+    let b = text.as_bytes();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0xC0 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let l = lower_char(c);
+        if l != c {
+            out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// One char lowercased, kept only when its UTF-8 length is unchanged.
+fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    // Vietnamese letters with tone marks (U+1EA0..=U+1EF9) come in upper/lower pairs: even
+    // upper, odd lower. This block is most of a Vietnamese text, so it skips the general table.
+    let u = c as u32;
+    if (0x1EA0..=0x1EF9).contains(&u) {
+        return if u % 2 == 0 {
+            char::from_u32(u + 1).unwrap_or(c)
+        } else {
+            c
+        };
+    }
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+        _ => c,
+    }
+}
+
+/// Whether the number at `at` starts a day-month that reads as a date: it carries a year, or
+/// a date word comes right before it ("ngày 5/12", "Sáng 28-12", "nay (11/12)").
+pub(crate) fn is_date_at(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let run = digit_run(b, at);
+    if run == 0 || starts_inside_token(text, at) {
+        return false;
+    }
+    let Some(raw) = numeric_at(text, at, run) else {
+        return false;
+    };
+    if raw.year.is_some() {
+        return true;
+    }
+    let from = floor_boundary(text, at.saturating_sub(24));
+    let before = lower_aligned(&text[from..at]);
+    let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == ',');
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(last, "ngày" | "nay" | "qua" | "hôm" | "vào") || is_time_of_day(last)
+}
+
+/// The largest char boundary of `s` at or below `i`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i`.
+pub(crate) fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The sentence holding byte `pos`, by binary search over sentences in text order.
+pub(crate) fn sentence_at(sentences: &[Span], pos: usize) -> Option<Span> {
+    let k = sentences.partition_point(|s| s.end <= pos);
+    sentences.get(k).copied().filter(|s| s.start <= pos)
+}
+
+/// Whether `needle` occurs in `hay` at `at` as whole words (no letter or digit on either side).
+pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
+    let end = at + needle.len();
+    hay.get(at..end) == Some(needle)
+        && !hay[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        && !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Byte offsets of every whole-word occurrence of `needle` in `hay[from..to]`.
+pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) -> Vec<usize> {
+    let (from, to) = (floor_boundary(hay, from), floor_boundary(hay, to));
+    memchr::memmem::find_iter(hay[from..to].as_bytes(), needle.as_bytes())
+        .map(|i| from + i)
+        .filter(|&i| word_at(hay, i, needle))
+        .collect()
+}
+
+/// Four ASCII digits at `at` forming a year of the modern press (1900..=2100), not part of a
+/// longer number.
+pub(crate) fn year_at(s: &str, at: usize) -> Option<i32> {
+    let b = s.as_bytes();
+    let digits = b.get(at..at + 4)?;
+    if !digits.iter().all(u8::is_ascii_digit) || b.get(at + 4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if at > 0 && b[at - 1].is_ascii_digit() {
+        return None;
+    }
+    let y = digits
+        .iter()
+        .fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'));
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar.
+
+fn calendar_date(year: i32, month: u8, day: u8) -> Option<Date> {
+    Date::from_calendar_date(year, Month::try_from(month).ok()?, day).ok()
+}
+
+/// Whether day/month exists in some year (29/2 does, 31/4 does not).
+fn day_month_exists(month: u8, day: u8) -> bool {
+    calendar_date(2000, month, day).is_some()
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+fn md_iso(month: u8, day: u8) -> String {
+    format!("--{month:02}-{day:02}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: scanning.
+
+/// A day-month as written, maybe with its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Raw {
+    /// The numbers (or words) of the date, a range start included ("22-24/9").
+    core: Span,
+    day: u8,
+    month: u8,
+    year: Option<i32>,
+    /// Last day of a range written in one piece ("22-24/9" → 24).
+    range_end_day: Option<u8>,
+    /// A letter follows with no space: "14-10-2015Kêu gọi" (a related-link list).
+    glued: bool,
+    /// Written in English ("April 27, 2017"): a blog or page header.
+    english: bool,
+}
+
+fn digit_run(b: &[u8], at: usize) -> usize {
+    b[at.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count()
+}
+
+fn number(b: &[u8], at: usize, len: usize) -> u32 {
+    b[at..at + len].iter().fold(0u32, |acc, d| {
+        acc.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
+}
+
+const EN_DASH: &str = "–";
+
+/// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD.
+fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run = digit_run(b, i);
+        let next = i + run;
+        if starts_inside_token(text, i) {
+            i = next;
+            continue;
+        }
+        if let Some(raw) = numeric_at(text, i, run) {
+            i = raw.core.end;
+            out.push(raw);
+        } else {
+            i = next;
+        }
+    }
+}
+
+/// A digit run glued to a word or to another number ("QĐ/1886", "1.2.3") is no date start.
+fn starts_inside_token(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some('/' | '.' | ',' | ':') => rev.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+fn numeric_at(text: &str, i: usize, run: usize) -> Option<Raw> {
+    let b = text.as_bytes();
+    if run == 4 {
+        // ISO "2025-10-29" (page headers, pasted metadata).
+        let y = year_at(text, i)?;
+        let j = i + 4;
+        if b.get(j) == Some(&b'-') && digit_run(b, j + 1) == 2 && b.get(j + 3) == Some(&b'-') {
+            if digit_run(b, j + 4) != 2 {
+                return None;
+            }
+            let m = number(b, j + 1, 2) as u8;
+            let d = number(b, j + 4, 2) as u8;
+            let end = j + 6;
+            return finish(text, i, end, d, m, Some(y), None);
+        }
+        return None;
+    }
+    if run > 2 {
+        return None;
+    }
+    let d1 = number(b, i, run) as u8;
+    let (sep1, after_sep1) = separator_at(text, i + run)?;
+    let run2 = digit_run(b, after_sep1);
+    if run2 == 0 || run2 > 2 {
+        return None;
+    }
+    let n2 = number(b, after_sep1, run2) as u8;
+    let k = after_sep1 + run2;
+    // Range in one piece: "22-24/9", "16–17.10".
+    if matches!(sep1, "-" | EN_DASH) {
+        if let Some((sep2, after_sep2)) = separator_at(text, k).filter(|(s, _)| *s != sep1) {
+            if matches!(sep2, "/" | ".") {
+                let run3 = digit_run(b, after_sep2);
+                if run3 == 0 {
+                    // "12-2." at a sentence end: a plain day-month.
+                } else if (1..=2).contains(&run3) && d1 < n2 {
+                    let m = number(b, after_sep2, run3) as u8;
+                    let mut end = after_sep2 + run3;
+                    let mut year = None;
+                    if let Some((s3, a3)) = separator_at(text, end) {
+                        if s3 == sep2 {
+                            if let Some(y) = year_at(text, a3) {
+                                year = Some(y);
+                                end = a3 + 4;
+                            }
+                        }
+                    }
+                    return finish(text, i, end, d1, m, year, Some(n2));
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    if sep1 == EN_DASH {
+        return None;
+    }
+    let mut end = k;
+    let mut year = None;
+    if let Some((s, a)) = separator_at(text, k) {
+        if s == sep1 {
+            if let Some(y) = year_at(text, a) {
+                year = Some(y);
+                end = a + 4;
+            } else {
+                // "1.2.3", "12/5/22": a version number or a two-digit year, not a date we trust.
+                return None;
+            }
+        }
+    }
+    finish(text, i, end, d1, n2, year, None)
+}
+
+fn separator_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = text.get(at..)?;
+    for sep in ["/", "-", ".", EN_DASH] {
+        if rest.starts_with(sep) {
+            return Some((sep, at + sep.len()));
+        }
+    }
     None
+}
+
+fn finish(
+    text: &str,
+    start: usize,
+    end: usize,
+    day: u8,
+    month: u8,
+    year: Option<i32>,
+    range_end_day: Option<u8>,
+) -> Option<Raw> {
+    if !day_month_exists(month, day) {
+        return None;
+    }
+    if let Some(y) = year {
+        calendar_date(y, month, day)?;
+    }
+    let b = text.as_bytes();
+    // A digit, or a separator and a digit, right after: part of a longer number.
+    if b.get(end).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if matches!(b.get(end), Some(b'/' | b'.' | b'-'))
+        && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let glued = text[end..].chars().next().is_some_and(char::is_alphabetic);
+    Some(Raw {
+        core: Span::new(start, end),
+        day,
+        month,
+        year,
+        range_end_day,
+        glued,
+        english: false,
+    })
+}
+
+/// "ngày 12 tháng 02 năm 2026", "12 tháng 2".
+fn scan_words(text: &str, lower: &str, out: &mut Vec<Raw>) {
+    let b = lower.as_bytes();
+    for at in word_occurrences(lower, 0, lower.len(), "tháng") {
+        // Day before: "<digits> tháng".
+        let Some(before) = lower[..at].strip_suffix(' ') else {
+            continue;
+        };
+        let dlen = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if dlen == 0 || dlen > 2 {
+            continue;
+        }
+        let dstart = before.len() - dlen;
+        if lower[..dstart]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let mstart = at + "tháng".len() + 1;
+        if b.get(mstart - 1) != Some(&b' ') {
+            continue;
+        }
+        let mlen = digit_run(b, mstart);
+        if mlen == 0 || mlen > 2 || b.get(mstart + mlen).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        let day = number(b, dstart, dlen) as u8;
+        let month = number(b, mstart, mlen) as u8;
+        let mut end = mstart + mlen;
+        let mut year = None;
+        for lead in [" năm ", ", năm "] {
+            if lower[end..].starts_with(lead) {
+                if let Some(y) = year_at(lower, end + lead.len()) {
+                    year = Some(y);
+                    end += lead.len() + 4;
+                }
+                break;
+            }
+        }
+        let has_ngay = lower[..dstart].trim_end().ends_with("ngày");
+        if !has_ngay && year.is_none() {
+            continue;
+        }
+        if let Some(raw) = finish(text, dstart, end, day, month, year, None) {
+            out.push(raw);
+        }
+    }
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "April 27, 2017", "27 April 2017": blog and page headers.
+fn scan_english(text: &str, out: &mut Vec<Raw>) {
+    static MONTHS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let months = MONTHS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(EN_MONTHS)
+            .or_else(|_| aho_corasick::AhoCorasick::new(Vec::<&str>::new()))
+            .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
+    });
+    let b = text.as_bytes();
+    // Such dates are page or blog headers (and footers): read the two ends of the text only.
+    let head_end = floor_boundary(text, 1200);
+    let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
+    let hits = months
+        .find_iter(&text[..head_end])
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .chain(
+            months
+                .find_iter(&text[tail_start..])
+                .map(|m| (m.pattern().as_usize(), tail_start + m.start())),
+        );
+    for (pattern, start) in hits {
+        let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
+        {
+            let end_name = at + name.len();
+            if text[end_name..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let month = mi as u8 + 1;
+            // "April 27, 2017"
+            let ds = end_name + 1;
+            if b.get(end_name) == Some(&b' ') {
+                let dl = digit_run(b, ds);
+                if (1..=2).contains(&dl) {
+                    let mut k = ds + dl;
+                    for suffix in ["st", "nd", "rd", "th"] {
+                        if text[k..].starts_with(suffix) {
+                            k += 2;
+                        }
+                    }
+                    let k2 = if text[k..].starts_with(", ") {
+                        k + 2
+                    } else if text[k..].starts_with(' ') {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    if let Some(y) = year_at(text, k2) {
+                        let day = number(b, ds, dl) as u8;
+                        if let Some(mut r) = finish(text, at, k2 + 4, day, month, Some(y), None) {
+                            r.english = true;
+                            out.push(r);
+                        }
+                        continue;
+                    }
+                }
+            }
+            // "27 April 2017"
+            if at >= 2 && b[at - 1] == b' ' {
+                let dl = text[..at - 1]
+                    .bytes()
+                    .rev()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
+                if (1..=2).contains(&dl) && text[end_name..].starts_with(' ') {
+                    if let Some(y) = year_at(text, end_name + 1) {
+                        let ds = at - 1 - dl;
+                        let day = number(b, ds, dl) as u8;
+                        if let Some(mut r) =
+                            finish(text, ds, end_name + 5, day, month, Some(y), None)
+                        {
+                            r.english = true;
+                            out.push(r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: classification.
+
+/// What a date mention is in its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A candidate for the reported event, with how strongly it reads as one.
+    Event(u8),
+    /// The page's own time stamp: publication, not the event.
+    Stamp,
+    /// The date of a document cited ("Quyết định số ... ngày").
+    Document,
+    /// An anniversary bracket "(18/11/1930 - 18/11/2018)".
+    Anniversary,
+    /// A related-link list line.
+    LinkList,
+    /// An effective date ("kể từ ngày 1/9/2022") or a deadline ("trước ngày 30/6").
+    Effective,
+    /// One end of a period under review ("từ ngày 1.7.2016 đến ngày 1.7.2021").
+    Period,
+    /// The end of a short range whose start is the event ("từ 13 đến 16-10-2015").
+    RangeEnd,
+    /// A photo caption about another occasion ("... ngày 15.7.2022. Ảnh: ...").
+    Caption,
+    /// A birth date ("sinh ngày 5/4/1967").
+    Birth,
+}
+
+/// The words announcing a date, read backwards from it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Cue {
+    ngay: bool,
+    /// sáng, chiều, tối, trưa, đêm...
+    time_of_day: bool,
+    /// nay, qua, hôm ("Sáng nay (11-7)", "tối qua").
+    relative: bool,
+    /// "qua" (yesterday) rather than "nay".
+    yesterday: bool,
+    /// The date sits in brackets right after its cue: "Sáng nay (11-7)".
+    paren: bool,
+    vao: bool,
+    tu: bool,
+    ke_tu: bool,
+    /// A bare day before a connector: "13 đến 16-10-2015", "chiều 16 và sáng 17.10".
+    range_start: bool,
+}
+
+impl Cue {
+    fn any(&self) -> bool {
+        self.ngay || self.time_of_day || self.relative
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    raw: Raw,
+    role: Role,
+    cue: Cue,
+    /// The whole expression, cue words included ("Sáng 28-12", "từ 13 đến 16-10-2015").
+    span: Span,
+}
+
+const TIME_OF_DAY: [&str; 8] = [
+    "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng", "sớm",
+];
+const S_EVENT_LEAD: u8 = 100;
+const S_PAREN_RELATIVE: u8 = 95;
+const S_TIME_OF_DAY: u8 = 80;
+const S_VAO_NGAY: u8 = 60;
+const S_NGAY: u8 = 50;
+const S_YEAR_ONLY: u8 = 30;
+
+struct Doc<'a> {
+    text: &'a str,
+    lower: String,
+    line_starts: Vec<usize>,
+    sentences: &'a [Span],
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    s: &'a str,
+    start: usize,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, sentences: &'a [Span]) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Doc {
+            text,
+            lower: lower_aligned(text),
+            line_starts,
+            sentences,
+        }
+    }
+
+    fn line_of(&self, pos: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= pos)
+            .saturating_sub(1)
+    }
+
+    fn line_span(&self, idx: usize) -> Span {
+        let start = self.line_starts.get(idx).copied().unwrap_or(0);
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&s| s - 1);
+        Span::new(start, end.max(start))
+    }
+
+    fn scan(&self) -> Vec<Raw> {
+        let mut raws = Vec::new();
+        scan_numeric(self.text, &mut raws);
+        scan_words(self.text, &self.lower, &mut raws);
+        scan_english(self.text, &mut raws);
+        raws.sort_by_key(|r| r.core.start);
+        // Overlaps (an English date seen twice) keep the first.
+        let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+        for r in raws {
+            if out.last().is_none_or(|p| r.core.start >= p.core.end) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    /// Tokens before `from`, nearest first, within the line and a bounded window.
+    fn tokens_back(&self, from: usize, max: usize) -> Vec<Tok<'_>> {
+        let line_start = self.line_span(self.line_of(from)).start;
+        let floor = floor_boundary(&self.lower, from.saturating_sub(120)).max(line_start);
+        let s = &self.lower[floor..from];
+        let mut toks = Vec::new();
+        let mut word_end: Option<usize> = None;
+        for (i, c) in s.char_indices().rev() {
+            if c.is_alphanumeric() {
+                if word_end.is_none() {
+                    word_end = Some(i + c.len_utf8());
+                }
+                continue;
+            }
+            if let Some(e) = word_end.take() {
+                let st = i + c.len_utf8();
+                toks.push(Tok {
+                    s: &s[st..e],
+                    start: floor + st,
+                });
+                if toks.len() >= max {
+                    return toks;
+                }
+            }
+            if !c.is_whitespace() {
+                toks.push(Tok {
+                    s: &s[i..i + c.len_utf8()],
+                    start: floor + i,
+                });
+                if toks.len() >= max {
+                    return toks;
+                }
+            }
+        }
+        if let Some(e) = word_end {
+            toks.push(Tok {
+                s: &s[..e],
+                start: floor,
+            });
+        }
+        toks
+    }
+
+    /// Reads the cue words before a date: returns the cue, where the expression starts and the
+    /// day it starts on (a range start).
+    fn cue_before(&self, raw: &Raw) -> (Cue, usize, u8) {
+        let toks = self.tokens_back(raw.core.start, 10);
+        let mut cue = Cue::default();
+        let mut start = raw.core.start;
+        let mut day = raw.day;
+        let mut i = 0;
+        // "chiều 16 và sáng 17.10", "từ 13 đến 16-10-2015", "từ ngày 13 đến ngày 16/10".
+        {
+            let mut j = 0;
+            if toks
+                .get(j)
+                .is_some_and(|t| is_time_of_day(t.s) || t.s == "ngày")
+            {
+                j += 1;
+            }
+            let connector = toks
+                .get(j)
+                .is_some_and(|t| matches!(t.s, "đến" | "tới" | "và" | "-" | "–"));
+            if connector {
+                if let Some(t) = toks.get(j + 1) {
+                    if t.s.len() <= 2 && t.s.bytes().all(|c| c.is_ascii_digit()) {
+                        let d1 = t.s.parse::<u8>().unwrap_or(0);
+                        if d1 >= 1 && d1 < raw.day {
+                            cue.range_start = true;
+                            day = d1;
+                            start = t.start;
+                            i = j + 2;
+                        }
+                    }
+                }
+            }
+        }
+        if toks.get(i).is_some_and(|t| t.s == "(") {
+            cue.paren = true;
+            start = toks[i].start;
+            i += 1;
+        }
+        while let Some(t) = toks.get(i) {
+            match t.s {
+                "ngày" => cue.ngay = true,
+                "nay" | "hôm" => cue.relative = true,
+                "qua" => {
+                    cue.relative = true;
+                    cue.yesterday = true;
+                }
+                "vào" | "trong" => cue.vao = true,
+                "từ" => cue.tu = true,
+                "kể" if cue.tu => cue.ke_tu = true,
+                "," if toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.s, "nay" | "qua")) => {}
+                s if is_time_of_day(s) => cue.time_of_day = true,
+                _ => break,
+            }
+            start = t.start;
+            i += 1;
+        }
+        if cue.paren && !cue.relative && !cue.ngay {
+            // A bracket with no cue before it: not part of the expression.
+            cue.paren = false;
+            if start < raw.core.start && !cue.range_start {
+                start = raw.core.start;
+            }
+        }
+        (cue, start, day)
+    }
+
+    /// The clause text before `pos` on its line, back to the last sentence end (bounded).
+    fn clause_before(&self, pos: usize) -> Option<&str> {
+        let line_start = self.line_span(self.line_of(pos)).start;
+        let floor = floor_boundary(self.text, pos.saturating_sub(200)).max(line_start);
+        let s = &self.text[floor..pos];
+        let cut = [". ", "! ", "? ", "… "]
+            .iter()
+            .filter_map(|p| s.rfind(p).map(|i| i + p.len()))
+            .max();
+        match cut {
+            Some(c) => Some(&s[c..]),
+            None if floor == line_start => Some(s),
+            None => None,
+        }
+    }
+
+    fn classify(&self, raws: Vec<Raw>) -> Vec<Mention> {
+        let mut ms: Vec<Mention> = raws
+            .iter()
+            .map(|raw| {
+                let (cue, start, day) = self.cue_before(raw);
+                // A range is dated by its first day.
+                let raw = Raw { day, ..*raw };
+                let mut end = raw.core.end;
+                if cue.paren && self.text[end..].starts_with(')') {
+                    end += 1;
+                }
+                Mention {
+                    raw,
+                    role: Role::Event(0),
+                    cue,
+                    span: Span::new(start, end),
+                }
+            })
+            .collect();
+        let link_lines = self.link_list_lines(&ms);
+        for k in 0..ms.len() {
+            let role = self.role_of(&ms[k], &link_lines);
+            ms[k].role = role;
+        }
+        self.pair_ranges(&mut ms);
+        ms
+    }
+
+    /// Lines that are part of a related-link list: two or more consecutive lines opening with a
+    /// dated entry.
+    fn link_list_lines(&self, ms: &[Mention]) -> Vec<usize> {
+        let opening: Vec<usize> = ms
+            .iter()
+            .filter(|m| m.raw.year.is_some())
+            .filter_map(|m| {
+                let line = self.line_of(m.raw.core.start);
+                let ls = self.line_span(line);
+                let before = &self.text[ls.start..m.raw.core.start];
+                let after = self.text[m.raw.core.end..ls.end].trim();
+                (before
+                    .trim_matches(|c: char| c.is_whitespace() || "-–•*+·|".contains(c))
+                    .is_empty()
+                    && !after.is_empty())
+                .then_some(line)
+            })
+            .collect();
+        // `opening` is in text order, so neighbours are found by binary search.
+        let has = |l: usize| opening.binary_search(&l).is_ok();
+        let mut lines: Vec<usize> = opening
+            .iter()
+            .copied()
+            .filter(|&l| has(l + 1) || (l > 0 && has(l - 1)))
+            .collect();
+        lines.dedup();
+        lines
+    }
+
+    fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
+        let raw = &m.raw;
+        if raw.english || self.is_stamp(raw) {
+            return Role::Stamp;
+        }
+        if raw.glued
+            || link_lines
+                .binary_search(&self.line_of(raw.core.start))
+                .is_ok()
+        {
+            return Role::LinkList;
+        }
+        if self.is_caption(raw) {
+            return Role::Caption;
+        }
+        let clause = self.clause_before(m.span.start);
+        let lead = clause.is_some_and(is_lead_prefix);
+        let before_lower = {
+            let ls = self.line_span(self.line_of(m.span.start)).start;
+            let from = floor_boundary(&self.lower, m.span.start.saturating_sub(80)).max(ls);
+            &self.lower[from..m.span.start]
+        };
+        let btrim = before_lower.trim_end();
+        if m.cue.ngay {
+            if let Some(ngay) = self.ngay_start(m) {
+                if self.is_document_ref(ngay) {
+                    return Role::Document;
+                }
+                let pre = self.lower[..ngay].trim_end();
+                if pre.ends_with("sinh") {
+                    return Role::Birth;
+                }
+                if !lead
+                    && ["trước", "đến", "tới", "hạn", "hết"]
+                        .iter()
+                        .any(|w| ends_with_word(pre, w))
+                {
+                    return Role::Effective;
+                }
+            }
+        }
+        if m.cue.ke_tu
+            || btrim.ends_with("hiệu lực")
+            || btrim.ends_with("hiệu lực thi hành")
+            || (m.cue.tu && !lead && !m.cue.range_start && raw.range_end_day.is_none())
+        {
+            return Role::Effective;
+        }
+        let followed_by_comma = self.text[raw.core.end..].starts_with([',', ')']);
+        let score = if lead && (m.cue.any() || raw.year.is_some() || followed_by_comma) {
+            S_EVENT_LEAD
+        } else if m.cue.paren && m.cue.relative {
+            S_PAREN_RELATIVE
+        } else if m.cue.time_of_day || m.cue.relative {
+            S_TIME_OF_DAY
+        } else if m.cue.ngay && m.cue.vao {
+            S_VAO_NGAY
+        } else if m.cue.ngay {
+            S_NGAY
+        } else if raw.year.is_some() {
+            S_YEAR_ONLY
+        } else {
+            0
+        };
+        Role::Event(score)
+    }
+
+    /// Where the "ngày" of the cue chain starts.
+    fn ngay_start(&self, m: &Mention) -> Option<usize> {
+        let s = &self.lower[m.span.start..m.raw.core.start];
+        s.rfind("ngày").map(|i| m.span.start + i)
+    }
+
+    /// "<document> [số] <number> ngày": the date of a document.
+    fn is_document_ref(&self, ngay: usize) -> bool {
+        let ls = self.line_span(self.line_of(ngay)).start;
+        let from = floor_boundary(self.text, ngay.saturating_sub(90)).max(ls);
+        let orig = &self.text[from..ngay];
+        let low = &self.lower[from..ngay];
+        let chunks: Vec<(usize, &str)> = chunk_offsets(orig);
+        let mut k = chunks.len();
+        let mut doc_number = false;
+        let mut stripped = 0;
+        while k > 0 && stripped < 4 {
+            let c = chunks[k - 1].1.trim_matches(|c: char| ",;:()".contains(c));
+            let has_digit = c.bytes().any(|b| b.is_ascii_digit());
+            let upper_code = c.chars().any(char::is_uppercase)
+                && (c.contains('/') || (has_digit && c.contains('-')))
+                && !c.chars().any(char::is_lowercase);
+            if upper_code || (has_digit && c.contains('/')) {
+                doc_number = true;
+            } else if !(has_digit || c == "-" || c == "–") {
+                break;
+            }
+            k -= 1;
+            stripped += 1;
+        }
+        if doc_number {
+            return true;
+        }
+        if k > 0 && chunks[k - 1].1 == "số" {
+            k -= 1;
+        }
+        let end = chunks.get(k).map_or(low.len(), |c| c.0);
+        let head = low[..end].trim_end_matches(|c: char| c.is_whitespace() || ",:;".contains(c));
+        documents().iter().any(|d| ends_with_word(head, d))
+    }
+
+    /// A full date next to a clock time ("05/12/2019 19:39", "04:35 15/03/2016") or alone on
+    /// its line with at most a weekday ("Thứ Năm, 27/04/2017").
+    fn is_stamp(&self, raw: &Raw) -> bool {
+        if raw.year.is_none() {
+            return false;
+        }
+        let b = self.text.as_bytes();
+        // After: skip separators, then hh:mm.
+        let mut k = raw.core.end;
+        let mut skipped = 0;
+        while k < b.len() && skipped < 4 && b" \t,|-(".contains(&b[k]) {
+            k += 1;
+            skipped += 1;
+        }
+        if clock_at(b, k) {
+            return true;
+        }
+        let mut k = raw.core.start;
+        let mut skipped = 0;
+        while k > 0 && skipped < 4 && b" \t,|-)".contains(&b[k - 1]) {
+            k -= 1;
+            skipped += 1;
+        }
+        if clock_ending_at(b, k) {
+            return true;
+        }
+        let line = self.line_span(self.line_of(raw.core.start));
+        if line.end - line.start > 120 {
+            return false;
+        }
+        let rest = format!(
+            "{} {}",
+            &self.lower[line.start..raw.core.start],
+            &self.lower[raw.core.end..line.end]
+        );
+        rest.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
+    }
+
+    fn is_caption(&self, raw: &Raw) -> bool {
+        let line = self.line_span(self.line_of(raw.core.start));
+        // A caption's credit comes within a short way of its date.
+        let end = floor_boundary(&self.lower, line.end.min(raw.core.end + 160));
+        let after = &self.lower[raw.core.end..end.max(raw.core.end)];
+        after.contains("ảnh:")
+            || after.contains("ảnh :")
+            || after.contains("(ảnh")
+            || (end == line.end && after.trim_end().ends_with('|'))
+    }
+
+    /// Ranges and periods written as two dates: "từ ngày A đến ngày B", "(A - B)".
+    fn pair_ranges(&self, ms: &mut [Mention]) {
+        for k in 1..ms.len() {
+            let (a, b) = (ms[k - 1], ms[k]);
+            let between = self.lower[a.raw.core.end..b.span.start].trim();
+            let between = between.trim_end_matches("ngày").trim();
+            if !matches!(between, "-" | "–" | "—" | "đến" | "tới" | "") {
+                continue;
+            }
+            if between.is_empty() && a.raw.core.end != b.span.start {
+                // Two dates side by side with only spaces: not a pair.
+                if !self.text[a.raw.core.end..b.span.start].trim().is_empty() {
+                    continue;
+                }
+            }
+            let opens = self.text[..a.span.start].trim_end().ends_with('(');
+            let closes = self.text[b.raw.core.end..].trim_start().starts_with(')');
+            if let (Some(ya), Some(yb)) = (a.raw.year, b.raw.year) {
+                if opens && closes && yb > ya {
+                    ms[k - 1].role = Role::Anniversary;
+                    ms[k].role = Role::Anniversary;
+                    continue;
+                }
+            }
+            let ya = a.raw.year.or(b.raw.year).unwrap_or(2000);
+            let yb = b.raw.year.unwrap_or(ya);
+            let (Some(da), Some(db)) = (
+                calendar_date(ya, a.raw.month, a.raw.day),
+                calendar_date(yb, b.raw.month, b.raw.day),
+            ) else {
+                continue;
+            };
+            let mut span = db.to_julian_day() - da.to_julian_day();
+            if span < 0 && b.raw.year.is_none() {
+                span += 365;
+            }
+            let both_events = |r: Role| matches!(r, Role::Event(_) | Role::Effective);
+            if !both_events(a.role) || !both_events(b.role) {
+                continue;
+            }
+            if span > 14 || span < 0 {
+                ms[k - 1].role = Role::Period;
+                ms[k].role = Role::Period;
+            } else {
+                // A short range: its start is the event, whatever the "từ" made of it.
+                if a.role == Role::Effective {
+                    ms[k - 1].role = Role::Event(S_YEAR_ONLY.max(S_NGAY));
+                }
+                ms[k].role = Role::RangeEnd;
+            }
+        }
+    }
+
+    fn evidence(&self, mention: Span) -> Evidence {
+        let sentence = sentence_at(self.sentences, mention.start)
+            .unwrap_or_else(|| self.line_span(self.line_of(mention.start)));
+        Evidence { mention, sentence }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Step 3: the year.
+
+    /// Publication dates, strongest first: the page stamp, the date the user gave, the URL.
+    fn publications(&self, ms: &[Mention], ctx: &Context) -> Vec<Publication> {
+        let mut out = Vec::new();
+        if let Some(m) = ms.iter().find(|m| m.role == Role::Stamp) {
+            if let Some(d) = m
+                .raw
+                .year
+                .and_then(|y| calendar_date(y, m.raw.month, m.raw.day))
+            {
+                out.push(Publication {
+                    first: d,
+                    last: d,
+                    exact: true,
+                    source: YearSource::PageStamp,
+                    evidence: Some(m.raw.core),
+                });
+            }
+        }
+        if let Some(p) = ctx.published.as_deref().and_then(parse_published) {
+            out.push(p);
+        }
+        if let Some(p) = ctx.url.as_deref().and_then(url_date) {
+            out.push(p);
+        }
+        out
+    }
+
+    /// No date in the text: the publication date itself, the day before for "tối qua".
+    fn publication_fallback(&self, ms: &[Mention], pubs: &[Publication]) -> Option<EventDate> {
+        let p = pubs.iter().find(|p| p.exact)?;
+        let yesterday = self.relative_yesterday();
+        let mut day = p.last;
+        if yesterday.is_some() {
+            day = day.previous_day()?;
+        }
+        let mention = yesterday.or(p.evidence).or_else(|| {
+            ms.iter()
+                .find(|m| m.role == Role::Stamp)
+                .map(|m| m.raw.core)
+        });
+        Some(EventDate {
+            iso: iso(day),
+            year_source: p.source,
+            evidence: mention.map(|m| self.evidence(m)),
+        })
+    }
+
+    /// "tối qua", "hôm qua", "chiều qua" in the opening paragraphs.
+    fn relative_yesterday(&self) -> Option<Span> {
+        let limit = floor_boundary(&self.lower, 1500);
+        for at in word_occurrences(&self.lower, 0, limit, "qua") {
+            let before = self.lower[..at].trim_end();
+            if let Some(w) = ["hôm", "tối", "chiều", "sáng", "trưa", "đêm"]
+                .iter()
+                .find(|w| ends_with_word(before, w))
+            {
+                let start = before.len() - w.len();
+                return Some(Span::new(start, at + "qua".len()));
+            }
+        }
+        None
+    }
+
+    /// The year from what the article says about itself.
+    fn content_year(&self, event: &Mention, ms: &[Mention]) -> Option<i32> {
+        let (day, month) = (event.raw.day, event.raw.month);
+        let ok = |y: i32| calendar_date(y, month, day).is_some();
+        let sentence = self.evidence(event.span).sentence;
+        let head = self.line_span(0);
+        let near = [sentence, head];
+        // 1. The event's own sentence and the headline.
+        for region in near {
+            if let Some(y) = self.clues_in(region, month, true).filter(|&y| ok(y)) {
+                return Some(y);
+            }
+        }
+        // 2. A full date written close to the event.
+        if let Some(y) = self.anchor_year(event, ms).filter(|&y| ok(y)) {
+            return Some(y);
+        }
+        // 3. Anywhere else.
+        self.clues_in(Span::new(0, self.text.len()), month, false)
+            .filter(|&y| ok(y))
+    }
+
+    /// Year clues in `region`, in order of trust.
+    fn clues_in(&self, region: Span, month: u8, own_sentence: bool) -> Option<i32> {
+        self.anniversary_year(region)
+            .or_else(|| self.tet_year(region, month))
+            .or_else(|| self.congress_year(region, month, own_sentence))
+            .or_else(|| self.election_year(region, month))
+            .or_else(|| self.plan_year(region, month))
+    }
+
+    /// The year that puts the event closest to a full date written elsewhere in the text (at
+    /// most five months away; a cited document must come before the event).
+    fn anchor_year(&self, event: &Mention, ms: &[Mention]) -> Option<i32> {
+        const WINDOW: i32 = 150;
+        let mut best: Option<(i32, i32)> = None;
+        for m in ms {
+            if std::ptr::eq(m, event) || m.raw.core == event.raw.core {
+                continue;
+            }
+            if matches!(
+                m.role,
+                Role::Stamp | Role::LinkList | Role::Period | Role::Anniversary | Role::Birth
+            ) {
+                continue;
+            }
+            let Some(y) = m.raw.year else { continue };
+            let Some(anchor) = calendar_date(y, m.raw.month, m.raw.day) else {
+                continue;
+            };
+            for cy in [y - 1, y, y + 1] {
+                let Some(d) = calendar_date(cy, event.raw.month, event.raw.day) else {
+                    continue;
+                };
+                let gap = d.to_julian_day() - anchor.to_julian_day();
+                if m.role == Role::Document && gap < 0 {
+                    continue;
+                }
+                if gap.abs() <= WINDOW && best.is_none_or(|(g, _)| gap.abs() < g) {
+                    best = Some((gap.abs(), cy));
+                }
+            }
+        }
+        best.map(|(_, y)| y)
+    }
+
+    fn region_lower(&self, region: Span) -> (usize, &str) {
+        let s = floor_boundary(&self.lower, region.start);
+        let e = floor_boundary(&self.lower, region.end.max(s));
+        (s, &self.lower[s..e])
+    }
+
+    /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)".
+    fn anniversary_year(&self, region: Span) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        for at in word_occurrences(low, 0, low.len(), "kỷ niệm") {
+            let window_end = ceil_boundary(low, (at + 160).min(low.len()));
+            let w = &low[at..window_end];
+            let w = w.split(['\n']).next().unwrap_or(w);
+            // Bracket with the anniversary year last.
+            if let Some(open) = w.find('(') {
+                let inner = &w[open + 1..];
+                if let Some(close) = inner.find(')') {
+                    let years: Vec<i32> = (0..close).filter_map(|i| year_at(inner, i)).collect();
+                    if let (Some(&a), Some(&b)) = (years.first(), years.last()) {
+                        if b > a {
+                            return Some(b);
+                        }
+                    }
+                }
+            }
+            // "kỷ niệm 88 năm <occasion>".
+            let rest = w["kỷ niệm".len()..].trim_start();
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(n) = digits.parse::<i32>() {
+                let after = rest[digits.len()..].trim_start();
+                if let Some(occasion) = after.strip_prefix("năm") {
+                    let occasion = occasion.trim_start();
+                    for (phrase, founded) in anniversaries() {
+                        if occasion.starts_with(phrase.as_str()) {
+                            return Some(founded + n);
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// "Tết cổ truyền Mậu Tuất 2018", "Xuân Giáp Thìn 2024": January-March in that year,
+    /// October-December the year before.
+    fn tet_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        for word in ["tết", "xuân"] {
+            for at in word_occurrences(low, 0, low.len(), word) {
+                let end = ceil_boundary(low, (at + 48).min(low.len()));
+                let w = &low[at..end];
+                let w = w.split(['\n', '.', ';']).next().unwrap_or(w);
+                if let Some(y) = (0..w.len()).find_map(|i| year_at(w, i)) {
+                    return Some(if month >= 10 { y - 1 } else { y });
+                }
+            }
+        }
+        None
+    }
+
+    /// "Đại hội ... nhiệm kỳ 2020-2025" is held in 2020. The congress itself and what comes
+    /// right after it ("sau Đại hội", "vừa được Đại hội ... bầu") fall in that year; a meeting
+    /// implementing its resolution falls in it only late in the year.
+    fn congress_year(&self, region: Span, month: u8, own_sentence: bool) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        for at in word_occurrences(low, 0, low.len(), "đại hội") {
+            let Some(start) = term_after(low, at, 260) else {
+                continue;
+            };
+            let pre_from = floor_boundary(low, at.saturating_sub(24));
+            let pre = &low[pre_from..at];
+            let relation = if ["nghị quyết", "văn kiện", "nq "]
+                .iter()
+                .any(|w| pre.contains(w))
+            {
+                Relation::Resolution
+            } else if ["sau ", "vừa được", "vừa qua", "kết quả"]
+                .iter()
+                .any(|w| pre.contains(w))
+            {
+                Relation::After
+            } else if ["chuẩn bị", "tiến tới", "hướng tới", "trước thềm"]
+                .iter()
+                .any(|w| pre.contains(w))
+            {
+                Relation::Before
+            } else if own_sentence {
+                Relation::Direct
+            } else {
+                Relation::Mention
+            };
+            let late = month >= 10;
+            match relation {
+                Relation::Direct | Relation::After => return Some(start),
+                Relation::Resolution | Relation::Mention if late => return Some(start),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// "bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026": held in the spring
+    /// of 2021; prepared from the autumn before.
+    fn election_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        for word in ["bầu cử", "ứng cử"] {
+            for at in word_occurrences(low, 0, low.len(), word) {
+                let year = term_after(low, at, 200).or_else(|| assembly_election_after(low, at));
+                if let Some(y) = year {
+                    return Some(if month >= 9 { y - 1 } else { y });
+                }
+            }
+        }
+        None
+    }
+
+    /// The working year under review or planned: "tổng kết công tác năm 2021, phương hướng,
+    /// nhiệm vụ năm 2022" in December → 2021; "triển khai nhiệm vụ năm 2023" in January → 2023.
+    fn plan_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        let mut years: Vec<(i32, usize, bool)> = Vec::new(); // (year, count, review)
+        for at in word_occurrences(low, 0, low.len(), "năm") {
+            let ys = at + "năm".len() + 1;
+            if low.as_bytes().get(ys - 1) != Some(&b' ') {
+                continue;
+            }
+            let Some(y) = year_at(low, ys) else { continue };
+            let tail = low[ys + 4..].trim_start();
+            if tail.starts_with(['-', '–'])
+                && tail[1..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue; // "năm 2016-2017": a span, not a working year.
+            }
+            let pre = &low[floor_boundary(low, at.saturating_sub(60))..at];
+            let plan = PLAN_WORDS.iter().any(|w| pre.contains(w));
+            if !plan {
+                continue;
+            }
+            let review = REVIEW_WORDS.iter().any(|w| pre.contains(w));
+            match years.iter_mut().find(|e| e.0 == y) {
+                Some(e) => {
+                    e.1 += 1;
+                    e.2 |= review;
+                }
+                None => years.push((y, 1, review)),
+            }
+        }
+        if years.is_empty() {
+            return None;
+        }
+        years.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        let top = years[0];
+        // This year's review beside next year's plan.
+        if let Some(pair) = years.iter().find(|e| (e.0 - top.0).abs() == 1) {
+            let first = top.0.min(pair.0);
+            return Some(if month >= 7 { first } else { first + 1 });
+        }
+        if top.2 && month <= 2 && !years.iter().any(|e| !e.2) {
+            // Only a review, early in the year: the year just ended.
+            return Some(top.0 + 1);
+        }
+        Some(top.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    /// The sentence is about the congress itself.
+    Direct,
+    /// Right after it: "sau Đại hội", "vừa được Đại hội ... bầu".
+    After,
+    /// Preparing it: no single year.
+    Before,
+    /// Implementing its resolution.
+    Resolution,
+    /// Mentioned elsewhere in the text.
+    Mention,
+}
+
+/// Words before "năm YYYY" that make it a working year.
+const PLAN_WORDS: [&str; 16] = [
+    "nhiệm vụ",
+    "phương hướng",
+    "kế hoạch",
+    "tổng kết",
+    "sơ kết",
+    "dự toán",
+    "mục tiêu",
+    "chỉ tiêu",
+    "công tác",
+    "kinh tế - xã hội",
+    "kinh tế-xã hội",
+    "ngân sách",
+    "quý",
+    "tháng đầu",
+    "cả năm",
+    "thực hiện nghị quyết",
+];
+
+/// Plan words that look back on the year.
+const REVIEW_WORDS: [&str; 4] = ["tổng kết", "sơ kết", "kết quả", "đánh giá"];
+
+/// Words a page stamp line may hold besides its numbers.
+const STAMP_WORDS: [&str; 26] = [
+    "thứ",
+    "hai",
+    "ba",
+    "tư",
+    "năm",
+    "sáu",
+    "bảy",
+    "chủ",
+    "nhật",
+    "ngày",
+    "cập",
+    "đăng",
+    "lúc",
+    "gmt",
+    "am",
+    "pm",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "giờ",
+    "h",
+    "updated",
+];
+
+/// "nhiệm kỳ 2020 - 2025" within `max` bytes after `at`, on the same sentence: its first year.
+fn term_after(low: &str, at: usize, max: usize) -> Option<i32> {
+    let end = ceil_boundary(low, (at + max).min(low.len()));
+    let w = &low[at..end];
+    let w = match w.find(['\n', ';']) {
+        Some(i) => &w[..i],
+        None => w,
+    };
+    let w = match w.find(". ") {
+        Some(i) => &w[..i],
+        None => w,
+    };
+    for (i, _) in w.match_indices("nhiệm kỳ") {
+        let rest = &w[i + "nhiệm kỳ".len()..];
+        let t = rest.trim_start();
+        let off = w.len() - t.len();
+        let a = year_at(w, off)?;
+        let after = t[4..].trim_start();
+        let after = after.trim_start_matches(['-', '–', '—']).trim_start();
+        let boff = w.len() - after.len();
+        let b = year_at(w, boff)?;
+        if (3..=5).contains(&(b - a)) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// "bầu cử đại biểu Quốc hội khóa XV": the year that assembly was elected.
+fn assembly_election_after(low: &str, at: usize) -> Option<i32> {
+    let end = ceil_boundary(low, (at + 120).min(low.len()));
+    let w = &low[at..end];
+    for kw in ["khóa ", "khoá "] {
+        if let Some(i) = w.find(kw) {
+            let pre = &w[..i];
+            if !(pre.contains("quốc hội") || pre.contains("đbqh") || pre.contains("qh")) {
+                continue;
+            }
+            let roman: String = w[i + kw.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            let k = parse_ordinal_token(&roman)?;
+            return match k {
+                10 => Some(1997),
+                11 => Some(2002),
+                12 => Some(2007),
+                k if k >= 13 => Some(2011 + 5 * (k as i32 - 13)),
+                _ => None,
+            };
+        }
+    }
+    None
+}
+
+/// "XVIII" → 18, "13" → 13.
+pub(crate) fn parse_ordinal_token(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok().filter(|&n| n > 0 && n < 1000);
+    }
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c.to_ascii_uppercase() {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (total > 0).then_some(total)
+}
+
+fn is_time_of_day(s: &str) -> bool {
+    TIME_OF_DAY.contains(&s)
+}
+
+/// Whether `hay` ends with `word` as a whole word.
+pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
+    hay.ends_with(word)
+        && !hay[..hay.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Whitespace-separated chunks of `s` with their byte offsets.
+fn chunk_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// The opening of a lead before its date: nothing, or an agency tag and a dash ("(TTV)-",
+/// "NDO -", "- ", "HÀ NỘI -").
+fn is_lead_prefix(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.chars().count() > 40 {
+        return false;
+    }
+    let ends = ['-', '–', '—', ':', '|', '•'];
+    if !t.ends_with(ends) {
+        return false;
+    }
+    let body = t.trim_end_matches(|c: char| ends.contains(&c) || c.is_whitespace());
+    body.is_empty()
+        || (body.starts_with('(') && body.ends_with(')'))
+        || !body.chars().any(char::is_lowercase)
+}
+
+fn clock_at(b: &[u8], k: usize) -> bool {
+    let h = digit_run(b, k);
+    (1..=2).contains(&h)
+        && matches!(b.get(k + h), Some(b':' | b'h'))
+        && digit_run(b, k + h + 1) == 2
+}
+
+fn clock_ending_at(b: &[u8], k: usize) -> bool {
+    if k < 4 {
+        return false;
+    }
+    let m2 = b[k - 2..k].iter().all(u8::is_ascii_digit);
+    if !m2 || !matches!(b[k - 3], b':' | b'h') {
+        return false;
+    }
+    let hstart = k - 3;
+    let h = b[..hstart]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=2).contains(&h)
+}
+
+/// The strongest event candidate; the earliest among equals.
+fn best_event(ms: &[Mention]) -> Option<&Mention> {
+    let mut best: Option<(&Mention, u8)> = None;
+    for m in ms {
+        let Role::Event(s) = m.role else { continue };
+        if s > 0 && best.is_none_or(|(_, bs)| s > bs) {
+            best = Some((m, s));
+        }
+    }
+    best.map(|(m, _)| m)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication dates.
+
+/// A publication date or month, and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct Publication {
+    first: Date,
+    last: Date,
+    /// A day is known, not only a month.
+    exact: bool,
+    source: YearSource,
+    evidence: Option<Span>,
+}
+
+impl Publication {
+    /// The year that puts day/month shortly before publication (up to eleven months before, a
+    /// month after for an event announced ahead).
+    fn year_for(&self, day: u8, month: u8) -> Option<i32> {
+        let lo = self.first.to_julian_day() - 334;
+        let hi = self.last.to_julian_day() + 31;
+        let mut best: Option<(i32, i32)> = None;
+        let y0 = self.last.year();
+        for y in [y0 + 1, y0, y0 - 1] {
+            let Some(d) = calendar_date(y, month, day) else {
+                continue;
+            };
+            let jd = d.to_julian_day();
+            if jd < lo || jd > hi {
+                continue;
+            }
+            let dist = if jd < self.first.to_julian_day() {
+                self.first.to_julian_day() - jd
+            } else {
+                (jd - self.last.to_julian_day()).max(0)
+            };
+            if best.is_none_or(|(bd, _)| dist < bd) {
+                best = Some((dist, y));
+            }
+        }
+        best.map(|(_, y)| y)
+    }
+}
+
+/// "YYYY-MM-DD" or "YYYY-MM".
+fn parse_published(s: &str) -> Option<Publication> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let y = year_at(s, 0)?;
+    if b.get(4) != Some(&b'-') || digit_run(b, 5) != 2 {
+        return None;
+    }
+    let m = number(b, 5, 2) as u8;
+    let month = Month::try_from(m).ok()?;
+    match b.len() {
+        7 => {
+            let first = calendar_date(y, m, 1)?;
+            let last = calendar_date(y, m, month.length(y))?;
+            Some(Publication {
+                first,
+                last,
+                exact: false,
+                source: YearSource::Published,
+                evidence: None,
+            })
+        }
+        10 if b[7] == b'-' && digit_run(b, 8) == 2 => {
+            let d = calendar_date(y, m, number(b, 8, 2) as u8)?;
+            Some(Publication {
+                first: d,
+                last: d,
+                exact: true,
+                source: YearSource::Published,
+                evidence: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether `s` is a publication date the CLI accepts: "YYYY-MM-DD" or "YYYY-MM", valid on the
+/// calendar.
+pub fn is_valid_published(s: &str) -> bool {
+    s.len() == s.trim().len() && parse_published(s).is_some()
+}
+
+/// A date in the URL: "/2017/04/", "/202112/", "-20151211140623442.chn", "/2017-04-27/".
+fn url_date(url: &str) -> Option<Publication> {
+    let b = url.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run = digit_run(b, i);
+        let prev = if i == 0 { b'/' } else { b[i - 1] };
+        let next = b.get(i + run).copied().unwrap_or(b'/');
+        let delimited = |c: u8| !c.is_ascii_alphanumeric();
+        let found = match run {
+            // /2017/04/27/ or /2017/04/ or /2017-04-27
+            4 if delimited(prev) => {
+                let y = year_at(url, i);
+                let sep = next;
+                if matches!(sep, b'/' | b'-') && digit_run(b, i + 5) == 2 {
+                    let m = number(b, i + 5, 2) as u8;
+                    let after = b.get(i + 7).copied().unwrap_or(b'/');
+                    if !delimited(after) {
+                        None
+                    } else if after == sep
+                        && digit_run(b, i + 8) == 2
+                        && b.get(i + 10).is_none_or(|&c| delimited(c))
+                    {
+                        y.and_then(|y| day_pub(y, m, number(b, i + 8, 2) as u8))
+                    } else if sep == b'/' {
+                        y.and_then(|y| month_pub(y, m))
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                }
+            }
+            // /202112/
+            6 if prev == b'/' && matches!(next, b'/' | b'-' | b'_') => {
+                year_at(&url[i..i + 4], 0).and_then(|y| month_pub(y, number(b, i + 4, 2) as u8))
+            }
+            // -20170427- as its own segment, or a time stamp yyyymmddhhmm...
+            8 if delimited(prev) && delimited(next) => year_at(&url[i..i + 4], 0)
+                .and_then(|y| day_pub(y, number(b, i + 4, 2) as u8, number(b, i + 6, 2) as u8)),
+            r if r >= 12 && delimited(prev) => {
+                let hh = number(b, i + 8, 2);
+                let mi = number(b, i + 10, 2);
+                if hh < 24 && mi < 60 {
+                    year_at(&url[i..i + 4], 0).and_then(|y| {
+                        day_pub(y, number(b, i + 4, 2) as u8, number(b, i + 6, 2) as u8)
+                    })
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(p) = found {
+            return Some(p);
+        }
+        i += run;
+    }
+    None
+}
+
+fn month_pub(y: i32, m: u8) -> Option<Publication> {
+    let month = Month::try_from(m).ok()?;
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    Some(Publication {
+        first: calendar_date(y, m, 1)?,
+        last: calendar_date(y, m, month.length(y))?,
+        exact: false,
+        source: YearSource::Url,
+        evidence: None,
+    })
+}
+
+fn day_pub(y: i32, m: u8, d: u8) -> Option<Publication> {
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    let date = calendar_date(y, m, d)?;
+    Some(Publication {
+        first: date,
+        last: date,
+        exact: true,
+        source: YearSource::Url,
+        evidence: None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons.
+
+fn documents() -> &'static [String] {
+    static DOCS: OnceLock<Vec<String>> = OnceLock::new();
+    DOCS.get_or_init(|| lexicon_lines(include_str!("lexicon/dates_documents.txt")))
+}
+
+fn anniversaries() -> &'static [(String, i32)] {
+    static ANNIV: OnceLock<Vec<(String, i32)>> = OnceLock::new();
+    ANNIV.get_or_init(|| {
+        lexicon_lines(include_str!("lexicon/dates_anniversaries.tsv"))
+            .into_iter()
+            .filter_map(|l| {
+                let (phrase, year) = l.split_once('\t')?;
+                Some((phrase.trim().to_string(), year.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// Non-empty, non-comment lines of a lexicon file.
+pub(crate) fn lexicon_lines(src: &str) -> Vec<String> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| super::normalize::normalize(l))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::normalize;
+
+    /// One line of `dates.examples.tsv`: text (with `\n` for line breaks), url, published,
+    /// expected ISO date (or `null`), expected year source.
+    struct Example {
+        line: usize,
+        text: String,
+        ctx: Context,
+        iso: Option<String>,
+        source: Option<String>,
+    }
+
+    fn examples() -> Vec<Example> {
+        let dash = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
+        include_str!("dates.examples.tsv")
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|(i, l)| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                assert!(
+                    cols.len() >= 4,
+                    "dates.examples.tsv:{}: expected 4-5 columns",
+                    i + 1
+                );
+                Example {
+                    line: i + 1,
+                    text: cols[0].replace("\\n", "\n"),
+                    ctx: Context {
+                        url: dash(cols[1]),
+                        published: dash(cols[2]),
+                    },
+                    iso: (cols[3] != "null").then(|| cols[3].to_string()),
+                    source: cols.get(4).and_then(|s| dash(s)),
+                }
+            })
+            .collect()
+    }
+
+    fn source_name(s: YearSource) -> String {
+        serde_json::to_value(s)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn examples_corpus() {
+        let mut failures = Vec::new();
+        let all = examples();
+        assert!(all.len() >= 40, "the corpus should hold many examples");
+        for ex in &all {
+            let text = normalize::normalize(&ex.text);
+            let sentences = normalize::sentences(&text);
+            let got = find_event_date(&text, &sentences, &ex.ctx);
+            let got_iso = got.as_ref().map(|d| d.iso.clone());
+            let got_source = got.as_ref().map(|d| source_name(d.year_source));
+            let source_ok = ex.source.is_none() || ex.source == got_source;
+            if got_iso != ex.iso || !source_ok {
+                failures.push(format!(
+                    "  dates.examples.tsv:{}: expected {:?} ({:?}), got {:?} ({:?})  <- {}",
+                    ex.line, ex.iso, ex.source, got_iso, got_source, ex.text
+                ));
+            }
+            if let Some(ev) = got.and_then(|d| d.evidence) {
+                assert!(text.get(ev.mention.start..ev.mention.end).is_some());
+                assert!(text.get(ev.sentence.start..ev.sentence.end).is_some());
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} examples fail:\n{}",
+            failures.len(),
+            all.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(parse_ordinal_token("XVIII"), Some(18));
+        assert_eq!(parse_ordinal_token("XIV"), Some(14));
+        assert_eq!(parse_ordinal_token("13"), Some(13));
+        assert_eq!(parse_ordinal_token("abc"), None);
+    }
+
+    #[test]
+    fn published_values() {
+        assert!(is_valid_published("2022-09"));
+        assert!(is_valid_published("2024-02-29"));
+        assert!(!is_valid_published("2023-02-29"));
+        assert!(!is_valid_published("2022-13"));
+        assert!(!is_valid_published("22-09-01"));
+        assert!(!is_valid_published(" 2022-09"));
+    }
+
+    #[test]
+    fn url_dates() {
+        let d = |u: &str| url_date(u).map(|p| (iso(p.first), iso(p.last)));
+        assert_eq!(
+            d("https://x.vn/tin/202112/abc-1912974"),
+            Some(("2021-12-01".into(), "2021-12-31".into()))
+        );
+        assert_eq!(
+            d("https://x.blogspot.com/2017/04/abc.html"),
+            Some(("2017-04-01".into(), "2017-04-30".into()))
+        );
+        assert_eq!(
+            d("https://x.vn/a-20151211140623442.chn"),
+            Some(("2015-12-11".into(), "2015-12-11".into()))
+        );
+        assert_eq!(d("https://x.vn/-/2018/7830/abc.aspx"), None);
+        assert_eq!(d("https://x.vn/abc-c44781279.epi"), None);
+        assert_eq!(d("https://x.vn/abc-post816439.html"), None);
+    }
 }

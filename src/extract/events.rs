@@ -1,8 +1,747 @@
 //! The event: headline, kind, ordinal, term and holding body.
+//!
+//! Vietnamese official news names its event in the headline and the lead: "Hội nghị lần thứ 13
+//! Ban Chấp hành Đảng bộ tỉnh khoá XX", "Sáng 8/12, tại kỳ họp thứ 22, HĐND tỉnh Sóc Trăng khóa
+//! IX ...". The kind comes from cue words ranked strongest first (`lexicon/events_kinds.tsv`):
+//! a voter meeting or a council session may also "bầu" someone, a ceremony handing over a
+//! decision is usually a "hội nghị", so the more specific kind wins. Ordinal, term and body are
+//! read next to the winning cue.
 
-use super::{Event, Span};
+use super::dates::{ceil_boundary, floor_boundary, lower_aligned, parse_ordinal_token, word_at};
+use super::{Event, EventKind, Evidence, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 /// The event the article reports.
-pub fn detect(_text: &str, _sentences: &[Span]) -> Event {
-    Event::default()
+pub fn detect(text: &str, sentences: &[Span]) -> Event {
+    let headline = headline(text);
+    let window = lead_window(text, sentences, headline);
+    // Everything below reads the headline and lead only: lowercase that much.
+    let lead_end = window.iter().map(|s| s.end).max().unwrap_or(0);
+    let lower = lower_aligned(&text[..ceil_boundary(text, (lead_end + 64).min(text.len()))]);
+    let headline_text = headline.map(|h| clean_headline(h.slice(text)));
+    let cue = kind_cue(&lower, &window);
+    // With no cue, the lead sentence still names the body and its term.
+    let Some(anchor) = cue.map(|c| c.span).or_else(|| {
+        window
+            .iter()
+            .find(|s| Some(**s) != headline)
+            .or(window.first())
+            .map(|s| Span::new(s.start, s.start))
+    }) else {
+        return Event {
+            headline: headline_text,
+            ..Event::default()
+        };
+    };
+    let kind = cue.map_or(EventKind::Other, |c| c.kind);
+    let sentence = window
+        .iter()
+        .copied()
+        .find(|s| s.start <= anchor.start && anchor.end <= s.end)
+        .unwrap_or(anchor);
+    let before_cue = Span::new(sentence.start, anchor.start);
+    let after_cue = Span::new(anchor.start, sentence.end);
+    let ordinal = if matches!(
+        kind,
+        EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
+    ) {
+        ordinal_in(&lower, after_cue).or_else(|| headline.and_then(|h| ordinal_in(&lower, h)))
+    } else {
+        None
+    };
+    let term = term_in(text, &lower, after_cue)
+        .or_else(|| term_in(text, &lower, sentence))
+        .or_else(|| headline.and_then(|h| term_in(text, &lower, h)));
+    // The body is the subject before the cue ("HĐND tỉnh họp kỳ thứ 12"), or what the event is
+    // "of" after it ("Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh"); a congress always names
+    // its body after the word: "Đại hội đại biểu Đảng bộ tỉnh ...".
+    let (first, second) = if kind == EventKind::Congress {
+        (after_cue, before_cue)
+    } else {
+        (before_cue, after_cue)
+    };
+    let body = body_in(text, &lower, first)
+        .or_else(|| body_in(text, &lower, second))
+        .or_else(|| headline.and_then(|h| body_in(text, &lower, h)));
+    Event {
+        headline: headline_text,
+        kind,
+        ordinal,
+        term,
+        body,
+        evidence: cue.map(|c| Evidence {
+            mention: c.span,
+            sentence,
+        }),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headline and lead.
+
+/// The first line when it reads as a headline: short, no closing full stop, not a lead
+/// sentence, after skipping page furniture (time stamps, image file names, agency tags).
+fn headline(text: &str) -> Option<Span> {
+    let mut offset = 0;
+    let mut skipped = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let l = line.trim();
+        if l.is_empty() {
+            continue;
+        }
+        let lead_ws = line.len() - line.trim_start().len();
+        let span = Span::new(start + lead_ws, start + lead_ws + l.len());
+        if is_furniture(l) && skipped < 3 {
+            skipped += 1;
+            continue;
+        }
+        return reads_as_headline(l).then_some(span);
+    }
+    None
+}
+
+/// Lines a page puts above its headline: a time stamp, an image name, an agency tag.
+fn is_furniture(l: &str) -> bool {
+    const STAMP_WORDS: [&str; 29] = [
+        "thứ",
+        "hai",
+        "ba",
+        "tư",
+        "năm",
+        "sáu",
+        "bảy",
+        "chủ",
+        "nhật",
+        "ngày",
+        "tháng",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "gmt",
+    ];
+    let lower = lower_aligned(l);
+    let stamp = l.chars().any(|c| c.is_ascii_digit())
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                w.bytes().all(|b| b.is_ascii_digit())
+                    || STAMP_WORDS.contains(&w)
+                    || matches!(w, "november" | "december" | "am" | "pm" | "h")
+            });
+    let image = [".jpg", ".jpeg", ".png", ".gif", ".webp"]
+        .iter()
+        .any(|e| lower.contains(e));
+    let agency = l.chars().count() <= 12 && l.ends_with(['-', '–']);
+    stamp || image || agency
+}
+
+fn reads_as_headline(l: &str) -> bool {
+    let words = l.split_whitespace().count();
+    let chars = l.chars().count();
+    if !(3..=45).contains(&words) || chars > 300 {
+        return false;
+    }
+    if l.ends_with(['.', ':', ';', ',', '|']) || l.starts_with(['-', '–', '(', '[', '!', '|', '•'])
+    {
+        return false;
+    }
+    // A lead sentence opens with its date: "Sáng 28-12, ...".
+    let lower = lower_aligned(l);
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let second = lower.split_whitespace().nth(1).unwrap_or("");
+    let dateish = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    if matches!(first, "sáng" | "chiều" | "tối" | "trưa" | "ngày" | "hôm")
+        && (dateish(second) || second == "nay" || second == "ngày")
+    {
+        return false;
+    }
+    l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c))
+}
+
+/// The headline without a page stamp glued to its end ("... 3 Bộ trưởng 25/10/2025 12:38").
+fn clean_headline(h: &str) -> String {
+    let mut words: Vec<&str> = h.split_whitespace().collect();
+    while words.len() > 3
+        && words.last().is_some_and(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().all(|c| c.is_ascii_digit() || "/:-.|".contains(c))
+        })
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The headline and the first three body sentences that hold words.
+fn lead_window(text: &str, sentences: &[Span], headline: Option<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = headline.into_iter().collect();
+    let body_start = headline.map_or(0, |h| h.end);
+    let mut taken = 0;
+    let cover = |s: Span, out: &mut Vec<Span>| {
+        if s.start >= body_start && s.slice(text).split_whitespace().count() >= 4 {
+            out.push(s);
+            true
+        } else {
+            false
+        }
+    };
+    if sentences.is_empty() {
+        // No sentence split given: the first lines stand in.
+        let mut off = 0;
+        for line in text.split_inclusive('\n') {
+            let s = Span::new(off, off + line.trim_end().len());
+            off += line.len();
+            if taken < 3 && cover(s, &mut out) {
+                taken += 1;
+            }
+        }
+        return out;
+    }
+    for &s in sentences {
+        if taken >= 3 {
+            break;
+        }
+        if cover(s, &mut out) {
+            taken += 1;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kind.
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    kind: EventKind,
+    span: Span,
+}
+
+/// Kind cues and an automaton over them (pattern index = position in the list).
+struct KindLexicon {
+    cues: Vec<(EventKind, String)>,
+    automaton: AhoCorasick,
+}
+
+fn kinds() -> &'static KindLexicon {
+    static KINDS: OnceLock<KindLexicon> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        let cues: Vec<(EventKind, String)> =
+            super::dates::lexicon_lines(include_str!("lexicon/events_kinds.tsv"))
+                .into_iter()
+                .filter_map(|l| {
+                    let (kind, cue) = l.split_once('\t')?;
+                    let kind =
+                        serde_json::from_value(serde_json::Value::String(kind.trim().into()))
+                            .ok()?;
+                    Some((kind, cue.trim().to_string()))
+                })
+                .collect();
+        let automaton = automaton(cues.iter().map(|(_, c)| c.as_str()), MatchKind::Standard);
+        KindLexicon { cues, automaton }
+    })
+}
+
+/// An automaton over lowercase phrases (an empty one if they cannot be compiled).
+fn automaton<'a>(phrases: impl IntoIterator<Item = &'a str>, kind: MatchKind) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(kind)
+        .build(phrases)
+        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
+        .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
+}
+
+/// The strongest kind with a cue in the headline and lead sentence, else in the two sentences
+/// after them; at its first occurrence.
+fn kind_cue(lower: &str, window: &[Span]) -> Option<Cue> {
+    let split = window.len().min(2);
+    best_cue(lower, &window[..split]).or_else(|| best_cue(lower, &window[split..]))
+}
+
+fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
+    let lex = kinds();
+    // (rank, sentence, position) decides: the strongest kind, at its earliest cue.
+    let mut best: Option<(usize, usize, usize, Cue)> = None;
+    for (wi, w) in window.iter().enumerate() {
+        let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
+        for m in lex.automaton.find_overlapping_iter(&lower[from..to]) {
+            let Some((kind, cue)) = lex.cues.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let at = from + m.start();
+            if !word_at(lower, at, cue) || !cue_counts(lower, at, cue, *kind) {
+                continue;
+            }
+            let key = (kind_rank(*kind), wi, at);
+            if best.is_none_or(|(r, bw, ba, _)| key < (r, bw, ba)) {
+                best = Some((
+                    key.0,
+                    wi,
+                    at,
+                    Cue {
+                        kind: *kind,
+                        span: Span::new(at, at + cue.len()),
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, _, _, c)| c)
+}
+
+/// Strength order of the kinds (smaller wins).
+fn kind_rank(kind: EventKind) -> usize {
+    match kind {
+        EventKind::VoterMeeting => 0,
+        EventKind::CouncilSession => 1,
+        EventKind::AppointmentCeremony => 2,
+        EventKind::Congress => 3,
+        EventKind::Conference => 4,
+        EventKind::WorkingVisit => 5,
+        EventKind::PersonnelChange => 6,
+        EventKind::Other => 7,
+    }
+}
+
+/// Whether a cue at `at` names this article's event rather than something it mentions.
+fn cue_counts(lower: &str, at: usize, cue: &str, kind: EventKind) -> bool {
+    let pre = &lower[floor_boundary(lower, at.saturating_sub(28))..at];
+    let post = &lower[at + cue.len()..ceil_boundary(lower, (at + cue.len() + 12).min(lower.len()))];
+    match kind {
+        // "Nghị quyết Đại hội", "thông tin về Đại hội", "chuẩn bị Đại hội": the congress is
+        // the subject, not the event.
+        EventKind::Congress => {
+            ![
+                "nghị quyết",
+                "văn kiện",
+                "về ",
+                "chuẩn bị",
+                "tiến tới",
+                "hướng tới",
+                "sau ",
+                "kết quả",
+            ]
+            .iter()
+            .any(|w| pre.contains(w))
+                && !post.starts_with(" đồng")
+        }
+        EventKind::Conference => !pre.trim_end().ends_with("trung tâm"),
+        EventKind::WorkingVisit => match cue {
+            // "Ủy ban Kiểm tra", "chương trình kiểm tra, giám sát".
+            "kiểm tra" | "giám sát" => {
+                !pre.trim_end().ends_with("ban")
+                    && !pre.trim_end().ends_with("chương trình")
+                    && !post.starts_with(" tỉnh ủy")
+            }
+            "làm việc" => !pre.trim_end().ends_with("ngày"),
+            _ => true,
+        },
+        // "bầu cử" is an election, not a vote on a post.
+        EventKind::PersonnelChange => !(cue == "bầu" && post.starts_with(" cử")),
+        _ => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ordinal, term, body.
+
+/// "lần thứ 13", "lần thứ XVIII", "kỳ họp thứ 22", "thứ mười hai", "thứ Nhất".
+fn ordinal_in(lower: &str, region: Span) -> Option<u32> {
+    let (from, to) = (
+        floor_boundary(lower, region.start),
+        floor_boundary(lower, region.end),
+    );
+    let limit = ceil_boundary(lower, (from + 220).min(to));
+    for (i, _) in lower[from..limit].match_indices("thứ ") {
+        let at = from + i;
+        if !word_at(lower, at, "thứ") {
+            continue;
+        }
+        let rest = &lower[at + "thứ ".len()..to];
+        if let Some(n) = ordinal_value(rest) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// The number that opens `s`: digits, a Roman numeral or Vietnamese number words.
+fn ordinal_value(s: &str) -> Option<u32> {
+    let first: String = s.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if let Some(n) = parse_ordinal_token(&first) {
+        // Roman numerals must be written in capitals; `s` is lowercased, so accept only forms
+        // that are not also Vietnamese words.
+        if first.bytes().all(|b| b.is_ascii_digit()) || !matches!(first.as_str(), "l" | "c") {
+            return Some(n);
+        }
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    let unit = |w: &str| -> Option<u32> {
+        Some(match w {
+            "nhất" | "một" | "mốt" => 1,
+            "hai" => 2,
+            "ba" => 3,
+            "tư" | "bốn" => 4,
+            "năm" | "lăm" => 5,
+            "sáu" => 6,
+            "bảy" => 7,
+            "tám" => 8,
+            "chín" => 9,
+            _ => return None,
+        })
+    };
+    match words.as_slice() {
+        ["mười", u, ..] if unit(u).is_some() => unit(u).map(|u| 10 + if u == 1 { 1 } else { u }),
+        ["mười", ..] => Some(10),
+        [t, "mươi", u, ..] if unit(u).is_some() => Some(unit(t)? * 10 + unit(u)?),
+        [t, "mươi", ..] => Some(unit(t)? * 10),
+        [u, ..] => unit(u),
+        _ => None,
+    }
+}
+
+/// "khoá XX" → "XX"; "nhiệm kỳ 2020 - 2025" → "2020-2025": the first one in the region.
+fn term_in(text: &str, lower: &str, region: Span) -> Option<String> {
+    let (from, to) = (
+        floor_boundary(lower, region.start),
+        floor_boundary(lower, region.end),
+    );
+    let s = &lower[from..to];
+    let mut best: Option<(usize, String)> = None;
+    for kw in ["khóa ", "khoá ", "khoa "] {
+        for (i, _) in s.match_indices(kw) {
+            let at = from + i;
+            if !word_at(lower, at, kw.trim_end()) {
+                continue;
+            }
+            let v = at + kw.len();
+            let token: String = text[v..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            let roman_caps = !token.is_empty()
+                && token.chars().all(|c| "IVXLC".contains(c))
+                && parse_ordinal_token(&token).is_some();
+            let digits =
+                !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit());
+            if (roman_caps || digits) && best.as_ref().is_none_or(|(b, _)| at < *b) {
+                best = Some((at, token));
+            }
+        }
+    }
+    for (i, _) in s.match_indices("nhiệm kỳ") {
+        let at = from + i;
+        let rest = &lower[at + "nhiệm kỳ".len()..];
+        let t = rest.trim_start();
+        let a: String = t.chars().take_while(char::is_ascii_digit).collect();
+        if a.len() != 4 {
+            continue;
+        }
+        let after = t[4..].trim_start();
+        let Some(after) = after.strip_prefix(['-', '–', '—']) else {
+            continue;
+        };
+        let b: String = after
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if b.len() == 4 && best.as_ref().is_none_or(|(p, _)| at < *p) {
+            best = Some((at, format!("{a}-{b}")));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+/// Body heads and an automaton over them, leftmost-longest ("ủy ban thường vụ quốc hội"
+/// before "quốc hội").
+struct BodyLexicon {
+    heads: Vec<(String, String)>,
+    automaton: AhoCorasick,
+}
+
+fn bodies() -> &'static BodyLexicon {
+    static BODIES: OnceLock<BodyLexicon> = OnceLock::new();
+    BODIES.get_or_init(|| {
+        let heads: Vec<(String, String)> =
+            super::dates::lexicon_lines(include_str!("lexicon/events_bodies.tsv"))
+                .into_iter()
+                .filter_map(|l| {
+                    let (head, canon) = l.split_once('\t')?;
+                    Some((head.trim().to_string(), canon.trim().to_string()))
+                })
+                .collect();
+        let automaton = automaton(
+            heads.iter().map(|(h, _)| h.as_str()),
+            MatchKind::LeftmostLongest,
+        );
+        BodyLexicon { heads, automaton }
+    })
+}
+
+/// Words that continue a body's name after its head: levels and linking words.
+const BODY_LINKS: [&str; 17] = [
+    "đảng",
+    "bộ",
+    "tỉnh",
+    "thành",
+    "phố",
+    "huyện",
+    "xã",
+    "thị",
+    "trấn",
+    "quận",
+    "phường",
+    "tp",
+    "việt",
+    "nam",
+    "ủy",
+    "uỷ",
+    "ương",
+];
+
+/// Words that open a department's name.
+const DEPARTMENTS: [&str; 6] = ["sở", "bộ", "cục", "vụ", "khối", "phòng"];
+
+/// Common Vietnamese surnames, to tell where a place name ends and a person's name begins.
+const SURNAMES: [&str; 24] = [
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "đinh", "trương", "lương", "trịnh", "đoàn", "mai", "tạ", "tô",
+];
+
+/// Whether the body name at `at` belongs to a title ("Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh").
+fn after_title(lower: &str, at: usize) -> bool {
+    let pre = lower[floor_boundary(lower, at.saturating_sub(24))..at].trim_end();
+    [
+        "bí thư",
+        "chủ tịch",
+        "ủy viên",
+        "uỷ viên",
+        "trưởng",
+        "phó",
+        "giám đốc",
+        "chánh",
+        "thư ký",
+        "văn phòng",
+        "thành viên",
+        "chủ nhiệm",
+        "trưởng đoàn",
+        "thường trực",
+        "ban",
+    ]
+    .iter()
+    .any(|t| super::dates::ends_with_word(pre, t))
+}
+
+/// The first body named in the region, head expanded: "BCH Đảng bộ tỉnh" → "Ban Chấp hành
+/// Đảng bộ tỉnh", "HĐND tỉnh Sóc Trăng" → "Hội đồng nhân dân tỉnh Sóc Trăng".
+fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
+    let (from, to) = (
+        floor_boundary(lower, region.start),
+        floor_boundary(lower, region.end),
+    );
+    let lex = bodies();
+    let best = lex
+        .automaton
+        .find_iter(&lower[from..to])
+        .filter_map(|m| {
+            let (head, canon) = lex.heads.get(m.pattern().as_usize())?;
+            let at = from + m.start();
+            (word_at(lower, at, head) && !after_title(lower, at)).then_some((
+                at,
+                head.as_str(),
+                canon.as_str(),
+            ))
+        })
+        .next();
+    let (at, head, canon) = best?;
+    let mut out = if canon.is_empty() {
+        text[at..at + head.len()].to_string()
+    } else {
+        canon.to_string()
+    };
+    let mut k = at + head.len();
+    let mut capitals = 0;
+    let mut after_country = false;
+    loop {
+        let rest = &text[k..to.max(k)];
+        // Skip a bracketed abbreviation: "Ban Chấp hành (BCH) Đảng bộ tỉnh".
+        let trimmed = rest.trim_start();
+        if let Some(inner) = trimmed.strip_prefix('(') {
+            if let Some(close) = inner.find(')') {
+                if close <= 12 && !inner[..close].contains(' ') {
+                    k += rest.len() - trimmed.len() + 1 + close + 1;
+                    continue;
+                }
+            }
+        }
+        let ws = rest.len() - trimmed.len();
+        if ws == 0 || !rest.starts_with(' ') {
+            break;
+        }
+        let word: &str = trimmed
+            .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+            .next()
+            .unwrap_or("");
+        let word = word.trim_end_matches(['.', '-']);
+        if word.is_empty() {
+            break;
+        }
+        let lw = lower_aligned(word);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && !word
+                .chars()
+                .all(|c| c.is_uppercase() && c.is_alphabetic() && word.len() > 1)
+            || lw == "tp"
+            || word == "TP";
+        let link = BODY_LINKS.contains(&lw.as_str());
+        let stop = matches!(
+            lw.as_str(),
+            "khóa"
+                | "khoá"
+                | "nhiệm"
+                | "lần"
+                | "tổ"
+                | "đã"
+                | "họp"
+                | "cho"
+                | "về"
+                | "và"
+                | "tại"
+                | "kỳ"
+        );
+        if stop || !(link || capitalised) || (after_country && !link) {
+            break;
+        }
+        // A surname after a place's first word starts a person's name: "tỉnh Nghệ An Nguyễn ...".
+        if capitalised && !link {
+            if capitals > 0 && SURNAMES.contains(&lw.as_str()) {
+                break;
+            }
+            capitals += 1;
+        } else {
+            capitals = 0;
+        }
+        // Abbreviations inside a body name keep their expansion.
+        let piece = match lw.as_str() {
+            "tp" => "thành phố".to_string(),
+            "uỷ" => "ủy".to_string(),
+            "ương" if out.ends_with("Trung") => "ương".to_string(),
+            _ => word.to_string(),
+        };
+        out.push(' ');
+        out.push_str(&piece);
+        k += ws + word.len();
+        // A department's own name is sentence-case ("Sở Văn hóa, Thể thao và Du lịch"): stop
+        // at its head word. After "Việt Nam" only a level may follow ("... Việt Nam tỉnh X").
+        if (capitalised && DEPARTMENTS.contains(&lw.as_str())) || out.len() > 160 {
+            break;
+        }
+        after_country = out.ends_with("Việt Nam");
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::normalize;
+
+    fn kind_name(k: EventKind) -> String {
+        serde_json::to_value(k)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// `events.examples.tsv`: text, kind, ordinal, term, body (`-` for none).
+    #[test]
+    fn examples_corpus() {
+        let mut failures = Vec::new();
+        let mut n = 0;
+        for (i, line) in include_str!("events.examples.tsv").lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            n += 1;
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 5, "events.examples.tsv:{}: 5 columns", i + 1);
+            let text = normalize::normalize(&cols[0].replace("\\n", "\n"));
+            let ev = detect(&text, &normalize::sentences(&text));
+            let want = |s: &str| (s != "-").then(|| s.to_string());
+            let got = [
+                Some(kind_name(ev.kind)),
+                ev.ordinal.map(|o| o.to_string()),
+                ev.term.clone(),
+                ev.body.clone(),
+            ];
+            let expected = [want(cols[1]), want(cols[2]), want(cols[3]), want(cols[4])];
+            if got != expected {
+                failures.push(format!(
+                    "  events.examples.tsv:{}: expected {:?}, got {:?}",
+                    i + 1,
+                    expected,
+                    got
+                ));
+            }
+            if let Some(e) = ev.evidence {
+                assert!(text.get(e.mention.start..e.mention.end).is_some());
+            }
+        }
+        assert!(n >= 20);
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn headlines() {
+        let h = |t: &str| detect(t, &normalize::sentences(t)).headline;
+        assert_eq!(
+            h("Thủ tướng trao quyết định cho 2 Phó Thủ tướng 25/10/2025 12:38\n\nSáng 25-10, ...")
+                .as_deref(),
+            Some("Thủ tướng trao quyết định cho 2 Phó Thủ tướng")
+        );
+        assert_eq!(h("Sáng 28-12, BCH Đảng bộ tỉnh họp hội nghị."), None);
+        assert_eq!(
+            h("19/11/2015 - 18:22\n\nHội nghị báo cáo viên Tỉnh ủy\nChiều ngày 18-11-2015, ...")
+                .as_deref(),
+            Some("Hội nghị báo cáo viên Tỉnh ủy")
+        );
+        assert_eq!(h("Ảnh chụp tại hội nghị.\nTiêu đề"), None);
+    }
+
+    #[test]
+    fn ordinal_words() {
+        assert_eq!(ordinal_value("mười hai ban"), Some(12));
+        assert_eq!(ordinal_value("nhất, hđnd"), Some(1));
+        assert_eq!(ordinal_value("hai mươi mốt"), Some(21));
+        assert_eq!(ordinal_value("22 hđnd"), Some(22));
+        assert_eq!(ordinal_value("xviii"), Some(18));
+    }
 }
