@@ -317,8 +317,12 @@ pub struct Records {
     pub unread: Vec<ArticleId>,
     article_ix: HashMap<ArticleId, ArticleIx>,
     person_ix: HashMap<String, PersonIx>,
+    /// By public id.
     post_ix: HashMap<String, PostIx>,
     org_ix: HashMap<String, OrgIx>,
+    /// By key ([`PostRef::key`], [`PostRef::org_key`]).
+    post_key_ix: HashMap<String, PostIx>,
+    org_key_ix: HashMap<String, OrgIx>,
 }
 
 impl Records {
@@ -694,7 +698,7 @@ impl Builder {
                 }
                 if let Some(&pos) = mention_pos.get(&m) {
                     for pr in &title_posts[pos] {
-                        if let Some(&org) = r.org_ix.get(&pr.org_key) {
+                        if let Some(&org) = r.org_key_ix.get(&pr.org_key) {
                             if !orgs.contains(&org) {
                                 orgs.push(org);
                             }
@@ -725,7 +729,7 @@ impl Builder {
         let org = if pr.org_key.is_empty() {
             None
         } else {
-            Some(match r.org_ix.get(&pr.org_key) {
+            Some(match r.org_key_ix.get(&pr.org_key) {
                 Some(&o) => o,
                 None => {
                     let o = OrgIx(ix32(r.organizations.len()));
@@ -736,12 +740,13 @@ impl Builder {
                         national: pr.scope == Scope::National,
                         posts: Vec::new(),
                     });
-                    r.org_ix.insert(pr.org_key.clone(), o);
+                    r.org_key_ix.insert(pr.org_key.clone(), o);
+                    r.org_ix.insert(slug(&pr.org_key), o);
                     o
                 }
             })
         };
-        let p = match r.post_ix.get(&pr.key) {
+        let p = match r.post_key_ix.get(&pr.key) {
             Some(&p) => p,
             None => {
                 let p = PostIx(ix32(r.posts.len()));
@@ -756,7 +761,8 @@ impl Builder {
                     tenures: Vec::new(),
                 });
                 labels.push(BTreeMap::new());
-                r.post_ix.insert(pr.key.clone(), p);
+                r.post_key_ix.insert(pr.key.clone(), p);
+                r.post_ix.insert(slug(&pr.key), p);
                 if let Some(o) = org {
                     r.organizations[o.ix()].posts.push(p);
                 }

@@ -85,8 +85,9 @@ pub struct RosterQuery {
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     rows: Vec<RosterRow>,
-    /// Row positions in ascending order of each column of [`Column::ALL`].
-    orders: Vec<Vec<u32>>,
+    /// Row positions in the order of each column of [`Column::ALL`], ascending then
+    /// descending.
+    orders: Vec<[Vec<u32>; 2]>,
 }
 
 impl Roster {
@@ -97,9 +98,13 @@ impl Roster {
         let orders = Column::ALL
             .iter()
             .map(|&c| {
-                let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-                order.sort_by(|&a, &b| compare(&rows[a as usize], &rows[b as usize], c));
-                order
+                [false, true].map(|descending| {
+                    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+                    order.sort_by(|&a, &b| {
+                        compare(&rows[a as usize], &rows[b as usize], c, descending)
+                    });
+                    order
+                })
             })
             .collect();
         Roster { rows, orders }
@@ -136,12 +141,11 @@ impl Roster {
                     .as_deref()
                     .is_none_or(|p| row.post_ids.iter().any(|x| x == p))
         };
-        let order = self.orders[col].iter().map(|&i| &self.rows[i as usize]);
-        if q.descending {
-            order.rev().filter(keep).collect()
-        } else {
-            order.filter(keep).collect()
-        }
+        self.orders[col][usize::from(q.descending)]
+            .iter()
+            .map(|&i| &self.rows[i as usize])
+            .filter(keep)
+            .collect()
     }
 }
 
@@ -151,40 +155,42 @@ fn province_key(p: &str) -> String {
         .unwrap_or_else(|| fold(p))
 }
 
-fn compare(a: &RosterRow, b: &RosterRow, c: Column) -> Ordering {
-    let by_name = || {
+/// Orders two rows by a column. Known values come first in either direction; unknown ones
+/// (no value, or a date whose year is unknown) after them; ties by name.
+fn compare(a: &RosterRow, b: &RosterRow, c: Column, descending: bool) -> Ordering {
+    fn known<T: Ord>(x: Option<T>, y: Option<T>, descending: bool) -> Ordering {
+        match (x, y) {
+            (Some(x), Some(y)) if descending => y.cmp(&x),
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    let dated = |d: Option<PartialDate>| d.filter(|d| d.year().is_some());
+    let name = || {
         fold(&a.name)
             .cmp(&fold(&b.name))
             .then(a.person.cmp(&b.person))
     };
-    let opt = |x: Option<String>, y: Option<String>| match (x, y) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
-    let date = |x: Option<PartialDate>, y: Option<PartialDate>| match (x, y) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
-    match c {
-        Column::Name => Ordering::Equal,
-        Column::Titles => opt(
+    let primary = match c {
+        Column::Name => known(Some(fold(&a.name)), Some(fold(&b.name)), descending),
+        Column::Titles => known(
             a.titles.first().map(|t| fold(t)),
             b.titles.first().map(|t| fold(t)),
+            descending,
         ),
-        Column::Organization => opt(
+        Column::Organization => known(
             a.organization.as_deref().map(fold),
             b.organization.as_deref().map(fold),
+            descending,
         ),
-        Column::Place => opt(a.place.map(fold), b.place.map(fold)),
-        Column::FirstSeen => date(a.first_seen, b.first_seen),
-        Column::LastSeen => date(a.last_seen, b.last_seen),
-        Column::Articles => a.articles.cmp(&b.articles),
-    }
-    .then_with(by_name)
+        Column::Place => known(a.place.map(fold), b.place.map(fold), descending),
+        Column::FirstSeen => known(dated(a.first_seen), dated(b.first_seen), descending),
+        Column::LastSeen => known(dated(a.last_seen), dated(b.last_seen), descending),
+        Column::Articles => known(Some(a.articles), Some(b.articles), descending),
+    };
+    primary.then_with(name)
 }
 
 fn row(r: &Records, p: PersonIx) -> RosterRow {
