@@ -311,6 +311,8 @@ pub struct Records {
     pub events: Vec<EventRecord>,
     /// The person of each mention.
     pub person_of: HashMap<MentionIx, PersonIx>,
+    /// The post of each title of each mention, in the order of the titles.
+    pub posts_of: HashMap<MentionIx, Vec<PostIx>>,
     /// Corrections that found no target.
     pub unmatched: Vec<Unmatched>,
     /// Articles with no extraction in the cache given to [`Records::build`].
@@ -614,8 +616,10 @@ impl Builder {
             let mention = mentions[m];
             let official = r.official(mention).clone();
             let date = r.corrected[mention.article.ix()].date;
+            let mut mention_posts = Vec::with_capacity(posts.len());
             for (t, pr) in official.titles.iter().zip(posts) {
                 let post = self.post_for(&mut r, &mut post_labels, pr);
+                mention_posts.push(post);
                 let evidence = if t.evidence.sentence.is_empty() && t.evidence.mention.is_empty() {
                     official.first_evidence()
                 } else {
@@ -637,6 +641,7 @@ impl Builder {
                         title: t.text.clone(),
                     });
             }
+            r.posts_of.insert(mention, mention_posts);
         }
         for (post, labels) in r.posts.iter_mut().zip(&post_labels) {
             if let Some((label, _)) = labels

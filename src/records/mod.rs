@@ -18,8 +18,10 @@ pub mod correct;
 pub mod date;
 pub mod derive;
 pub mod identity;
+pub mod pack;
 pub mod places;
 pub mod post;
+pub mod store;
 pub mod views;
 
 pub use article::{AddError, Added, Article, ArticleId, Library, Source};

@@ -206,17 +206,10 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
                 .collect()
         })
         .unwrap_or_default();
-    let latest_posts: Vec<PostIx> = latest
-        .map(|m| {
-            person
-                .tenures
-                .iter()
-                .map(|&t| r.tenure(t))
-                .filter(|t| t.facts.iter().any(|f| f.source.article == m.article))
-                .map(|t| t.post)
-                .collect()
-        })
-        .unwrap_or_default();
+    let latest_posts: &[PostIx] = latest
+        .and_then(|m| r.posts_of.get(m))
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
     let org = latest_posts.iter().find_map(|&post| r.post(post).org);
     let mut posts: Vec<PostIx> = person.tenures.iter().map(|&t| r.tenure(t).post).collect();
     posts.sort();
