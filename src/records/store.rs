@@ -128,6 +128,11 @@ impl MemoryBackend {
         self.writes = 0;
     }
 
+    /// Writes (sets) since the backend was made or a fault was set.
+    pub fn writes(&self) -> usize {
+        self.writes
+    }
+
     /// Stops injecting faults.
     pub fn heal(&mut self) {
         self.faults = Faults::default();
