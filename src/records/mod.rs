@@ -14,9 +14,11 @@
 //! - [`date`]: partial dates and their honest order.
 
 pub mod article;
+pub mod bulk;
 pub mod correct;
 pub mod date;
 pub mod derive;
+pub mod export;
 pub mod identity;
 pub mod pack;
 pub mod places;
