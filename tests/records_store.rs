@@ -380,6 +380,7 @@ fn two_tabs_never_overwrite_each_other() {
         .apply(&mut lib_a, |l| {
             l.add_article("Bài thứ nhất của tab A.", Source::default(), 1, 1)
         })
+        .unwrap()
         .unwrap();
     // Tab B's change was made on revision 1; revision 2 is stored now.
     let err = tab_b
@@ -399,6 +400,7 @@ fn two_tabs_never_overwrite_each_other() {
         .apply_or_reload(&mut lib_b, |l| {
             l.add_article("Bài của tab B.", Source::default(), 2, 1)
         })
+        .unwrap()
         .unwrap();
     let (_, both, _) = Store::open(shared.clone());
     assert_eq!(both.len(), corpus().len() + 2);

@@ -64,17 +64,15 @@ impl BulkImport {
         let (name, bytes) = self.files.next()?;
         let at = now_ms + self.done as u64;
         self.done += 1;
-        let outcome = read(&bytes).and_then(|text| {
-            match library.add_article(text, Source::default(), at, extractor_version) {
-                Ok(Added::New(id)) => Ok(FileOutcome::Added(id)),
-                Ok(Added::Duplicate(id)) => Ok(FileOutcome::Duplicate(id)),
-                Err(AddError::Empty) | Err(AddError::BadPublished(_)) => Ok(FileOutcome::Empty),
-            }
-        });
-        Some(FileReport {
-            name,
-            outcome: outcome.unwrap_or_else(|o| o),
-        })
+        let outcome = match read(&bytes) {
+            Err(why) => why,
+            Ok(text) => match library.add_article(text, Source::default(), at, extractor_version) {
+                Ok(Added::New(id)) => FileOutcome::Added(id),
+                Ok(Added::Duplicate(id)) => FileOutcome::Duplicate(id),
+                Err(AddError::Empty) | Err(AddError::BadPublished(_)) => FileOutcome::Empty,
+            },
+        };
+        Some(FileReport { name, outcome })
     }
 
     /// Runs every remaining step.

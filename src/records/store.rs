@@ -402,7 +402,10 @@ fn verified_head_body(raw: &str) -> Result<&str, String> {
 /// Migrations, one per schema version before the current: `MIGRATIONS[v - 1]` turns a version
 /// `v` head (as JSON) into version `v + 1`. Schema 1 is the first, so there are none yet; a
 /// format change adds one here and a fixture under `tests/fixtures`.
-const MIGRATIONS: &[fn(serde_json::Value) -> Result<serde_json::Value, String>] = &[];
+const MIGRATIONS: &[Migration] = &[];
+
+/// One schema step, on the head's JSON.
+type Migration = fn(serde_json::Value) -> Result<serde_json::Value, String>;
 
 fn migrate(body: &str) -> Result<(Head, Option<u32>), String> {
     let found: SchemaOnly =
