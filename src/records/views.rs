@@ -1,0 +1,456 @@
+//! Views for the UI: the roster, a person's history, a post's history, the timeline. Pure and
+//! fast: the [`Roster`] precomputes folded search keys and one order per column, so a query per
+//! keystroke only filters.
+
+use super::date::PartialDate;
+use super::derive::{
+    ArticleIx, EventRecord, OrgIx, PersonIx, PostIx, Records, Source, Status, TenureIx,
+};
+use super::post::Seats;
+use crate::extract::normalize::fold;
+use crate::extract::EventKind;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// A roster column, to sort by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    #[default]
+    Name,
+    Titles,
+    Organization,
+    Place,
+    FirstSeen,
+    LastSeen,
+    Articles,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] = [
+        Column::Name,
+        Column::Titles,
+        Column::Organization,
+        Column::Place,
+        Column::FirstSeen,
+        Column::LastSeen,
+        Column::Articles,
+    ];
+}
+
+/// One person in the roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterRow {
+    pub person: PersonIx,
+    pub name: String,
+    /// Titles of the person's most recent mention, as written.
+    pub titles: Vec<String>,
+    /// The organisation of the first of those titles that has one.
+    pub organization: Option<String>,
+    pub org: Option<OrgIx>,
+    pub place: Option<&'static str>,
+    pub first_seen: Option<PartialDate>,
+    pub last_seen: Option<PartialDate>,
+    pub articles: usize,
+    /// Whether any tenure is current.
+    pub current: bool,
+    search: String,
+    provinces: Vec<String>,
+    org_ids: Vec<String>,
+    post_ids: Vec<String>,
+}
+
+/// What the roster shows: a free-text search and filters, and an order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterQuery {
+    /// Case- and diacritic-blind; every word must occur ("pham gia tuc", "bi thu tinh uy").
+    #[serde(default)]
+    pub text: String,
+    /// A province, in any spelling.
+    #[serde(default)]
+    pub province: Option<String>,
+    /// An organisation id ([`super::derive::Organization::id`]).
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// A post id ([`super::derive::Post::id`]).
+    #[serde(default)]
+    pub post: Option<String>,
+    #[serde(default)]
+    pub sort: Column,
+    #[serde(default)]
+    pub descending: bool,
+}
+
+/// The roster, ready to query.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    rows: Vec<RosterRow>,
+    /// Row positions in the order of each column of [`Column::ALL`], ascending then
+    /// descending.
+    orders: Vec<[Vec<u32>; 2]>,
+}
+
+impl Roster {
+    pub fn new(r: &Records) -> Roster {
+        let rows: Vec<RosterRow> = (0..r.people.len())
+            .map(|p| row(r, PersonIx(p as u32)))
+            .collect();
+        let orders = Column::ALL
+            .iter()
+            .map(|&c| {
+                [false, true].map(|descending| {
+                    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+                    order.sort_by(|&a, &b| {
+                        compare(&rows[a as usize], &rows[b as usize], c, descending)
+                    });
+                    order
+                })
+            })
+            .collect();
+        Roster { rows, orders }
+    }
+
+    pub fn rows(&self) -> &[RosterRow] {
+        &self.rows
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The rows matching `q`, in its order.
+    pub fn query(&self, q: &RosterQuery) -> Vec<&RosterRow> {
+        let words: Vec<String> = fold(&q.text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let province = q.province.as_deref().map(province_key);
+        let col = Column::ALL.iter().position(|c| *c == q.sort).unwrap_or(0);
+        let keep = |row: &&RosterRow| {
+            words.iter().all(|w| row.search.contains(w.as_str()))
+                && province.as_ref().is_none_or(|p| row.provinces.contains(p))
+                && q.organization
+                    .as_deref()
+                    .is_none_or(|o| row.org_ids.iter().any(|x| x == o))
+                && q.post
+                    .as_deref()
+                    .is_none_or(|p| row.post_ids.iter().any(|x| x == p))
+        };
+        self.orders[col][usize::from(q.descending)]
+            .iter()
+            .map(|&i| &self.rows[i as usize])
+            .filter(keep)
+            .collect()
+    }
+}
+
+fn province_key(p: &str) -> String {
+    super::places::lookup(p)
+        .map(|p| fold(p.name))
+        .unwrap_or_else(|| fold(p))
+}
+
+/// Orders two rows by a column. Known values come first in either direction; unknown ones
+/// (no value, or a date whose year is unknown) after them; ties by name.
+fn compare(a: &RosterRow, b: &RosterRow, c: Column, descending: bool) -> Ordering {
+    fn known<T: Ord>(x: Option<T>, y: Option<T>, descending: bool) -> Ordering {
+        match (x, y) {
+            (Some(x), Some(y)) if descending => y.cmp(&x),
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    let dated = |d: Option<PartialDate>| d.filter(|d| d.year().is_some());
+    let name = || {
+        fold(&a.name)
+            .cmp(&fold(&b.name))
+            .then(a.person.cmp(&b.person))
+    };
+    let primary = match c {
+        Column::Name => known(Some(fold(&a.name)), Some(fold(&b.name)), descending),
+        Column::Titles => known(
+            a.titles.first().map(|t| fold(t)),
+            b.titles.first().map(|t| fold(t)),
+            descending,
+        ),
+        Column::Organization => known(
+            a.organization.as_deref().map(fold),
+            b.organization.as_deref().map(fold),
+            descending,
+        ),
+        Column::Place => known(a.place.map(fold), b.place.map(fold), descending),
+        Column::FirstSeen => known(dated(a.first_seen), dated(b.first_seen), descending),
+        Column::LastSeen => known(dated(a.last_seen), dated(b.last_seen), descending),
+        Column::Articles => known(Some(a.articles), Some(b.articles), descending),
+    };
+    primary.then_with(name)
+}
+
+fn row(r: &Records, p: PersonIx) -> RosterRow {
+    let person = r.person(p);
+    // The most recent mention: articles are in chronological order.
+    let latest = person.mentions.iter().max_by_key(|m| m.article);
+    let titles: Vec<String> = latest
+        .map(|m| {
+            r.official(*m)
+                .titles
+                .iter()
+                .map(|t| t.text.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let latest_posts: &[PostIx] = latest
+        .and_then(|m| r.posts_of.get(m))
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let org = latest_posts.iter().find_map(|&post| r.post(post).org);
+    let mut posts: Vec<PostIx> = person.tenures.iter().map(|&t| r.tenure(t).post).collect();
+    posts.sort();
+    posts.dedup();
+    let mut orgs: Vec<OrgIx> = posts.iter().filter_map(|&x| r.post(x).org).collect();
+    orgs.sort();
+    orgs.dedup();
+    let dates = || person.articles.iter().filter_map(|&a| r.date_of(a));
+    let mut search = fold(&person.name);
+    for n in &person.other_names {
+        search.push(' ');
+        search.push_str(&fold(n));
+    }
+    for t in &titles {
+        search.push(' ');
+        search.push_str(&fold(t));
+    }
+    for &x in &posts {
+        search.push(' ');
+        search.push_str(&fold(&r.post(x).label));
+    }
+    for pl in &person.places {
+        search.push(' ');
+        search.push_str(&fold(pl));
+    }
+    RosterRow {
+        person: p,
+        name: person.name.clone(),
+        titles,
+        organization: org.map(|o| r.org(o).name.clone()),
+        org,
+        place: org
+            .and_then(|o| r.org(o).place)
+            .or_else(|| person.places.first().copied()),
+        first_seen: dates().min(),
+        last_seen: dates().max(),
+        articles: person.articles.len(),
+        current: person
+            .tenures
+            .iter()
+            .any(|&t| r.tenure(t).status == Status::Current),
+        search,
+        provinces: person.places.iter().map(|p| fold(p)).collect(),
+        org_ids: orgs.iter().map(|&o| r.org(o).id.clone()).collect(),
+        post_ids: posts.iter().map(|&x| r.post(x).id.clone()).collect(),
+    }
+}
+
+/// The sentence a fact was read in.
+pub fn evidence_text<'a>(r: &'a Records, s: &Source) -> &'a str {
+    s.evidence.sentence.slice(&r.corrected[s.article.ix()].text)
+}
+
+/// A holder in a post's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holder {
+    pub tenure: TenureIx,
+    pub predecessor: Option<TenureIx>,
+    pub successor: Option<TenureIx>,
+}
+
+/// A stretch of time in which no holder of a single-seat post is on record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    pub after: TenureIx,
+    pub before: TenureIx,
+    pub from: PartialDate,
+    pub to: PartialDate,
+    /// Both ends stated (left, then elected or appointed): the post was vacant. Otherwise the
+    /// articles just say nothing in between.
+    pub vacant: bool,
+}
+
+/// Two holders of a single-seat post at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    pub a: TenureIx,
+    pub b: TenureIx,
+    /// An article names both as holding the post.
+    pub same_article: Option<ArticleIx>,
+}
+
+/// A post's holders in order, with gaps and conflicts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostHistory {
+    pub post: PostIx,
+    pub holders: Vec<Holder>,
+    pub gaps: Vec<Gap>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// The history of one post. Holders are in the order of their start (or first mention);
+/// predecessors and successors only link tenures whose year is known, and only in single-seat
+/// posts (deputies and members serve side by side).
+pub fn post_history(r: &Records, post: PostIx) -> PostHistory {
+    let p = r.post(post);
+    let dated: Vec<TenureIx> = p
+        .tenures
+        .iter()
+        .copied()
+        .filter(|&t| r.tenure(t).order_date().is_some_and(|d| d.year().is_some()))
+        .collect();
+    let mut holders: Vec<Holder> = p
+        .tenures
+        .iter()
+        .map(|&t| Holder {
+            tenure: t,
+            predecessor: None,
+            successor: None,
+        })
+        .collect();
+    let mut gaps = Vec::new();
+    let mut conflicts = Vec::new();
+    if p.seats == Seats::One {
+        for w in dated.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            for h in holders.iter_mut() {
+                if h.tenure == a {
+                    h.successor = Some(b);
+                }
+                if h.tenure == b {
+                    h.predecessor = Some(a);
+                }
+            }
+            let (ta, tb) = (r.tenure(a), r.tenure(b));
+            let from = ta
+                .end
+                .as_ref()
+                .filter(|e| e.kind != super::derive::BoundKind::Superseded)
+                .and_then(|e| e.date)
+                .or(ta.last_seen);
+            let to = tb.start.as_ref().and_then(|s| s.date).or(tb.first_seen);
+            if let (Some(from), Some(to)) = (from, to) {
+                if from.before(&to) {
+                    let stated = |k: Option<super::derive::BoundKind>| {
+                        k == Some(super::derive::BoundKind::Stated)
+                    };
+                    gaps.push(Gap {
+                        after: a,
+                        before: b,
+                        from,
+                        to,
+                        vacant: stated(ta.end.as_ref().map(|e| e.kind))
+                            && stated(tb.start.as_ref().map(|s| s.kind)),
+                    });
+                }
+            }
+        }
+        let ts = &p.tenures;
+        for (i, &a) in ts.iter().enumerate() {
+            for &b in &ts[i + 1..] {
+                let (ta, tb) = (r.tenure(a), r.tenure(b));
+                if ta.person == tb.person {
+                    continue;
+                }
+                let same_article = ta
+                    .facts
+                    .iter()
+                    .filter(|f| f.is_held())
+                    .find(|f| {
+                        tb.facts
+                            .iter()
+                            .any(|g| g.is_held() && g.source.article == f.source.article)
+                    })
+                    .map(|f| f.source.article);
+                let overlap = match (ta.certain_days(), tb.certain_days()) {
+                    (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+                    _ => false,
+                };
+                if same_article.is_some() || overlap {
+                    conflicts.push(Conflict { a, b, same_article });
+                }
+            }
+        }
+    }
+    PostHistory {
+        post,
+        holders,
+        gaps,
+        conflicts,
+    }
+}
+
+/// A person's history: tenures in order, each fact with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonHistory {
+    pub person: PersonIx,
+    pub tenures: Vec<TenureIx>,
+    /// Articles in chronological order.
+    pub articles: Vec<ArticleIx>,
+}
+
+pub fn person_history(r: &Records, person: PersonIx) -> PersonHistory {
+    let p = r.person(person);
+    PersonHistory {
+        person,
+        tenures: p.tenures.clone(),
+        articles: p.articles.clone(),
+    }
+}
+
+/// Which events the timeline shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineQuery {
+    pub person: Option<PersonIx>,
+    pub organization: Option<OrgIx>,
+    pub kind: Option<EventKind>,
+}
+
+/// Events of one month (or of one year whose month is unknown, or of unknown years).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineGroup {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub events: Vec<ArticleIx>,
+}
+
+/// Events matching `q`, in chronological order, grouped by year and month. Events whose year
+/// is unknown come last, grouped by month; undated events last of all.
+pub fn timeline(r: &Records, q: &TimelineQuery) -> Vec<TimelineGroup> {
+    let keep = |e: &&EventRecord| {
+        q.kind.is_none_or(|k| e.kind == k)
+            && q.person
+                .is_none_or(|p| e.participants.iter().any(|x| x.person == p))
+            && q.organization.is_none_or(|o| e.organizations.contains(&o))
+    };
+    let mut groups: Vec<TimelineGroup> = Vec::new();
+    // Events are aligned with articles, which are in chronological order.
+    for e in r.events.iter().filter(keep) {
+        let (year, month) = match e.date {
+            Some(d) => (d.year(), d.month()),
+            None => (None, None),
+        };
+        match groups.last_mut() {
+            Some(g) if g.year == year && g.month == month => g.events.push(e.article),
+            _ => groups.push(TimelineGroup {
+                year,
+                month,
+                events: vec![e.article],
+            }),
+        }
+    }
+    groups
+}
