@@ -560,10 +560,11 @@ impl Builder {
             .iter()
             .map(|g| spellings(g.iter().map(|&m| r.official(mentions[m]).name.as_str())))
             .collect();
+        let name_keys: Vec<String> = names.iter().map(|(n, _)| fold(n)).collect();
         let mut order: Vec<usize> = (0..groups.len()).collect();
         order.sort_by(|&a, &b| {
-            (fold(&names[a].0), &names[a].0, groups[a][0]).cmp(&(
-                fold(&names[b].0),
+            (&name_keys[a], &names[a].0, groups[a][0]).cmp(&(
+                &name_keys[b],
                 &names[b].0,
                 groups[b][0],
             ))
