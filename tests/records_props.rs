@@ -119,7 +119,12 @@ fn partition(r: &Records) -> Vec<Vec<(String, String)>> {
             let mut v: Vec<(String, String)> = p
                 .mentions
                 .iter()
-                .map(|&m| (r.article(m.article).id.to_string(), r.official(m).name.clone()))
+                .map(|&m| {
+                    (
+                        r.article(m.article).id.to_string(),
+                        r.official(m).name.clone(),
+                    )
+                })
                 .collect();
             v.sort();
             v

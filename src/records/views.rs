@@ -195,6 +195,8 @@ fn sort_key(row: &RosterRow, ranks: &[u32; 4], c: Column, descending: bool) -> (
 
 /// For each row, the rank of each of its folded keys among all rows' (equal keys, equal
 /// ranks), so that sorting compares integers.
+// `k` picks a key in every row, not an element of one slice.
+#[allow(clippy::needless_range_loop)]
 fn ranks(rows: &[RosterRow]) -> Vec<[u32; 4]> {
     let mut out = vec![[0u32; 4]; rows.len()];
     for k in 0..4 {
@@ -436,20 +438,88 @@ pub fn post_history(r: &Records, post: PostIx) -> PostHistory {
     }
 }
 
-/// A person's history: tenures in order, each fact with its evidence.
+/// One fact of a person's history, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactLine {
+    pub date: Option<PartialDate>,
+    /// The title as written.
+    pub title: String,
+    pub change: crate::extract::TitleChange,
+    pub former: bool,
+    pub article: ArticleIx,
+    /// The sentence it was read in, and the mention's span in the article's text.
+    pub sentence: String,
+    pub mention: crate::extract::Span,
+}
+
+/// One post held, with the facts behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenureLine {
+    pub tenure: TenureIx,
+    pub post: PostIx,
+    pub post_label: String,
+    pub first_seen: Option<PartialDate>,
+    pub last_seen: Option<PartialDate>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub end_kind: Option<super::derive::BoundKind>,
+    pub status: Status,
+    pub acting: bool,
+    pub concurrent: bool,
+    pub facts: Vec<FactLine>,
+}
+
+/// A person's history: posts in the order they were taken, each fact with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonHistory {
     pub person: PersonIx,
-    pub tenures: Vec<TenureIx>,
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub tenures: Vec<TenureLine>,
     /// Articles in chronological order.
     pub articles: Vec<ArticleIx>,
 }
 
 pub fn person_history(r: &Records, person: PersonIx) -> PersonHistory {
     let p = r.person(person);
+    let tenures = p
+        .tenures
+        .iter()
+        .map(|&ti| {
+            let t = r.tenure(ti);
+            TenureLine {
+                tenure: ti,
+                post: t.post,
+                post_label: r.post(t.post).label.clone(),
+                first_seen: t.first_seen,
+                last_seen: t.last_seen,
+                start: t.start.as_ref().and_then(|b| b.date),
+                end: t.end.as_ref().and_then(|b| b.date),
+                end_kind: t.end.as_ref().map(|b| b.kind),
+                status: t.status,
+                acting: t.acting,
+                concurrent: t.concurrent,
+                facts: t
+                    .facts
+                    .iter()
+                    .map(|f| FactLine {
+                        date: f.date,
+                        title: f.title.clone(),
+                        change: f.change,
+                        former: f.former,
+                        article: f.source.article,
+                        sentence: evidence_text(r, &f.source).to_string(),
+                        mention: f.source.evidence.mention,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
     PersonHistory {
         person,
-        tenures: p.tenures.clone(),
+        name: p.name.clone(),
+        other_names: p.other_names.clone(),
+        tenures,
         articles: p.articles.clone(),
     }
 }
