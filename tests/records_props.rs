@@ -178,14 +178,12 @@ proptest! {
         let refs = all_refs();
         let mut lib = library();
         let before = partition(&build(&lib));
-        let mut t = 10;
-        for op in &ops {
+        for (t, op) in (10..).zip(&ops) {
             let edit = match op {
                 IdOp::Merge(a, b) => Edit::Merge { a: refs[*a].clone(), b: refs[*b].clone() },
                 IdOp::Split(ms) => Edit::Split { mentions: ms.iter().map(|&m| refs[m].clone()).collect() },
             };
             lib.correct(edit, t);
-            t += 1;
             let r = build(&lib);
             // Every mention belongs to exactly one person, and no person is empty.
             let total: usize = r.people.iter().map(|p| p.mentions.len()).sum();
