@@ -593,3 +593,17 @@ fn person_history_shows_titles_over_time_with_evidence() {
         .contains("bầu đồng chí Trần Quang Minh giữ chức Bí thư Tỉnh ủy"));
     assert_eq!(secretary.end_kind, Some(BoundKind::EndedBy));
 }
+
+#[test]
+fn the_crate_s_extractor_is_one_call_away() {
+    // Whatever the extractor finds, every article is read and has its event.
+    let lib = library();
+    let r = Records::from_library(&lib);
+    assert_eq!(r.articles.len(), lib.len());
+    assert_eq!(r.events.len(), lib.len());
+    assert!(r.unread.is_empty());
+    // An article missing from the cache given to `build` is reported, not dropped.
+    let r = Records::build(&lib, &Extractions::new());
+    assert_eq!(r.unread.len(), lib.len());
+    assert_eq!(r.articles.len(), lib.len());
+}

@@ -4,7 +4,7 @@
 
 use super::date::PartialDate;
 use super::derive::{
-    ArticleIx, EventRecord, OrgIx, PersonIx, PostIx, Records, Source, Status, TenureIx,
+    ArticleIx, EventRecord, FactSource, OrgIx, PersonIx, PostIx, Records, Status, TenureIx,
 };
 use super::post::Seats;
 use crate::extract::normalize::fold;
@@ -304,7 +304,7 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
 }
 
 /// The sentence a fact was read in.
-pub fn evidence_text<'a>(r: &'a Records, s: &Source) -> &'a str {
+pub fn evidence_text<'a>(r: &'a Records, s: &FactSource) -> &'a str {
     s.evidence.sentence.slice(&r.corrected[s.article.ix()].text)
 }
 
