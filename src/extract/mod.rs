@@ -33,9 +33,7 @@ pub struct Context {
 }
 
 /// A byte range `start..end` into [`Extraction::text`].
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -114,10 +112,7 @@ pub struct Official {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<String>,
     /// Titles in the order the text gives them.
-    #[serde(
-        serialize_with = "titles_as_text",
-        deserialize_with = "titles_from_any"
-    )]
+    #[serde(serialize_with = "titles_as_text", deserialize_with = "titles_from_any")]
     pub titles: Vec<Title>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,

@@ -5,9 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC, with lookalike letters read as what they mean (Ð U+00D0 → Đ).
 pub fn normalize(text: &str) -> String {
-    text.nfc()
-        .map(|c| if c == '\u{00D0}' { 'Đ' } else { c })
-        .collect()
+    text.nfc().map(|c| if c == '\u{00D0}' { 'Đ' } else { c }).collect()
 }
 
 /// Sentence spans of `text`, in order, covering every non-blank sentence.
