@@ -534,3 +534,76 @@ fn timeline_groups_by_year_and_month() {
     );
     assert_eq!(council.iter().map(|g| g.events.len()).sum::<usize>(), 3);
 }
+
+#[test]
+fn person_history_shows_titles_over_time_with_evidence() {
+    let r = build(&library(), 2);
+    let minh = r.person_ix("tran-quang-minh-nam-dinh").unwrap();
+    let h = views::person_history(&r, minh);
+    let posts: Vec<(&str, Status)> = h
+        .tenures
+        .iter()
+        .map(|t| (t.post_label.as_str(), t.status))
+        .collect();
+    assert_eq!(
+        posts,
+        [
+            ("Bí thư Tỉnh ủy Nam Định", Status::Ended),
+            ("Ủy viên Ban Chấp hành Trung ương Đảng", Status::Current),
+            ("Phó Trưởng Ban Tuyên giáo Trung ương", Status::Current),
+        ]
+    );
+    let secretary = &h.tenures[0];
+    let facts: Vec<(String, &str, TitleChange, bool)> = secretary
+        .facts
+        .iter()
+        .map(|f| (f.date.unwrap().iso(), f.title.as_str(), f.change, f.former))
+        .collect();
+    assert_eq!(
+        facts,
+        [
+            (
+                "2020-10-15".into(),
+                "Bí thư Tỉnh ủy",
+                TitleChange::Taken,
+                false
+            ),
+            (
+                "2021-12-28".into(),
+                "Bí thư Tỉnh ủy",
+                TitleChange::Held,
+                false
+            ),
+            (
+                "2022-08-01".into(),
+                "Bí thư Tỉnh ủy",
+                TitleChange::Held,
+                false
+            ),
+            (
+                "2024-05-20".into(),
+                "nguyên Bí thư Tỉnh ủy Nam Định",
+                TitleChange::Held,
+                true
+            ),
+        ]
+    );
+    assert!(secretary.facts[0]
+        .sentence
+        .contains("bầu đồng chí Trần Quang Minh giữ chức Bí thư Tỉnh ủy"));
+    assert_eq!(secretary.end_kind, Some(BoundKind::EndedBy));
+}
+
+#[test]
+fn the_crate_s_extractor_is_one_call_away() {
+    // Whatever the extractor finds, every article is read and has its event.
+    let lib = library();
+    let r = Records::from_library(&lib);
+    assert_eq!(r.articles.len(), lib.len());
+    assert_eq!(r.events.len(), lib.len());
+    assert!(r.unread.is_empty());
+    // An article missing from the cache given to `build` is reported, not dropped.
+    let r = Records::build(&lib, &Extractions::new());
+    assert_eq!(r.unread.len(), lib.len());
+    assert_eq!(r.articles.len(), lib.len());
+}

@@ -101,7 +101,7 @@ impl Extractions {
 
 /// Where a fact was read: an article and a span of its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Source {
+pub struct FactSource {
     pub article: ArticleIx,
     pub evidence: Evidence,
 }
@@ -161,7 +161,7 @@ pub struct Post {
 /// One mention of a title: the ground every tenure stands on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
-    pub source: Source,
+    pub source: FactSource,
     /// The event date of the article.
     pub date: Option<PartialDate>,
     pub change: TitleChange,
@@ -197,7 +197,7 @@ pub struct Bound {
     pub date: Option<PartialDate>,
     pub kind: BoundKind,
     /// The fact that says it (for `Superseded`: the successor's first fact).
-    pub source: Source,
+    pub source: FactSource,
 }
 
 /// Whether a tenure goes on.
@@ -560,10 +560,11 @@ impl Builder {
             .iter()
             .map(|g| spellings(g.iter().map(|&m| r.official(mentions[m]).name.as_str())))
             .collect();
+        let name_keys: Vec<String> = names.iter().map(|(n, _)| fold(n)).collect();
         let mut order: Vec<usize> = (0..groups.len()).collect();
         order.sort_by(|&a, &b| {
-            (fold(&names[a].0), &names[a].0, groups[a][0]).cmp(&(
-                fold(&names[b].0),
+            (&name_keys[a], &names[a].0, groups[a][0]).cmp(&(
+                &name_keys[b],
                 &names[b].0,
                 groups[b][0],
             ))
@@ -629,7 +630,7 @@ impl Builder {
                     .entry((person_of_mention[m], post))
                     .or_default()
                     .push(Fact {
-                        source: Source {
+                        source: FactSource {
                             article: mention.article,
                             evidence,
                         },

@@ -5,7 +5,7 @@
 use super::article::{Article, ArticleId, Library};
 use super::correct::{Correction, CorrectionId};
 use super::date::PartialDate;
-use super::derive::{BoundKind, Records, Source};
+use super::derive::{BoundKind, FactSource, Records};
 use super::views::{self, RosterRow, TimelineGroup};
 use crate::extract::EventKind;
 use serde::{Deserialize, Serialize};
@@ -362,7 +362,7 @@ pub fn timeline_csv(r: &Records, groups: &[TimelineGroup]) -> Vec<u8> {
     )
 }
 
-fn source_json(r: &Records, s: &Source) -> Value {
+fn source_json(r: &Records, s: &FactSource) -> Value {
     let a = r.article(s.article);
     json!({
         "url": a.url.clone().unwrap_or_else(|| format!("nienbieu:article:{}", a.id)),

@@ -144,6 +144,24 @@ const SYNONYMS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Whole titles written in a shorter or longer form than the usual one.
+const EXACT_SYNONYMS: &[(&str, &str)] = &[
+    ("thu tuong", "Thủ tướng Chính phủ"),
+    ("pho thu tuong", "Phó Thủ tướng Chính phủ"),
+    (
+        "pho thu tuong thuong truc",
+        "Phó Thủ tướng Thường trực Chính phủ",
+    ),
+    (
+        "chu tich nuoc cong hoa xa hoi chu nghia viet nam",
+        "Chủ tịch nước",
+    ),
+    (
+        "pho chu tich nuoc cong hoa xa hoi chu nghia viet nam",
+        "Phó Chủ tịch nước",
+    ),
+];
+
 /// Role words a title starts with, folded, longest first where one extends another, with
 /// whether the post has one holder.
 const ROLES: &[(&str, Seats)] = &[
@@ -180,6 +198,18 @@ const ROLES: &[(&str, Seats)] = &[
     ("tong bien tap", Seats::One),
     ("pho hieu truong", Seats::Many),
     ("hieu truong", Seats::One),
+    ("pho tong thanh tra", Seats::Many),
+    ("tong thanh tra", Seats::One),
+    ("pho tong cuc truong", Seats::Many),
+    ("tong cuc truong", Seats::One),
+    ("pho cuc truong", Seats::Many),
+    ("cuc truong", Seats::One),
+    ("pho vu truong", Seats::Many),
+    ("vu truong", Seats::One),
+    ("to truong", Seats::One),
+    ("to pho", Seats::Many),
+    ("tro ly", Seats::Many),
+    ("thu ky", Seats::Many),
     ("uy vien", Seats::Many),
     ("dai bieu", Seats::Many),
     ("thanh vien", Seats::Many),
@@ -227,11 +257,20 @@ const NATIONAL_MARKERS: &[&str] = &[
 /// a bare provincial title ("Bí thư Tỉnh ủy").
 pub fn resolve(title: &str, article_place: Option<&str>) -> PostRef {
     let mut words: Vec<String> = Vec::new();
+    let title = title.trim().trim_end_matches([',', ';', ':', '.']);
     for w in title.split_whitespace() {
+        // Punctuation inside a title is kept ("Phòng, chống thiên tai"), beside an
+        // abbreviation too.
         let bare = w.trim_end_matches([',', ';', ':']);
+        let tail = &w[bare.len()..];
         match ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == bare) {
-            Some((_, full)) => words.extend(full.split(' ').map(str::to_string)),
-            None => words.push(bare.to_string()),
+            Some((_, full)) => {
+                words.extend(full.split(' ').map(str::to_string));
+                if let Some(last) = words.last_mut() {
+                    last.push_str(tail);
+                }
+            }
+            None => words.push(w.to_string()),
         }
     }
     words.retain(|w| !fold(w).is_empty() || w.chars().any(|c| c == '-' || c == '–'));
@@ -261,6 +300,10 @@ pub fn resolve(title: &str, article_place: Option<&str>) -> PostRef {
 
     // One wording per post.
     let joined = fold(&words.join(" "));
+    if let Some((_, canonical)) = EXACT_SYNONYMS.iter().find(|(p, _)| joined == *p) {
+        words = canonical.split(' ').map(str::to_string).collect();
+    }
+    let joined = fold(&words.join(" "));
     if let Some((pattern, canonical)) = SYNONYMS
         .iter()
         .find(|(p, _)| joined == *p || joined.starts_with(&format!("{p} ")))
@@ -287,6 +330,13 @@ pub fn resolve(title: &str, article_place: Option<&str>) -> PostRef {
         .unwrap_or((0, Seats::Many));
     let role = words[..role_words].join(" ");
     let mut org_words: Vec<String> = words[role_words..].to_vec();
+    let role_fold = fold(&role);
+    // "Bộ trưởng Giao thông vận tải": the ministry is "Bộ Giao thông vận tải".
+    if matches!(role_fold.as_str(), "bo truong" | "thu truong")
+        && org_words.first().is_some_and(|w| fold(w) != "bo")
+    {
+        org_words.insert(0, "Bộ".to_string());
+    }
 
     // Place at the tail, then the scope word before it.
     let folded_org: Vec<String> = org_words
@@ -315,9 +365,16 @@ pub fn resolve(title: &str, article_place: Option<&str>) -> PostRef {
             scope_word = true;
         }
     }
-    let org_core = capitalize_first(&org_words.join(" "));
+    // "Trưởng ban Tuyên giáo": the body's name starts with the word the role was written with.
+    let org_core = if matches!(
+        role_fold.as_str(),
+        "truong" | "pho truong" | "chanh" | "pho chanh"
+    ) {
+        capitalize_first(&org_words.join(" "))
+    } else {
+        org_words.join(" ")
+    };
     let org_fold = fold(&org_core);
-    let role_fold = fold(&role);
 
     let scope = scope.unwrap_or_else(|| {
         // A "Sở" is a provincial department.
@@ -337,8 +394,27 @@ pub fn resolve(title: &str, article_place: Option<&str>) -> PostRef {
         }
     });
 
-    // "Bí thư Trung ương Đảng" is a seat of the Secretariat, of which there are several.
-    let seats = if role_fold == "bi thu" && org_fold.starts_with("trung uong") {
+    // "Bí thư Trung ương Đảng" is a seat of the Secretariat, of which there are several. A
+    // district or commune body left unnamed ("Bí thư Huyện ủy") is one of many; so is a post
+    // whose province is unknown: a second holder there is no conflict.
+    let padded = format!(" {org_fold}");
+    let unnamed_unit = [
+        " huyen",
+        " huyen uy",
+        " thi xa",
+        " thi uy",
+        " quan uy",
+        " xa",
+        " phuong",
+        " thi tran",
+        " dang uy",
+    ]
+    .iter()
+    .any(|u| padded.ends_with(u));
+    let seats = if (role_fold == "bi thu" && org_fold.starts_with("trung uong"))
+        || unnamed_unit
+        || scope == Scope::UnknownProvince
+    {
         Seats::Many
     } else {
         seats
@@ -513,7 +589,36 @@ mod tests {
                 "Ủy viên Bộ Chính trị",
                 "uy vien|bo chinh tri|",
             ),
-            ("Thủ tướng", Some("Hà Giang"), "Thủ tướng", "thu tuong||"),
+            (
+                "Thủ tướng",
+                Some("Hà Giang"),
+                "Thủ tướng Chính phủ",
+                "thu tuong|chinh phu|",
+            ),
+            (
+                "Thủ tướng Chính phủ",
+                None,
+                "Thủ tướng Chính phủ",
+                "thu tuong|chinh phu|",
+            ),
+            (
+                "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam",
+                None,
+                "Chủ tịch nước",
+                "chu tich|nuoc|",
+            ),
+            (
+                "Bộ trưởng Giao thông vận tải",
+                None,
+                "Bộ trưởng Bộ Giao thông vận tải",
+                "bo truong|bo giao thong van tai|",
+            ),
+            (
+                "Phó Trưởng ban Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh",
+                Some("Thái Bình"),
+                "Phó Trưởng ban Thường trực Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Thái Bình",
+                "pho truong ban thuong truc|ban chi huy phong chong thien tai va tim kiem cuu nan|thai binh",
+            ),
             (
                 "Thứ trưởng Bộ Lao động - Thương binh và Xã hội",
                 Some("Vĩnh Phúc"),
@@ -592,9 +697,17 @@ mod tests {
             ("Ủy viên Bộ Chính trị", Seats::Many),
             ("Bí thư Trung ương Đảng", Seats::Many),
             ("Giám đốc Sở Tài chính", Seats::One),
+            ("Bí thư Huyện ủy", Seats::Many),
+            ("Chủ tịch Ủy ban nhân dân huyện", Seats::Many),
+            ("Bí thư Huyện ủy Tân Yên", Seats::One),
         ] {
             assert_eq!(resolve(title, Some("Nam Định")).seats, seats, "{title}");
         }
+    }
+
+    #[test]
+    fn a_post_of_an_unknown_province_has_no_single_holder() {
+        assert_eq!(resolve("Bí thư Tỉnh ủy", None).seats, Seats::Many);
     }
 
     #[test]

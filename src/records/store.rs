@@ -789,6 +789,11 @@ impl<B: Backend> Store<B> {
                 base: self.revision,
             });
         }
+        if now == Seen::Nothing {
+            // First commit: an empty head goes first, so that blobs without a head can only
+            // mean a lost head (to recover from), never a first commit that failed.
+            self.write(&Library::new(), 0)?;
+        }
         self.write(library, self.revision + 1)
     }
 
@@ -806,10 +811,10 @@ impl<B: Backend> Store<B> {
                     continue;
                 }
                 let key = format!("{ARTICLE_PREFIX}{}", a.id);
-                // Content-addressed: a blob already there (an orphan, or a recovered one)
-                // holds exactly this article unless it is damaged.
+                // A blob already there (an orphan, or a recovered one) is kept if it holds this
+                // very article: same text (the address says so) and same details.
                 if let Ok(Some(raw)) = self.backend.get(&key) {
-                    if decode_article(a.id.as_str(), &raw, 0).is_ok() {
+                    if decode_article(a.id.as_str(), &raw, a.extractor_version).as_ref() == Ok(a) {
                         continue;
                     }
                 }

@@ -4,13 +4,14 @@
 
 use super::date::PartialDate;
 use super::derive::{
-    ArticleIx, EventRecord, OrgIx, PersonIx, PostIx, Records, Source, Status, TenureIx,
+    ArticleIx, EventRecord, FactSource, OrgIx, PersonIx, PostIx, Records, Status, TenureIx,
 };
 use super::post::Seats;
 use crate::extract::normalize::fold;
 use crate::extract::EventKind;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// A roster column, to sort by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -55,6 +56,10 @@ pub struct RosterRow {
     /// Whether any tenure is current.
     pub current: bool,
     search: String,
+    /// Folded sort keys: name, first title, organisation, place.
+    keys: [String; 4],
+    /// Sort keys of first and last seen (dates with a year only).
+    date_keys: [Option<(u8, i64, u8)>; 2],
     provinces: Vec<String>,
     org_ids: Vec<String>,
     post_ids: Vec<String>,
@@ -85,9 +90,11 @@ pub struct RosterQuery {
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     rows: Vec<RosterRow>,
+    /// Ranks of each row's name, first title, organisation and place.
+    ranks: Vec<[u32; 4]>,
     /// Row positions in the order of each column of [`Column::ALL`], ascending then
-    /// descending.
-    orders: Vec<[Vec<u32>; 2]>,
+    /// descending; each sorted when first asked for.
+    orders: Vec<[OnceLock<Vec<u32>>; 2]>,
 }
 
 impl Roster {
@@ -97,17 +104,33 @@ impl Roster {
             .collect();
         let orders = Column::ALL
             .iter()
-            .map(|&c| {
-                [false, true].map(|descending| {
-                    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-                    order.sort_by(|&a, &b| {
-                        compare(&rows[a as usize], &rows[b as usize], c, descending)
-                    });
-                    order
-                })
-            })
+            .map(|_| [OnceLock::new(), OnceLock::new()])
             .collect();
-        Roster { rows, orders }
+        let ranks = ranks(&rows);
+        let roster = Roster {
+            rows,
+            ranks,
+            orders,
+        };
+        // The default order, ready before the first query.
+        roster.order(Column::Name, false);
+        roster
+    }
+
+    /// Row positions sorted by `column`.
+    fn order(&self, column: Column, descending: bool) -> &[u32] {
+        let col = Column::ALL.iter().position(|c| *c == column).unwrap_or(0);
+        self.orders[col][usize::from(descending)].get_or_init(|| {
+            let mut keyed: Vec<((bool, i64, u32), u32)> = self
+                .rows
+                .iter()
+                .zip(&self.ranks)
+                .enumerate()
+                .map(|(i, (row, ranks))| (sort_key(row, ranks, column, descending), i as u32))
+                .collect();
+            keyed.sort_unstable();
+            keyed.into_iter().map(|(_, i)| i).collect()
+        })
     }
 
     pub fn rows(&self) -> &[RosterRow] {
@@ -130,7 +153,6 @@ impl Roster {
             .map(str::to_string)
             .collect();
         let province = q.province.as_deref().map(province_key);
-        let col = Column::ALL.iter().position(|c| *c == q.sort).unwrap_or(0);
         let keep = |row: &&RosterRow| {
             words.iter().all(|w| row.search.contains(w.as_str()))
                 && province.as_ref().is_none_or(|p| row.provinces.contains(p))
@@ -141,7 +163,7 @@ impl Roster {
                     .as_deref()
                     .is_none_or(|p| row.post_ids.iter().any(|x| x == p))
         };
-        self.orders[col][usize::from(q.descending)]
+        self.order(q.sort, q.descending)
             .iter()
             .map(|&i| &self.rows[i as usize])
             .filter(keep)
@@ -155,42 +177,51 @@ fn province_key(p: &str) -> String {
         .unwrap_or_else(|| fold(p))
 }
 
-/// Orders two rows by a column. Known values come first in either direction; unknown ones
-/// (no value, or a date whose year is unknown) after them; ties by name.
-fn compare(a: &RosterRow, b: &RosterRow, c: Column, descending: bool) -> Ordering {
-    fn known<T: Ord>(x: Option<T>, y: Option<T>, descending: bool) -> Ordering {
-        match (x, y) {
-            (Some(x), Some(y)) if descending => y.cmp(&x),
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
+/// The sort key of a row for a column: unknown values (none, or a date whose year is unknown)
+/// after every known one in either direction, then the value, then the name.
+fn sort_key(row: &RosterRow, ranks: &[u32; 4], c: Column, descending: bool) -> (bool, i64, u32) {
+    let value: Option<i64> = match c {
+        Column::Name => Some(i64::from(ranks[0])),
+        Column::Titles => (!row.keys[1].is_empty()).then_some(i64::from(ranks[1])),
+        Column::Organization => (!row.keys[2].is_empty()).then_some(i64::from(ranks[2])),
+        Column::Place => (!row.keys[3].is_empty()).then_some(i64::from(ranks[3])),
+        Column::FirstSeen => row.date_keys[0].map(|(_, day, p)| day * 4 + i64::from(p)),
+        Column::LastSeen => row.date_keys[1].map(|(_, day, p)| day * 4 + i64::from(p)),
+        Column::Articles => Some(row.articles as i64),
+    };
+    let v = value.unwrap_or(0);
+    (value.is_none(), if descending { -v } else { v }, ranks[0])
+}
+
+/// For each row, the rank of each of its folded keys among all rows' (equal keys, equal
+/// ranks), so that sorting compares integers.
+// `k` picks a key in every row, not an element of one slice.
+#[allow(clippy::needless_range_loop)]
+fn ranks(rows: &[RosterRow]) -> Vec<[u32; 4]> {
+    let mut out = vec![[0u32; 4]; rows.len()];
+    for k in 0..4 {
+        let mut idx: Vec<u32> = (0..rows.len() as u32).collect();
+        idx.sort_by(|&a, &b| {
+            let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
+            ra.keys[k].cmp(&rb.keys[k]).then(if k == 0 {
+                ra.person.cmp(&rb.person)
+            } else {
+                Ordering::Equal
+            })
+        });
+        let mut rank = 0u32;
+        for (i, &row) in idx.iter().enumerate() {
+            if i > 0 {
+                let prev = &rows[idx[i - 1] as usize];
+                // Names rank distinct per row (ties broken by person), the rest by value.
+                if k == 0 || prev.keys[k] != rows[row as usize].keys[k] {
+                    rank += 1;
+                }
+            }
+            out[row as usize][k] = rank;
         }
     }
-    let dated = |d: Option<PartialDate>| d.filter(|d| d.year().is_some());
-    let name = || {
-        fold(&a.name)
-            .cmp(&fold(&b.name))
-            .then(a.person.cmp(&b.person))
-    };
-    let primary = match c {
-        Column::Name => known(Some(fold(&a.name)), Some(fold(&b.name)), descending),
-        Column::Titles => known(
-            a.titles.first().map(|t| fold(t)),
-            b.titles.first().map(|t| fold(t)),
-            descending,
-        ),
-        Column::Organization => known(
-            a.organization.as_deref().map(fold),
-            b.organization.as_deref().map(fold),
-            descending,
-        ),
-        Column::Place => known(a.place.map(fold), b.place.map(fold), descending),
-        Column::FirstSeen => known(dated(a.first_seen), dated(b.first_seen), descending),
-        Column::LastSeen => known(dated(a.last_seen), dated(b.last_seen), descending),
-        Column::Articles => known(Some(a.articles), Some(b.articles), descending),
-    };
-    primary.then_with(name)
+    out
 }
 
 fn row(r: &Records, p: PersonIx) -> RosterRow {
@@ -235,7 +266,21 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
         search.push(' ');
         search.push_str(&fold(pl));
     }
+    let keys = [
+        fold(&person.name),
+        titles.first().map(|t| fold(t)).unwrap_or_default(),
+        org.map(|o| fold(&r.org(o).name)).unwrap_or_default(),
+        org.and_then(|o| r.org(o).place)
+            .or_else(|| person.places.first().copied())
+            .map(fold)
+            .unwrap_or_default(),
+    ];
+    let first_seen = dates().min();
+    let last_seen = dates().max();
+    let date_key = |d: Option<PartialDate>| d.filter(|d| d.year().is_some()).map(|d| d.sort_key());
     RosterRow {
+        keys,
+        date_keys: [date_key(first_seen), date_key(last_seen)],
         person: p,
         name: person.name.clone(),
         titles,
@@ -244,8 +289,8 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
         place: org
             .and_then(|o| r.org(o).place)
             .or_else(|| person.places.first().copied()),
-        first_seen: dates().min(),
-        last_seen: dates().max(),
+        first_seen,
+        last_seen,
         articles: person.articles.len(),
         current: person
             .tenures
@@ -259,7 +304,7 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
 }
 
 /// The sentence a fact was read in.
-pub fn evidence_text<'a>(r: &'a Records, s: &Source) -> &'a str {
+pub fn evidence_text<'a>(r: &'a Records, s: &FactSource) -> &'a str {
     s.evidence.sentence.slice(&r.corrected[s.article.ix()].text)
 }
 
@@ -393,20 +438,88 @@ pub fn post_history(r: &Records, post: PostIx) -> PostHistory {
     }
 }
 
-/// A person's history: tenures in order, each fact with its evidence.
+/// One fact of a person's history, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactLine {
+    pub date: Option<PartialDate>,
+    /// The title as written.
+    pub title: String,
+    pub change: crate::extract::TitleChange,
+    pub former: bool,
+    pub article: ArticleIx,
+    /// The sentence it was read in, and the mention's span in the article's text.
+    pub sentence: String,
+    pub mention: crate::extract::Span,
+}
+
+/// One post held, with the facts behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenureLine {
+    pub tenure: TenureIx,
+    pub post: PostIx,
+    pub post_label: String,
+    pub first_seen: Option<PartialDate>,
+    pub last_seen: Option<PartialDate>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub end_kind: Option<super::derive::BoundKind>,
+    pub status: Status,
+    pub acting: bool,
+    pub concurrent: bool,
+    pub facts: Vec<FactLine>,
+}
+
+/// A person's history: posts in the order they were taken, each fact with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonHistory {
     pub person: PersonIx,
-    pub tenures: Vec<TenureIx>,
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub tenures: Vec<TenureLine>,
     /// Articles in chronological order.
     pub articles: Vec<ArticleIx>,
 }
 
 pub fn person_history(r: &Records, person: PersonIx) -> PersonHistory {
     let p = r.person(person);
+    let tenures = p
+        .tenures
+        .iter()
+        .map(|&ti| {
+            let t = r.tenure(ti);
+            TenureLine {
+                tenure: ti,
+                post: t.post,
+                post_label: r.post(t.post).label.clone(),
+                first_seen: t.first_seen,
+                last_seen: t.last_seen,
+                start: t.start.as_ref().and_then(|b| b.date),
+                end: t.end.as_ref().and_then(|b| b.date),
+                end_kind: t.end.as_ref().map(|b| b.kind),
+                status: t.status,
+                acting: t.acting,
+                concurrent: t.concurrent,
+                facts: t
+                    .facts
+                    .iter()
+                    .map(|f| FactLine {
+                        date: f.date,
+                        title: f.title.clone(),
+                        change: f.change,
+                        former: f.former,
+                        article: f.source.article,
+                        sentence: evidence_text(r, &f.source).to_string(),
+                        mention: f.source.evidence.mention,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
     PersonHistory {
         person,
-        tenures: p.tenures.clone(),
+        name: p.name.clone(),
+        other_names: p.other_names.clone(),
+        tenures,
         articles: p.articles.clone(),
     }
 }
