@@ -6,9 +6,15 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use serde::{Deserialize, Serialize};
 
-use crate::extract::{extract, Context, Extraction};
+mod add;
+mod components;
+mod person;
+mod post;
+mod state;
+mod timeline;
+
+use crate::records::store::StoreError;
 
 /// The UI strings, from src/ui/locales/*.json, checked at compile time.
 mod locales {
@@ -53,28 +59,21 @@ fn register_service_worker() {
     let _ = sw.register("/sw.js");
 }
 
-/// A saved article (interim format of the foundation; replaced by the record layer).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct SavedArticle {
-    text: String,
-    people: Vec<String>,
-    date: Option<String>,
-}
-
-const ARTICLES_KEY: &str = "nienbieu.articles";
-
 #[component]
 fn App() -> impl IntoView {
+    state::AppState::provide();
     view! {
         <I18nContextProvider>
             <LanguageMemory/>
             <Router>
                 <Header/>
                 <main id="main" tabindex="-1">
+                    <components::Notices/>
                     <Routes fallback=NotFound>
-                    <Route path=path!("/") view=AddArticle/>
-                    <Route path=path!("/roster") view=Roster/>
-                    <Route path=path!("/timeline") view=|| view! { <h1>"Dòng thời gian"</h1> }/>
+                    <Route path=path!("/") view=add::AddArticle/>
+                    <Route path=path!("/people/:id") view=person::PersonPage/>
+                    <Route path=path!("/posts/:id") view=post::PostPage/>
+                    <Route path=path!("/timeline") view=timeline::Timeline/>
                     <Route path=path!("/data") view=|| view! { <h1>"Dữ liệu"</h1> }/>
                     </Routes>
                 </main>
@@ -135,65 +134,13 @@ fn NotFound() -> impl IntoView {
     }
 }
 
-#[component]
-fn AddArticle() -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<String>);
-    let preview = Memo::new(move |_| text.with(|t| extract(t, &Context::default())));
-    let save = move |_| {
-        let ex: Extraction = preview.get();
-        if ex.text.trim().is_empty() {
-            return;
-        }
-        let mut all: Vec<SavedArticle> = crate::store::load(ARTICLES_KEY)
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        all.push(SavedArticle {
-            people: ex.people.iter().map(|p| p.name.clone()).collect(),
-            date: ex.date.clone(),
-            text: ex.text.clone(),
-        });
-        match crate::store::save(ARTICLES_KEY, &all) {
-            Ok(()) => status.set(Some("Đã lưu bài.".into())),
-            Err(e) => status.set(Some(format!("Không lưu được: {e:?}"))),
-        }
-    };
-    view! {
-        <h1>"Nhập bài"</h1>
-        <label for="article-input">"Dán bài báo vào đây"</label>
-        <textarea id="article-input" data-testid="article-input" rows="12"
-            prop:value=move || text.get()
-            on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-        <section data-testid="extraction-preview" aria-live="polite">
-            <p>"Ngày: " {move || preview.with(|p| p.date.clone().unwrap_or_else(|| "—".into()))}</p>
-            <ul>
-                {move || preview.with(|p| p.people.iter().map(|o| {
-                    let titles = o.titles.iter().map(|t| t.text.clone()).collect::<Vec<_>>().join("; ");
-                    view! { <li><strong>{o.name.clone()}</strong>" — "{titles}</li> }
-                }).collect_view())}
-            </ul>
-        </section>
-        <button data-testid="save-article" on:click=save>"Lưu bài"</button>
-        <p role="status">{move || status.get()}</p>
-    }
-}
-
-#[component]
-fn Roster() -> impl IntoView {
-    let all: Vec<SavedArticle> = crate::store::load(ARTICLES_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let count = all.len();
-    view! {
-        <h1>"Danh sách cán bộ"</h1>
-        <p class="count">{count}" bài đã lưu"</p>
-        <table data-testid="roster-table">
-            <tbody>
-                {all.into_iter().flat_map(|a| a.people.into_iter().map(move |p| (p, a.date.clone())))
-                    .map(|(p, d)| view! { <tr><td>{p}</td><td>{d}</td></tr> }).collect_view()}
-            </tbody>
-        </table>
+/// A storage error in the UI's language, saying what to do.
+pub(crate) fn store_error_text(e: &StoreError) -> String {
+    let i18n = use_i18n();
+    match e {
+        StoreError::Quota => t_string!(i18n, error_quota).to_string(),
+        StoreError::Conflict { .. } => t_string!(i18n, error_conflict).to_string(),
+        StoreError::ReadOnly(why) => format!("{} ({why})", t_string!(i18n, error_read_only)),
+        StoreError::Backend(why) => format!("{} ({why})", t_string!(i18n, error_backend)),
     }
 }

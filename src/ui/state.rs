@@ -1,0 +1,184 @@
+//! The app's state: the library as stored, what is derived from it, and the actions that change
+//! it. Every change goes through [`AppState::change`], which stores it first (atomically, with the
+//! revision check against other tabs) and only then shows it, so the screen never shows what is
+//! not saved.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::records::store::{is_reload_key, LoadReport, Store, StoreError};
+use crate::records::views::Roster;
+use crate::records::{Extractions, Library, Records};
+use crate::store::LocalStorageBackend;
+
+/// What the screen shows, rebuilt from the library after every change.
+#[derive(Clone, Default)]
+pub struct Derived {
+    /// Increases with every rebuild (so views can tell one from the next cheaply).
+    pub generation: u64,
+    pub records: Arc<Records>,
+    pub roster: Arc<Roster>,
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
+
+/// A message for the user: `Status` goes to a `role="status"` region, `Alert` to `role="alert"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Status(String),
+    Alert(String),
+}
+
+/// Handles to the app's state, provided as context at the top of the app. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The library as last stored (or loaded).
+    pub library: RwSignal<Library>,
+    pub derived: RwSignal<Derived>,
+    /// What loading found (damage, recovered backups); shown on /data and as an alert.
+    pub load_report: RwSignal<LoadReport>,
+    /// Why nothing can be saved, when the storage is unavailable or read-only.
+    pub read_only: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
+    store: StoredValue<Option<Store<LocalStorageBackend>>, LocalStorage>,
+    extractions: StoredValue<Extractions, LocalStorage>,
+}
+
+/// The state provided by [`AppState::provide`].
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Milliseconds since the Unix epoch (the core has no clock; the UI gives it the time).
+pub fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+impl AppState {
+    /// Opens the storage, loads the library, derives the records, and listens for other tabs.
+    pub fn provide() -> AppState {
+        let (store, library, report, read_only) = match LocalStorageBackend::open() {
+            Ok(backend) => {
+                let (store, library, report) = Store::open(backend);
+                let read_only = store.read_only().map(str::to_string);
+                (Some(store), library, report, read_only)
+            }
+            Err(e) => (
+                None,
+                Library::new(),
+                LoadReport::default(),
+                Some(format!(
+                    "localStorage cannot be used ({e}): nothing will be saved."
+                )),
+            ),
+        };
+        let state = AppState {
+            library: RwSignal::new(Library::new()),
+            derived: RwSignal::new(Derived::default()),
+            load_report: RwSignal::new(report),
+            read_only: RwSignal::new(read_only),
+            notice: RwSignal::new(None),
+            store: StoredValue::new_local(store),
+            extractions: StoredValue::new_local(Extractions::new()),
+        };
+        state.show(library);
+        provide_context(state);
+        crate::store::on_other_tab_change(move |key| {
+            if is_reload_key(key.as_deref()) {
+                state.reload();
+            }
+        });
+        state
+    }
+
+    /// Makes `library` the one shown: reads what is new, rebuilds the records.
+    fn show(&self, library: Library) {
+        let records = self
+            .extractions
+            .try_update_value(|ex| {
+                ex.refresh_with_extract(&library);
+                Records::build(&library, ex)
+            })
+            .unwrap_or_default();
+        let roster = Roster::new(&records);
+        let generation = self.derived.with_untracked(|d| d.generation) + 1;
+        self.derived.set(Derived {
+            generation,
+            records: Arc::new(records),
+            roster: Arc::new(roster),
+        });
+        self.library.set(library);
+    }
+
+    /// Another tab stored a change: load it.
+    pub fn reload(&self) {
+        let loaded = self
+            .store
+            .try_update_value(|s| s.as_mut().map(Store::reload));
+        if let Some(Some((library, report))) = loaded {
+            self.load_report.set(report);
+            self.show(library);
+        }
+    }
+
+    /// Applies `change` to a copy of the library and stores it; shows it only once stored. On a
+    /// conflict with another tab, reloads and applies the change to the newer state. On any
+    /// error the library (stored and shown) is as it was, and the error says what to do.
+    pub fn change<T>(&self, change: impl FnMut(&mut Library) -> T) -> Result<T, StoreError> {
+        if let Some(why) = self.read_only.get_untracked() {
+            return Err(StoreError::ReadOnly(why));
+        }
+        let mut library = self.library.get_untracked();
+        let result = self
+            .store
+            .try_update_value(|s| match s.as_mut() {
+                Some(store) => store.apply_or_reload(&mut library, change),
+                None => Err(StoreError::ReadOnly("localStorage is not available".into())),
+            })
+            .unwrap_or_else(|| Err(StoreError::Backend("the app is shutting down".into())));
+        match &result {
+            Ok(_) => self.show(library),
+            // A reload happened inside apply_or_reload: show the newer state.
+            Err(_) if library != self.library.get_untracked() => self.show(library),
+            Err(_) => {}
+        }
+        result
+    }
+
+    /// UTF-16 code units the records take in localStorage.
+    pub fn usage(&self) -> usize {
+        self.store
+            .try_with_value(|s| s.as_ref().map(Store::usage))
+            .flatten()
+            .unwrap_or(0)
+    }
+
+    /// Raw copies of damaged records kept under backup keys: (key, raw).
+    pub fn backups(&self) -> Vec<(String, String)> {
+        self.store
+            .try_with_value(|s| s.as_ref().map(Store::backups))
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Deletes a backup the user has downloaded.
+    pub fn remove_backup(&self, key: &str) -> Result<(), StoreError> {
+        self.store
+            .try_update_value(|s| s.as_mut().map(|s| s.remove_backup(key)))
+            .flatten()
+            .unwrap_or(Ok(()))
+    }
+
+    pub fn status(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Status(text.into())));
+    }
+
+    pub fn alert(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Alert(text.into())));
+    }
+}
