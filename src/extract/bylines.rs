@@ -120,10 +120,12 @@ pub fn find(text: &str) -> Vec<Author> {
             }
             idx -= 1;
         }
+    }
+    if let Some(&(a, b)) = ls.iter().rev().find(|&&(a, b)| !text[a..b].trim().is_empty()) {
         // "... vì trẻ em… T.PHÚC": capitals glued after the last sentence
-        let (a, b) = body[body.len() - 1];
         let line = &text[a..b];
-        if let Some(p) = line.rfind(['.', '…']) {
+        let term = [". ", "… ", "! ", "? "].iter().filter_map(|t| line.rfind(t)).max();
+        if let Some(p) = term {
             let p_end = p + line[p..].chars().next().map_or(1, char::len_utf8);
             let tail = line[p_end..].trim();
             let has_sentence = line[..p].trim().chars().count() > 20;

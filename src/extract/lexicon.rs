@@ -39,6 +39,7 @@ pub enum Gram {
     Concurrent,
     New,
     Intro(TitleChange),
+    Verb(TitleChange),
     Office,
     Change(TitleChange),
     Linker,
@@ -151,6 +152,8 @@ fn gram_of(s: &str) -> Option<Gram> {
         _ => {
             if let Some(c) = s.strip_prefix("intro:") {
                 Gram::Intro(change(c))
+            } else if let Some(c) = s.strip_prefix("verb:") {
+                Gram::Verb(change(c))
             } else if let Some(c) = s.strip_prefix("change:") {
                 Gram::Change(change(c))
             } else {

@@ -342,8 +342,8 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            if let Some((e, g)) = d.gram(i, |g| matches!(g, Gram::Intro(_) | Gram::Change(_))) {
-                if let Gram::Intro(c) | Gram::Change(c) = g {
+            if let Some((e, g)) = d.gram(i, |g| matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Change(_))) {
+                if let Gram::Intro(c) | Gram::Verb(c) | Gram::Change(c) = g {
                     if c != TitleChange::Held {
                         st.obp = Some(c);
                     }
@@ -395,6 +395,9 @@ impl<'a> Parser<'a> {
     /// them and the person.
     fn person(&mut self, ns: usize, ne: usize, rank: Option<String>, b: usize, st: &mut Sent, nested: bool) -> (usize, Option<usize>) {
         let d = self.d;
+        if self.masked(ns) {
+            return (ne, None);
+        }
         let Some(pid) = self.mention(ns, ne, st) else { return (ne, None) };
         if let Some(r) = rank {
             self.people[pid].rank.get_or_insert(r);
@@ -561,6 +564,7 @@ impl<'a> Parser<'a> {
         let mut window: Option<TitleChange> = None;
         let mut intro: Option<TitleChange> = None;
         let mut intro_end = usize::MAX;
+        let mut passive = false;
         let mut last = k;
         while j < limit {
             if matches!(d.kind(j), Some(Kind::Punct(';' | '.' | '!' | '?' | ':' | '(' | '"' | '“' | '”'))) {
@@ -597,7 +601,15 @@ impl<'a> Parser<'a> {
             }
             if titles::starts(d, j, b) {
                 if intro_end != j {
-                    break;
+                    // an agent's title ("được Thủ tướng Chính phủ bổ nhiệm giữ chức ..."):
+                    // read over it, unless it names someone
+                    match titles::scan(d, j, b, Mode::Free) {
+                        Some(s) if s.name_at.is_none() && s.nested.is_none() => {
+                            j = s.end.max(j + 1);
+                            continue;
+                        }
+                        _ => break,
+                    }
                 }
                 let Some(s) = titles::scan(d, j, b, Mode::Post) else { break };
                 if !titles::is_post(d, &s) || self.linker_after(s.end, b, st) {
@@ -616,8 +628,20 @@ impl<'a> Parser<'a> {
                 intro_end = usize::MAX;
                 continue;
             }
-            if let Some((e, g)) = d.gram(j, |g| matches!(g, Gram::Intro(_) | Gram::Office | Gram::Change(_) | Gram::Adverb)) {
+            if let Some((e, g)) = d.gram(j, |g| matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_) | Gram::Adverb)) {
                 match g {
+                    // "HĐND tỉnh bầu ...": the persons before an active verb are its agents
+                    Gram::Verb(c) if passive => {
+                        intro = Some(combine(intro.unwrap_or(TitleChange::Held), c));
+                        intro_end = e;
+                    }
+                    Gram::Verb(c) => window = Some(combine(window.unwrap_or(TitleChange::Held), c)),
+                    Gram::Adverb if d.lower(j).ends_with("được") || d.lower(e - 1) == "được" => {
+                        passive = true;
+                        if j == intro_end {
+                            intro_end = e;
+                        }
+                    }
                     Gram::Intro(c) => {
                         intro = Some(combine(intro.unwrap_or(TitleChange::Held), c));
                         intro_end = e;
@@ -721,8 +745,8 @@ impl<'a> Parser<'a> {
             if d.lower(j) == "và" {
                 let mut m = j + 1;
                 let mut ch = None;
-                while let Some((e, g)) = d.gram(m, |g| matches!(g, Gram::Intro(_) | Gram::Office | Gram::Change(_))) {
-                    if let Gram::Intro(c) | Gram::Change(c) = g {
+                while let Some((e, g)) = d.gram(m, |g| matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_))) {
+                    if let Gram::Intro(c) | Gram::Verb(c) | Gram::Change(c) = g {
                         ch = Some(combine(ch.unwrap_or(TitleChange::Held), c));
                     }
                     m = e;

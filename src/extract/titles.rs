@@ -81,7 +81,8 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
 /// A head at `j` that is not part of an organisation name ("Ban Bí thư", "Đoàn Chủ tịch").
 fn head_ok(d: &Doc, j: usize) -> bool {
     let Some((_, h)) = d.head(j) else { return false };
-    if j > 0 && matches!(d.lower(j - 1), "ban" | "đoàn") && matches!(h.canon.as_str(), "Bí thư" | "Chủ tịch") {
+    // "Ban Bí thư", "Đoàn Chủ tịch", "Đoàn ĐBQH": the head word names a body here.
+    if j > 0 && matches!(d.lower(j - 1), "ban" | "đoàn") {
         return false;
     }
     // "Đại hội đại biểu": the delegates of a congress, not a post.
@@ -192,7 +193,11 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         break;
                     }
                 }
-                if head_ok(d, j) || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former)).is_some() {
+                // another head ends the title, unless the words read longer as an organisation
+                // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
+                let head_len = if head_ok(d, j) { d.head(j).map_or(0, |(e, _)| e) } else { 0 };
+                let org_len = d.org(j).map_or(0, |(e, _)| e);
+                if head_len > org_len || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former)).is_some() {
                     break;
                 }
                 if let Some((pe, _)) = d.province(j) {
@@ -206,7 +211,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = q;
                     continue;
                 }
-                if mode == Mode::Free && case == Case::Cap && names::name_start(d, j, end).is_some() {
+                if mode == Mode::Free && case == Case::Cap && (names::name_start(d, j, end).is_some() || short_name_ok(d, j, end)) {
                     s.name_at = Some(j);
                     break;
                 }
@@ -235,8 +240,15 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     s.end = j;
                     continue;
                 }
-                if case != Case::Lower {
+                // a label ("Ảnh:") is not part of a title
+                if case != Case::Lower && !d.is_punct(j + 1, ':') {
+                    // An organisation's own name capitalises only its first word: after
+                    // "Vụ Ngân", "Hội đồng Lý" the next syllable belongs to it ("sách", "luận").
+                    let after_unit = j > 0 && unit_at(d, j - 1) && case == Case::Cap;
                     j += 1;
+                    if after_unit && d.case(j) == Some(Case::Lower) && d.hits(j).iter().all(|h| d.entry(h).class != Class::Head && !matches!(d.entry(h).class, Class::Gram(_))) {
+                        j += 1;
+                    }
                     s.end = j;
                     s.has_org = true;
                     continue;
@@ -319,6 +331,21 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     Some(s)
 }
 
+/// Right after a head or a national body ("Tổng Bí thư", "Chủ tịch nước"), two name words
+/// with a rarer family name are a name ("Tô Lâm"); after a level word or a local Party
+/// committee they are a place ("Huyện ủy Lâm Bình").
+fn short_name_ok(d: &Doc, j: usize, end: usize) -> bool {
+    if j == 0 || d.surname(j).is_none() || names::name_run(d, j, end) != Some(j + 2) {
+        return false;
+    }
+    let prev = j - 1;
+    if d.case(prev) == Some(Case::Cap) && d.head(prev).is_none() && d.org(prev).is_none() {
+        return false;
+    }
+    let w = d.lower(prev);
+    !(w.ends_with("ủy") || d.org(prev).is_some_and(|(_, o)| o.has(flag::LEVEL)) || d.province(prev).is_some())
+}
+
 /// A bridge word ("giúp việc", "số") continues a title only when a capitalised word or number
 /// follows within a few words.
 fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
@@ -326,7 +353,7 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
     while k < limit {
         match d.kind(k) {
             Some(Kind::Word(Case::Cap | Case::Upper)) | Some(Kind::Num) => return !starts(d, k, end),
-            Some(Kind::Word(Case::Lower)) if d.org(k).is_some() => k += 1,
+            Some(Kind::Word(Case::Lower)) if d.org(k).is_some() => k = d.org(k).map_or(k + 1, |(e, _)| e),
             _ => return false,
         }
     }
@@ -479,11 +506,6 @@ pub fn is_post(d: &Doc, s: &Scan) -> bool {
 /// Is the entry at `i` a unit noun ("Sở", "Bộ") that "này" can point back to?
 pub fn unit_at(d: &Doc, i: usize) -> bool {
     d.org(i).is_some_and(|(e, o)| e == i + 1 && o.has(flag::UNIT))
-}
-
-#[allow(dead_code)]
-fn _class_used(c: Class) -> bool {
-    c == Class::Head
 }
 
 #[cfg(test)]
