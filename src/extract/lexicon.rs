@@ -73,6 +73,8 @@ pub mod flag {
     pub const UNIT: u32 = 128;
     /// Strong surname.
     pub const STRONG: u32 = 256;
+    /// Unit numbered after its name ("Quân khu 7").
+    pub const NUMBERED: u32 = 512;
 }
 
 /// One lexicon entry.
@@ -117,6 +119,7 @@ fn flags_of(s: &str) -> u32 {
             'B' => flag::BRIDGE,
             'C' => flag::COMMA,
             'U' => flag::UNIT,
+            'M' => flag::NUMBERED,
             _ => 0,
         };
     }
@@ -506,6 +509,10 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
     };
     if e.has(flag::ABBR) {
         return matches!(last, Some(Case::Upper)) || (e.class == Class::Province && first != Some(Case::Lower));
+    }
+    // "Ban", "Bộ", "Phòng" alone name a body only when capitalised ("ban hành", "phòng chống").
+    if e.has(flag::UNIT) && ts == te && first == Some(Case::Lower) {
+        return false;
     }
     match e.class {
         Class::Surname => first == Some(Case::Cap),

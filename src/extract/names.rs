@@ -672,6 +672,10 @@ impl<'a> Parser<'a> {
         }
         let owner = d.org(oe).is_some_and(|(_, w)| w.canon.ends_with("ủy") || w.canon == "Đảng bộ");
         if !owner {
+            // "tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy": the committee that names its owner
+            if d.is_punct(oe, ',') {
+                return self.joins_committee(oe + 1, b, st);
+            }
             return None;
         }
         let mut e = d.org(oe).map_or(oe + 1, |(e, _)| e);

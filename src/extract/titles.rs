@@ -180,6 +180,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     let (head_end, head) = d.head(h)?;
     let mut s = Scan { start: i, head: h, end: head_end, former, acting, concurrent, new, ..Scan::default() };
     let mut j = head_end;
+    let mut numbered_end = usize::MAX;
     let mut steps = 0;
     while j < end && steps < 60 {
         steps += 1;
@@ -233,6 +234,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         s.has_org = true;
                     }
                     j = oe;
+                    if org.has(flag::NUMBERED) {
+                        numbered_end = oe;
+                    }
                     // "TP. Cần Thơ"
                     if org.canon == "thành phố" && d.is_punct(j, '.') {
                         j += 1;
@@ -256,8 +260,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 break;
             }
             Some(Kind::Num) => {
-                // "Quyết định số 284"
-                if j > 0 && d.lower(j - 1) == "số" && s.end == j {
+                // "Quyết định số 284", "Quân khu 7"
+                let numbered = numbered_end == j;
+                if j > 0 && (d.lower(j - 1) == "số" || numbered) && s.end == j {
                     j += 1;
                     s.end = j;
                     continue;
