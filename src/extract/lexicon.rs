@@ -5,7 +5,8 @@
 //! of the text with the same byte offsets; a match counts when it starts and ends on token
 //! boundaries and its case constraints hold (abbreviations in capitals, names capitalised).
 
-use super::normalize::{lowercase_shadow, normalize};
+use super::normalize::{is_alnum, is_letter, lower_same_len, normalize};
+
 use super::{Role, TitleChange};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -216,10 +217,18 @@ impl Lexicon {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries: Vec<Vec<u32>> = Vec::new();
         for (phrase, id) in phrases {
-            let key = lowercase_shadow(&normalize(&phrase));
-            if key.is_empty() {
+            let norm = normalize(&phrase);
+            // token boundaries as the phrase would be written in capitals ("UVT.Ư", "KH-ĐT")
+            // (lowercase data such as "uvt.ư", "kh-đt" stands for capitals; proper-case data such
+            // as "Bà Rịa-Vũng Tàu" is tokenized as written)
+            let upper = norm.to_uppercase();
+            let all_lower = !norm.chars().any(char::is_uppercase);
+            let toks = tokenize(if all_lower && upper.len() == norm.len() { &upper } else { &norm });
+            if toks.is_empty() {
                 continue;
             }
+            // " bà rịa vũng tàu" for "Bà Rịa-Vũng Tàu", " bà rịa   vũng tàu" for "Bà Rịa - Vũng Tàu"
+            let key = search_key(&norm, &toks).trim_end().to_string();
             let pid = *by_pattern.entry(key.clone()).or_insert_with(|| {
                 patterns.push(key);
                 pattern_entries.push(Vec::new());
@@ -229,6 +238,7 @@ impl Lexicon {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns build");
         Lexicon { ac, pattern_entries, entries }
@@ -272,25 +282,77 @@ pub struct Hit {
 /// A normalized text, its tokens and every lexicon match on them.
 pub struct Doc<'a> {
     pub text: &'a str,
-    pub shadow: String,
+    /// `" " +` the lowercase text with bytes outside word tokens blanked (see `search_key`).
+    shadow: String,
     pub toks: Vec<Tok>,
     hits: Vec<Hit>,
     /// `hit_start[i]..hit_start[i+1]` are the hits starting at token `i`, longest first.
     hit_start: Vec<u32>,
+    /// Per token, a bit for each class with a hit starting there (fast "no" answers).
+    mask: Vec<u8>,
     lex: &'static Lexicon,
 }
 
-fn joins_word(prev: char, c: char, next: Option<char>, word_upper: bool) -> bool {
-    let next_alpha = next.is_some_and(|n| n.is_alphabetic());
+fn class_bit(c: Class) -> u8 {
     match c {
-        '\'' | '’' => prev.is_alphabetic() && next_alpha,
-        '&' => prev.is_alphanumeric() && next.is_some_and(|n| n.is_alphanumeric()),
+        Class::Head => 1,
+        Class::Org => 2,
+        Class::Surname => 4,
+        Class::Province => 8,
+        Class::Rank => 16,
+        Class::Gram(_) => 32,
+    }
+}
+
+fn joins_word(prev: char, c: char, next: Option<char>, word_upper: bool) -> bool {
+    let next_alpha = next.is_some_and(is_letter);
+    match c {
+        '\'' | '’' => is_letter(prev) && next_alpha,
+        '&' => is_alnum(prev) && next.is_some_and(is_alnum),
         // "UVT.Ư", "TP.HCM", "T.PHÚC"
         '.' => prev.is_uppercase() && next.is_some_and(|n| n.is_uppercase()),
         // "KH-ĐT", "LĐ-TB&XH": only between capitals
         '-' => word_upper && prev.is_uppercase() && next.is_some_and(|n| n.is_uppercase()),
         _ => false,
     }
+}
+
+/// The text the automaton searches: a space, then the text in lowercase with every byte outside
+/// word and number tokens blanked, so that a pattern (" phó bí thư") can only match from a
+/// token start, and never across punctuation. Offsets are the text's plus one; lowercasing
+/// keeps byte lengths ([`lower_same_len`]).
+fn search_key(text: &str, toks: &[Tok]) -> String {
+    const BLANKS: &str = "                                ";
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut at = 0usize;
+    let mut blank = |out: &mut String, mut gap: usize| {
+        while gap > 0 {
+            let n = gap.min(BLANKS.len());
+            out.push_str(&BLANKS[..n]);
+            gap -= n;
+        }
+    };
+    out.push(' ');
+    for t in toks {
+        if matches!(t.kind, Kind::Punct(_)) {
+            continue;
+        }
+        let (a, b) = (t.start as usize, t.end as usize);
+        blank(&mut out, a.saturating_sub(at));
+        let w = text.get(a..b).unwrap_or("");
+        if w.is_ascii() {
+            for &c in w.as_bytes() {
+                out.push(c.to_ascii_lowercase() as char);
+            }
+        } else {
+            for c in w.chars() {
+                out.push(lower_same_len(c));
+            }
+        }
+        at = b;
+    }
+    blank(&mut out, text.len().saturating_sub(at));
+    out
 }
 
 /// Splits normalized text into words, numbers and single punctuation characters.
@@ -301,15 +363,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if c == ' ' {
             continue;
         }
-        if c.is_alphabetic() || (c.is_numeric() && !c.is_ascii_digit()) {
+        if is_letter(c) || (!c.is_ascii() && c.is_numeric()) {
             let mut end = i + c.len_utf8();
             let mut prev = c;
             let mut all_upper = c.is_uppercase();
-            let mut letters = usize::from(c.is_alphabetic());
+            let mut letters = usize::from(is_letter(c));
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
+                if is_alnum(d) {
                     all_upper &= !d.is_lowercase();
-                    letters += usize::from(d.is_alphabetic());
+                    letters += usize::from(is_letter(d));
                     end = j + d.len_utf8();
                     prev = d;
                     it.next();
@@ -355,14 +417,31 @@ impl<'a> Doc<'a> {
     /// Tokenizes `text` (already normalized) and finds every lexicon phrase on it.
     pub fn new(text: &'a str) -> Doc<'a> {
         let lex = lexicon();
-        let shadow = lowercase_shadow(text);
         let toks = tokenize(text);
+        let search = search_key(text, &toks);
+        let bytes = search.as_bytes();
         let mut hits = Vec::new();
-        for m in lex.ac.find_overlapping_iter(shadow.as_str()) {
-            let (s, e) = (m.start() as u32, m.end() as u32);
-            let Ok(ts) = toks.binary_search_by_key(&s, |t| t.start) else { continue };
-            let Ok(te) = toks.binary_search_by_key(&e, |t| t.end) else { continue };
-            if te < ts {
+        // Matches come in order of their end: a cursor finds the end token, and the start
+        // token is a few tokens back.
+        let mut cur = 0usize;
+        for m in lex.ac.find_overlapping_iter(search.as_str()) {
+            // patterns start with the space before a token; they must end at a token's end
+            if bytes.get(m.end()).is_some_and(|&b| b != b' ') {
+                continue;
+            }
+            let (s, e) = (m.start() as u32, m.end() as u32 - 1);
+            while cur < toks.len() && toks[cur].end < e {
+                cur += 1;
+            }
+            if cur >= toks.len() || toks[cur].end != e {
+                continue;
+            }
+            let te = cur;
+            let mut ts = te;
+            while ts > 0 && toks[ts].start > s && te - ts < 16 {
+                ts -= 1;
+            }
+            if toks[ts].start != s {
                 continue;
             }
             for &id in &lex.pattern_entries[m.pattern().as_usize()] {
@@ -373,6 +452,10 @@ impl<'a> Doc<'a> {
             }
         }
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut mask = vec![0u8; toks.len()];
+        for h in &hits {
+            mask[h.start as usize] |= class_bit(lex.entries[h.entry as usize].class);
+        }
         let mut hit_start = vec![0u32; toks.len() + 1];
         let mut h = 0usize;
         for (i, slot) in hit_start.iter_mut().enumerate() {
@@ -381,7 +464,7 @@ impl<'a> Doc<'a> {
             }
             *slot = h as u32;
         }
-        Doc { text, shadow, toks, hits, hit_start, lex }
+        Doc { text, shadow: search, toks, hits, hit_start, mask, lex }
     }
 
     pub fn len(&self) -> usize {
@@ -411,6 +494,9 @@ impl<'a> Doc<'a> {
     }
 
     pub fn class(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
+        if self.mask.get(i).is_none_or(|m| m & class_bit(class) == 0) {
+            return None;
+        }
         self.find(i, |e| e.class == class)
     }
 
@@ -436,6 +522,9 @@ impl<'a> Doc<'a> {
 
     /// The longest function-word hit at `i` accepted by `pred`.
     pub fn gram(&self, i: usize, pred: impl Fn(Gram) -> bool) -> Option<(usize, Gram)> {
+        if self.mask.get(i).is_none_or(|m| m & 32 == 0) {
+            return None;
+        }
         self.hits(i).iter().find_map(|h| match self.entry(h).class {
             Class::Gram(g) if pred(g) => Some((h.end as usize, g)),
             _ => None,
@@ -474,9 +563,13 @@ impl<'a> Doc<'a> {
         self.toks.get(i).map_or("", |t| self.text.get(t.start as usize..t.end as usize).unwrap_or(""))
     }
 
-    /// The token in lowercase.
+    /// The token in lowercase (punctuation as written).
     pub fn lower(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| self.shadow.get(t.start as usize..t.end as usize).unwrap_or(""))
+        match self.toks.get(i) {
+            Some(t) if matches!(t.kind, Kind::Punct(_)) => self.raw(i),
+            Some(t) => self.shadow.get(t.start as usize + 1..t.end as usize + 1).unwrap_or(""),
+            None => "",
+        }
     }
 
     /// Byte span of tokens `a..b` (b exclusive, b > a).

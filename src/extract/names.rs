@@ -82,7 +82,6 @@ struct Acc {
     titles: Vec<Title>,
     roles: Vec<Role>,
     mentions: Vec<Evidence>,
-    last: String,
 }
 
 /// State of one sentence.
@@ -103,7 +102,10 @@ struct Parser<'a> {
     d: &'a Doc<'a>,
     people: Vec<Acc>,
     by_key: HashMap<String, usize>,
-    masked: Vec<(usize, usize)>,
+    /// Tokens inside bylines.
+    masked: Vec<bool>,
+    /// Person last mentioned with each given name (folded), for "ông Hạnh".
+    by_last: HashMap<String, usize>,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -113,11 +115,14 @@ pub fn find_officials(text: &str, sentences: &[Span], authors: &[Author]) -> Vec
 
 /// [`find_officials`] over an annotated text.
 pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Official> {
-    let masked = authors
-        .iter()
-        .map(|a| (d.tok_at_byte(a.evidence.mention.start), d.tok_at_byte(a.evidence.mention.end)))
-        .collect();
-    let mut p = Parser { d, people: Vec::new(), by_key: HashMap::new(), masked };
+    let mut masked = vec![false; d.len()];
+    for a in authors {
+        let (s, e) = (d.tok_at_byte(a.evidence.mention.start), d.tok_at_byte(a.evidence.mention.end));
+        for m in masked.iter_mut().take(e).skip(s) {
+            *m = true;
+        }
+    }
+    let mut p = Parser { d, people: Vec::new(), by_key: HashMap::new(), masked, by_last: HashMap::new() };
     for s in sentences {
         let a = d.tok_at_byte(s.start);
         let b = d.tok_at_byte(s.end);
@@ -138,7 +143,7 @@ fn combine(a: TitleChange, b: TitleChange) -> TitleChange {
 
 impl<'a> Parser<'a> {
     fn masked(&self, i: usize) -> bool {
-        self.masked.iter().any(|&(a, b)| a <= i && i < b)
+        self.masked.get(i).copied().unwrap_or(false)
     }
 
     /// Records a mention of the name in tokens `a..b`; a single word resolves to a person
@@ -148,8 +153,7 @@ impl<'a> Parser<'a> {
         let name = d.slice(a, b);
         let ev = Evidence { mention: d.span(a, b), sentence: st.span };
         if b - a == 1 {
-            let last = fold(name);
-            let pid = (0..self.people.len()).rev().find(|&p| self.people[p].last == last)?;
+            let pid = *self.by_last.get(&fold(name))?;
             self.people[pid].mentions.push(ev);
             return Some(pid);
         }
@@ -159,12 +163,14 @@ impl<'a> Parser<'a> {
             Some(&p) => p,
             None => {
                 let p = self.people.len();
-                let last = key.rsplit(' ').next().unwrap_or("").to_string();
-                self.people.push(Acc { last, ..Acc::default() });
-                self.by_key.insert(key, p);
+                self.people.push(Acc::default());
+                self.by_key.insert(key.clone(), p);
                 p
             }
         };
+        if let Some(last) = key.rsplit(' ').next() {
+            self.by_last.insert(last.to_string(), pid);
+        }
         let acc = &mut self.people[pid];
         match acc.variants.iter_mut().find(|v| v.0 == name) {
             Some(v) => v.1 += 1,

@@ -23,7 +23,7 @@ pub fn normalize(text: &str) -> String {
         at_line_start: true,
         prev: '\n',
     };
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         for c in text.chars() {
             w.push(c);
         }
@@ -40,6 +40,49 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// `char::is_alphanumeric` with fast paths for ASCII and the Latin blocks Vietnamese uses.
+pub fn is_alnum(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_alphabetic` with the same fast paths.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// A byte scan that proves the common case NFC: ASCII, Latin letters up to U+02FF, Latin
+/// Extended Additional (Vietnamese precomposed letters) and general punctuation, no combining
+/// marks.
+fn surely_nfc(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+        } else if (0xC2..=0xCB).contains(&x) {
+            i += 2;
+        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) || x == 0xE2 && b.get(i + 1) == Some(&0x80) {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 struct Writer<'a> {
     out: &'a mut String,
     /// The word being read; flushed (tone fix, glue split) at its end. Reused, so no allocation
@@ -52,6 +95,13 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn push(&mut self, c: char) {
+        // the common case: a lowercase ASCII letter inside a word
+        if c.is_ascii_lowercase() && !self.pending_space && !matches!(self.prev, ',' | ';') {
+            self.word.push(c);
+            self.at_line_start = false;
+            self.prev = c;
+            return;
+        }
         let c = match c {
             '\u{00D0}' | '\u{0189}' => 'Đ',
             '\u{00F0}' | '\u{0256}' => 'đ',
@@ -64,9 +114,9 @@ impl Writer<'_> {
             c if c.is_control() && c != '\n' => ' ',
             c => c,
         };
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             // A comma or semicolon glued to the next word ("điểm,góp") gets its space back.
-            if matches!(self.prev, ',' | ';') && !self.pending_space && c.is_alphabetic() {
+            if matches!(self.prev, ',' | ';') && !self.pending_space && is_letter(c) {
                 self.pending_space = true;
             }
             if self.pending_space {
@@ -122,6 +172,10 @@ impl Writer<'_> {
 /// Writes one word (a maximal run of letters, digits and inner apostrophes), fixing tone
 /// placement and splitting glued words.
 fn write_word(out: &mut String, word: &str) {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        out.push_str(word);
+        return;
+    }
     let mut seg_start = 0;
     let mut prev: Option<char> = None;
     for (i, c) in word.char_indices() {
@@ -158,11 +212,24 @@ fn write_syllables(out: &mut String, word: &str) {
 /// Words without Vietnamese-only letters (foreign words, "Thursday") are left alone.
 fn glue_cuts(word: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
-    if word.len() < 5 || !word.chars().any(is_viet) {
+    if word.len() < 5 || word.is_ascii() || !word.chars().any(is_viet) {
+        return cuts;
+    }
+    // Cheap count of vowel nuclei first: one nucleus is one syllable, the common case.
+    let mut nuclei = 0;
+    let mut in_vowel = false;
+    for c in word.chars() {
+        let v = base_vowel(c).is_some();
+        if v && !in_vowel {
+            nuclei += 1;
+        }
+        in_vowel = v;
+    }
+    if nuclei < 2 {
         return cuts;
     }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
-    if chars.iter().skip(1).any(|&(_, c)| !c.is_lowercase()) || chars.iter().any(|&(_, c)| !c.is_alphabetic()) {
+    if chars.iter().skip(1).any(|&(_, c)| !c.is_lowercase()) || chars.iter().any(|&(_, c)| !is_letter(c)) {
         return cuts;
     }
     let lower: Vec<char> = chars.iter().map(|&(_, c)| c.to_lowercase().next().unwrap_or(c)).collect();
@@ -228,56 +295,208 @@ fn is_vowel(c: char, prev: Option<char>) -> bool {
     base.is_some()
 }
 
+/// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter. A `match`
+/// compiles to a jump table: this runs for every letter of the text.
+fn vowel_info_slow(c: char) -> Option<(char, u8, bool)> {
+    Some(match c {
+        'a' => ('a', 0, false),
+        'A' => ('a', 0, true),
+        'à' => ('a', 1, false),
+        'À' => ('a', 1, true),
+        'á' => ('a', 2, false),
+        'Á' => ('a', 2, true),
+        'ả' => ('a', 3, false),
+        'Ả' => ('a', 3, true),
+        'ã' => ('a', 4, false),
+        'Ã' => ('a', 4, true),
+        'ạ' => ('a', 5, false),
+        'Ạ' => ('a', 5, true),
+        'ă' => ('ă', 0, false),
+        'Ă' => ('ă', 0, true),
+        'ằ' => ('ă', 1, false),
+        'Ằ' => ('ă', 1, true),
+        'ắ' => ('ă', 2, false),
+        'Ắ' => ('ă', 2, true),
+        'ẳ' => ('ă', 3, false),
+        'Ẳ' => ('ă', 3, true),
+        'ẵ' => ('ă', 4, false),
+        'Ẵ' => ('ă', 4, true),
+        'ặ' => ('ă', 5, false),
+        'Ặ' => ('ă', 5, true),
+        'â' => ('â', 0, false),
+        'Â' => ('â', 0, true),
+        'ầ' => ('â', 1, false),
+        'Ầ' => ('â', 1, true),
+        'ấ' => ('â', 2, false),
+        'Ấ' => ('â', 2, true),
+        'ẩ' => ('â', 3, false),
+        'Ẩ' => ('â', 3, true),
+        'ẫ' => ('â', 4, false),
+        'Ẫ' => ('â', 4, true),
+        'ậ' => ('â', 5, false),
+        'Ậ' => ('â', 5, true),
+        'e' => ('e', 0, false),
+        'E' => ('e', 0, true),
+        'è' => ('e', 1, false),
+        'È' => ('e', 1, true),
+        'é' => ('e', 2, false),
+        'É' => ('e', 2, true),
+        'ẻ' => ('e', 3, false),
+        'Ẻ' => ('e', 3, true),
+        'ẽ' => ('e', 4, false),
+        'Ẽ' => ('e', 4, true),
+        'ẹ' => ('e', 5, false),
+        'Ẹ' => ('e', 5, true),
+        'ê' => ('ê', 0, false),
+        'Ê' => ('ê', 0, true),
+        'ề' => ('ê', 1, false),
+        'Ề' => ('ê', 1, true),
+        'ế' => ('ê', 2, false),
+        'Ế' => ('ê', 2, true),
+        'ể' => ('ê', 3, false),
+        'Ể' => ('ê', 3, true),
+        'ễ' => ('ê', 4, false),
+        'Ễ' => ('ê', 4, true),
+        'ệ' => ('ê', 5, false),
+        'Ệ' => ('ê', 5, true),
+        'i' => ('i', 0, false),
+        'I' => ('i', 0, true),
+        'ì' => ('i', 1, false),
+        'Ì' => ('i', 1, true),
+        'í' => ('i', 2, false),
+        'Í' => ('i', 2, true),
+        'ỉ' => ('i', 3, false),
+        'Ỉ' => ('i', 3, true),
+        'ĩ' => ('i', 4, false),
+        'Ĩ' => ('i', 4, true),
+        'ị' => ('i', 5, false),
+        'Ị' => ('i', 5, true),
+        'o' => ('o', 0, false),
+        'O' => ('o', 0, true),
+        'ò' => ('o', 1, false),
+        'Ò' => ('o', 1, true),
+        'ó' => ('o', 2, false),
+        'Ó' => ('o', 2, true),
+        'ỏ' => ('o', 3, false),
+        'Ỏ' => ('o', 3, true),
+        'õ' => ('o', 4, false),
+        'Õ' => ('o', 4, true),
+        'ọ' => ('o', 5, false),
+        'Ọ' => ('o', 5, true),
+        'ô' => ('ô', 0, false),
+        'Ô' => ('ô', 0, true),
+        'ồ' => ('ô', 1, false),
+        'Ồ' => ('ô', 1, true),
+        'ố' => ('ô', 2, false),
+        'Ố' => ('ô', 2, true),
+        'ổ' => ('ô', 3, false),
+        'Ổ' => ('ô', 3, true),
+        'ỗ' => ('ô', 4, false),
+        'Ỗ' => ('ô', 4, true),
+        'ộ' => ('ô', 5, false),
+        'Ộ' => ('ô', 5, true),
+        'ơ' => ('ơ', 0, false),
+        'Ơ' => ('ơ', 0, true),
+        'ờ' => ('ơ', 1, false),
+        'Ờ' => ('ơ', 1, true),
+        'ớ' => ('ơ', 2, false),
+        'Ớ' => ('ơ', 2, true),
+        'ở' => ('ơ', 3, false),
+        'Ở' => ('ơ', 3, true),
+        'ỡ' => ('ơ', 4, false),
+        'Ỡ' => ('ơ', 4, true),
+        'ợ' => ('ơ', 5, false),
+        'Ợ' => ('ơ', 5, true),
+        'u' => ('u', 0, false),
+        'U' => ('u', 0, true),
+        'ù' => ('u', 1, false),
+        'Ù' => ('u', 1, true),
+        'ú' => ('u', 2, false),
+        'Ú' => ('u', 2, true),
+        'ủ' => ('u', 3, false),
+        'Ủ' => ('u', 3, true),
+        'ũ' => ('u', 4, false),
+        'Ũ' => ('u', 4, true),
+        'ụ' => ('u', 5, false),
+        'Ụ' => ('u', 5, true),
+        'ư' => ('ư', 0, false),
+        'Ư' => ('ư', 0, true),
+        'ừ' => ('ư', 1, false),
+        'Ừ' => ('ư', 1, true),
+        'ứ' => ('ư', 2, false),
+        'Ứ' => ('ư', 2, true),
+        'ử' => ('ư', 3, false),
+        'Ử' => ('ư', 3, true),
+        'ữ' => ('ư', 4, false),
+        'Ữ' => ('ư', 4, true),
+        'ự' => ('ư', 5, false),
+        'Ự' => ('ư', 5, true),
+        'y' => ('y', 0, false),
+        'Y' => ('y', 0, true),
+        'ỳ' => ('y', 1, false),
+        'Ỳ' => ('y', 1, true),
+        'ý' => ('y', 2, false),
+        'Ý' => ('y', 2, true),
+        'ỷ' => ('y', 3, false),
+        'Ỷ' => ('y', 3, true),
+        'ỹ' => ('y', 4, false),
+        'Ỹ' => ('y', 4, true),
+        'ỵ' => ('y', 5, false),
+        'Ỵ' => ('y', 5, true),
+        _ => return None,
+    })
+}
+
+const BASES: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+
+/// Packed [`vowel_info_slow`] for U+0000..U+0200 and U+1EA0..U+1F00: base index + 1 (0 = not
+/// a vowel) in the low nibble, tone in bits 4..7, capital in bit 7.
+static VOWELS: std::sync::LazyLock<(Vec<u8>, Vec<u8>)> = std::sync::LazyLock::new(|| {
+    let pack = |c: u32| {
+        char::from_u32(c).and_then(vowel_info_slow).map_or(0u8, |(b, t, up)| {
+            let bi = BASES.iter().position(|&x| x == b).unwrap_or(0) as u8;
+            (bi + 1) | (t << 4) | if up { 0x80 } else { 0 }
+        })
+    };
+    ((0..0x200).map(pack).collect(), (0x1EA0..0x1F00).map(pack).collect())
+});
+
+/// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter.
+fn vowel_info(c: char) -> Option<(char, u8, bool)> {
+    let n = c as u32;
+    let v = match n {
+        0..=0x1FF => VOWELS.0[n as usize],
+        0x1EA0..=0x1EFF => VOWELS.1[(n - 0x1EA0) as usize],
+        _ => 0,
+    };
+    if v == 0 {
+        return None;
+    }
+    Some((BASES[((v & 0x0F) - 1) as usize], (v >> 4) & 0x07, v & 0x80 != 0))
+}
+
 /// The vowel letter without tone mark (keeping circumflex, breve, horn): 'ấ' → 'â'.
 fn base_vowel(c: char) -> Option<char> {
-    const ROWS: [(char, &str); 12] = [
-        ('a', "aàáảãạ"),
-        ('ă', "ăằắẳẵặ"),
-        ('â', "âầấẩẫậ"),
-        ('e', "eèéẻẽẹ"),
-        ('ê', "êềếểễệ"),
-        ('i', "iìíỉĩị"),
-        ('o', "oòóỏõọ"),
-        ('ô', "ôồốổỗộ"),
-        ('ơ', "ơờớởỡợ"),
-        ('u', "uùúủũụ"),
-        ('ư', "ưừứửữự"),
-        ('y', "yỳýỷỹỵ"),
-    ];
-    let lc = c.to_lowercase().next().unwrap_or(c);
-    ROWS.iter().find(|(_, row)| row.contains(lc)).map(|(b, _)| *b)
+    vowel_info(c).map(|(b, _, _)| b)
 }
 
 /// Letters only Vietnamese uses: đ and vowels with a tone mark or a diacritic.
 fn is_viet(c: char) -> bool {
-    let lc = c.to_lowercase().next().unwrap_or(c);
-    if lc == 'đ' {
+    if c.is_ascii() {
+        return false;
+    }
+    if c == 'đ' || c == 'Đ' {
         return true;
     }
-    match base_vowel(lc) {
-        Some(b) => b != lc || matches!(lc, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư'),
-        None => false,
-    }
+    matches!(vowel_info(c), Some((b, t, _)) if t != 0 || !b.is_ascii())
 }
 
-/// Tone index 0..=5 (none, huyền, sắc, hỏi, ngã, nặng) and the row of a vowel.
+/// Tone index 0..=5 (none, huyền, sắc, hỏi, ngã, nặng), for the rows tone placement moves.
 fn tone_of(c: char) -> Option<(char, usize, bool)> {
-    const ROWS: [(char, [char; 6]); 6] = [
-        ('a', ['a', 'à', 'á', 'ả', 'ã', 'ạ']),
-        ('e', ['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ']),
-        ('o', ['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ']),
-        ('u', ['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ']),
-        ('y', ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
-        ('i', ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị']),
-    ];
-    let upper = c.is_uppercase();
-    let lc = c.to_lowercase().next().unwrap_or(c);
-    for (base, row) in ROWS.iter() {
-        if let Some(t) = row.iter().position(|&x| x == lc) {
-            return Some((*base, t, upper));
-        }
+    match vowel_info(c) {
+        Some((b @ ('a' | 'e' | 'o' | 'u' | 'y' | 'i'), t, up)) => Some((b, t as usize, up)),
+        _ => None,
     }
-    None
 }
 
 fn with_tone(base: char, tone: usize, upper: bool) -> char {
@@ -300,6 +519,10 @@ fn with_tone(base: char, tone: usize, upper: bool) -> char {
 /// Writes one syllable with modern tone placement: in an open `oa`, `oe`, `uy` rhyme the tone
 /// sits on the first vowel ("hoá" → "hóa", "Uỷ" → "Ủy", "Thuỵ" → "Thụy"); "quý" keeps its tone.
 fn write_syllable(out: &mut String, syl: &str) {
+    if syl.is_ascii() {
+        out.push_str(syl);
+        return;
+    }
     let mut it = syl.chars().rev();
     let (last, second) = match (it.next(), it.next()) {
         (Some(l), Some(s)) => (l, s),
@@ -383,14 +606,33 @@ fn abbreviation_before(before: &str) -> bool {
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
+    let mut push = |c: char, out: &mut String| {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    };
+    for c in text.chars() {
+        // Vietnamese letters fold without a decomposition table.
+        if let Some((b, _, _)) = vowel_info(c) {
+            out.push(match b {
+                'ă' | 'â' => 'a',
+                'ê' => 'e',
+                'ô' | 'ơ' => 'o',
+                'ư' => 'u',
+                b => b,
+            });
+            continue;
+        }
         match c {
             'đ' | 'Đ' => out.push('d'),
-            c if unicode_normalization::char::is_combining_mark(c) => {}
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => {
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
+            c if c.is_ascii() => push(c.to_ascii_lowercase(), &mut out),
+            c => {
+                for d in c.nfd() {
+                    if !unicode_normalization::char::is_combining_mark(d) {
+                        push(d, &mut out);
+                    }
                 }
             }
         }
@@ -401,20 +643,36 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Lowercase of one character when it keeps its UTF-8 length (fast for Vietnamese letters).
+pub fn lower_same_len(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\u{7f}' => c,
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{1ea0}'..='\u{1ef9}' => char::from_u32(c as u32 | 1).unwrap_or(c),
+        'Ă' => 'ă',
+        'Đ' => 'đ',
+        'Ĩ' => 'ĩ',
+        'Ũ' => 'ũ',
+        'Ơ' => 'ơ',
+        'Ư' => 'ư',
+        c if !c.is_uppercase() => c,
+        c => {
+            let mut lc = c.to_lowercase();
+            match (lc.next(), lc.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        }
+    }
+}
+
 /// Lowercase copy of `text` with the same byte offsets: a character whose lowercase form has
 /// another UTF-8 length is kept as it is. Lexicon lookups run over this shadow.
 pub fn lowercase_shadow(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        let mut lc = c.to_lowercase();
-        match (lc.next(), lc.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
+        out.push(lower_same_len(c));
     }
     out
 }

@@ -315,7 +315,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
         }
     }
     // A title does not end on a joining word.
-    while s.end > head_end && matches!(d.lower(s.end - 1), "và" | "của" | "các" | "số" | "về" | "-" | "–" | ",") {
+    while s.end > head_end && (matches!(d.lower(s.end - 1), "và" | "của" | "các" | "số" | "về") || matches!(d.kind(s.end - 1), Some(Kind::Punct(_)))) {
         s.end -= 1;
     }
     s.skips.retain(|&(a, _)| a < s.end);
