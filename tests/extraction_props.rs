@@ -7,8 +7,15 @@ use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 fn check_span(text: &str, s: Span, what: &str) {
-    assert!(s.start <= s.end && s.end <= text.len(), "{what} span {s:?} out of range ({})", text.len());
-    assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{what} span {s:?} off char boundary");
+    assert!(
+        s.start <= s.end && s.end <= text.len(),
+        "{what} span {s:?} out of range ({})",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+        "{what} span {s:?} off char boundary"
+    );
 }
 
 fn check(x: &Extraction) {
@@ -52,13 +59,31 @@ const ARTICLE: &str = "Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ
 
 #[test]
 fn degenerate_inputs() {
-    for t in ["", " ", "\n\n\t  \r\n", "\u{0}\u{1}\u{7f}", "…", "(", ")", "-", "ông", "Ông Bà", "đồng chí", "các đồng chí:", "Bí thư", "Nguyễn"] {
+    for t in [
+        "",
+        " ",
+        "\n\n\t  \r\n",
+        "\u{0}\u{1}\u{7f}",
+        "…",
+        "(",
+        ")",
+        "-",
+        "ông",
+        "Ông Bà",
+        "đồng chí",
+        "các đồng chí:",
+        "Bí thư",
+        "Nguyễn",
+    ] {
         run(t);
     }
     run(&ARTICLE.nfd().collect::<String>());
     run(&ARTICLE.to_uppercase());
     run(&ARTICLE.to_lowercase());
-    let html = format!("<html><body><p class=\"x\">{}</p><script>var a = '&amp;';</script></body></html>", ARTICLE.replace('\n', "<br/>"));
+    let html = format!(
+        "<html><body><p class=\"x\">{}</p><script>var a = '&amp;';</script></body></html>",
+        ARTICLE.replace('\n', "<br/>")
+    );
     run(&html);
     let mixed = format!("{ARTICLE} Президент Путин 習近平主席 الرئيس 🇻🇳 Ð Ɖ \u{202e}abc\u{200b}");
     run(&mixed);
@@ -76,7 +101,12 @@ fn ten_megabytes() {
     let x = run(&big);
     assert!(!x.people.is_empty());
     // one 10 MB line without spaces or breaks
-    let glued: String = ARTICLE.chars().filter(|c| !c.is_whitespace()).cycle().take(10 << 20).collect();
+    let glued: String = ARTICLE
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .cycle()
+        .take(10 << 20)
+        .collect();
     run(&glued);
     // 10 MB of one repeated cue
     run(&"ông ".repeat(2 << 20));

@@ -49,7 +49,11 @@ fn fold(s: &str) -> String {
             c => c,
         };
         for l in c.to_lowercase() {
-            out.push(if l.is_ascii_lowercase() || l.is_ascii_digit() { l } else { ' ' });
+            out.push(if l.is_ascii_lowercase() || l.is_ascii_digit() {
+                l
+            } else {
+                ' '
+            });
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -100,8 +104,18 @@ fn match_titles(gold: &[String], pred: &[String]) -> usize {
 }
 
 fn f1(tp: usize, n_pred: usize, n_gold: usize) -> f64 {
-    let p = if n_pred > 0 { tp as f64 / n_pred as f64 } else if n_gold == 0 { 1.0 } else { 0.0 };
-    let r = if n_gold > 0 { tp as f64 / n_gold as f64 } else { 1.0 };
+    let p = if n_pred > 0 {
+        tp as f64 / n_pred as f64
+    } else if n_gold == 0 {
+        1.0
+    } else {
+        0.0
+    };
+    let r = if n_gold > 0 {
+        tp as f64 / n_gold as f64
+    } else {
+        1.0
+    };
     if p + r > 0.0 {
         2.0 * p * r / (p + r)
     } else {
@@ -115,12 +129,17 @@ fn score(docs: &[Doc]) -> (f64, f64, Vec<String>) {
     let (mut t_tp, mut t_pred, mut t_gold) = (0, 0, 0);
     let mut problems = Vec::new();
     for d in docs {
-        let ctx = Context { url: d.url.clone(), published: d.published.clone() };
+        let ctx = Context {
+            url: d.url.clone(),
+            published: d.published.clone(),
+        };
         let out = extract(&d.text, &ctx);
-        let gp: HashMap<String, &Person> = d.gold.people.iter().map(|p| (fold(&p.name), p)).collect();
+        let gp: HashMap<String, &Person> =
+            d.gold.people.iter().map(|p| (fold(&p.name), p)).collect();
         let mut pp: HashMap<String, Vec<String>> = HashMap::new();
         for p in &out.people {
-            pp.entry(fold(&p.name)).or_insert_with(|| p.titles.iter().map(|t| t.text.clone()).collect());
+            pp.entry(fold(&p.name))
+                .or_insert_with(|| p.titles.iter().map(|t| t.text.clone()).collect());
         }
         name_pred += pp.len();
         name_gold += gp.len();
@@ -132,7 +151,10 @@ fn score(docs: &[Doc]) -> (f64, f64, Vec<String>) {
                     let hit = match_titles(&g.titles, pt);
                     t_tp += hit;
                     if hit < g.titles.len() || hit < pt.len() {
-                        problems.push(format!("{}: {} gold {:?} got {:?}", d.id, g.name, g.titles, pt));
+                        problems.push(format!(
+                            "{}: {} gold {:?} got {:?}",
+                            d.id, g.name, g.titles, pt
+                        ));
                     }
                 }
                 None => problems.push(format!("{}: missed {}", d.id, g.name)),
@@ -145,12 +167,20 @@ fn score(docs: &[Doc]) -> (f64, f64, Vec<String>) {
             }
         }
     }
-    (f1(name_tp, name_pred, name_gold), f1(t_tp, t_pred, t_gold), problems)
+    (
+        f1(name_tp, name_pred, name_gold),
+        f1(t_tp, t_pred, t_gold),
+        problems,
+    )
 }
 
 fn example_articles() -> Vec<Doc> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("tests/articles exists").flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/articles exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     paths
         .into_iter()
@@ -165,9 +195,16 @@ fn example_articles() -> Vec<Doc> {
 #[test]
 fn example_articles_meet_thresholds() {
     let docs = example_articles();
-    assert!(docs.len() >= 20, "at least 20 example articles, found {}", docs.len());
+    assert!(
+        docs.len() >= 20,
+        "at least 20 example articles, found {}",
+        docs.len()
+    );
     let (names, titles, problems) = score(&docs);
-    println!("tests/articles: {} documents, names F1 {names:.3}, titles F1 {titles:.3}", docs.len());
+    println!(
+        "tests/articles: {} documents, names F1 {names:.3}, titles F1 {titles:.3}",
+        docs.len()
+    );
     for p in &problems {
         println!("  {p}");
     }
@@ -184,7 +221,10 @@ fn dev_set_figures_when_present() {
     };
     let docs: Vec<Doc> = serde_json::from_str(&s).expect("dev.json parses");
     let (names, titles, problems) = score(&docs);
-    println!("dev: {} documents, names F1 {names:.3}, titles F1 {titles:.3}", docs.len());
+    println!(
+        "dev: {} documents, names F1 {names:.3}, titles F1 {titles:.3}",
+        docs.len()
+    );
     for p in &problems {
         println!("  {p}");
     }

@@ -10,10 +10,16 @@ fn texts() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if let Ok(s) = std::fs::read_to_string(root.join("../shared/eval/dev.json")) {
         let v: Vec<serde_json::Value> = serde_json::from_str(&s).expect("dev.json parses");
-        return v.iter().filter_map(|d| d["text"].as_str().map(str::to_string)).collect();
+        return v
+            .iter()
+            .filter_map(|d| d["text"].as_str().map(str::to_string))
+            .collect();
     }
     let mut out = Vec::new();
-    for e in std::fs::read_dir(root.join("tests/articles")).expect("articles").flatten() {
+    for e in std::fs::read_dir(root.join("tests/articles"))
+        .expect("articles")
+        .flatten()
+    {
         let s = std::fs::read_to_string(e.path()).expect("readable");
         let v: serde_json::Value = serde_json::from_str(&s).expect("json");
         out.extend(v["text"].as_str().map(str::to_string));
@@ -41,10 +47,18 @@ fn throughput() {
     }
     let secs = start.elapsed().as_secs_f64();
     let mb = (bytes * rounds) as f64 / 1e6;
-    println!("{} texts, {bytes} bytes, {rounds} rounds: {:.1} MB/s", texts.len(), mb / secs);
+    println!(
+        "{} texts, {bytes} bytes, {rounds} rounds: {:.1} MB/s",
+        texts.len(),
+        mb / secs
+    );
     // one large text: all the texts joined
     let big = texts.join("\n\n").repeat(20);
     let t0 = Instant::now();
     std::hint::black_box(extract(&big, &ctx));
-    println!("one text of {} bytes: {:.1} MB/s", big.len(), big.len() as f64 / 1e6 / t0.elapsed().as_secs_f64());
+    println!(
+        "one text of {} bytes: {:.1} MB/s",
+        big.len(),
+        big.len() as f64 / 1e6 / t0.elapsed().as_secs_f64()
+    );
 }

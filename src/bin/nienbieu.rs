@@ -37,6 +37,9 @@ fn main() -> ExitCode {
         }
     };
     let out = extract(&text, &ctx);
-    println!("{}", serde_json::to_string(&out).expect("extraction serializes"));
+    println!(
+        "{}",
+        serde_json::to_string(&out).expect("extraction serializes")
+    );
     ExitCode::SUCCESS
 }

@@ -9,12 +9,35 @@ use super::{Author, Evidence, Span};
 
 /// Credit words a byline line starts with, longest first.
 const CREDITS: &[&str] = &[
-    "Bài và ảnh", "Bài, ảnh", "Tin và ảnh", "Tin, ảnh", "Tin - ảnh", "Nhóm phóng viên", "Thực hiện", "Đồ họa", "Video",
-    "Clip", "Nguồn", "Theo", "Tin", "Ảnh", "Bài",
+    "Bài và ảnh",
+    "Bài, ảnh",
+    "Tin và ảnh",
+    "Tin, ảnh",
+    "Tin - ảnh",
+    "Nhóm phóng viên",
+    "Thực hiện",
+    "Đồ họa",
+    "Video",
+    "Clip",
+    "Nguồn",
+    "Theo",
+    "Tin",
+    "Ảnh",
+    "Bài",
 ];
 
 /// Words that open the line of the author's unit under a signature ("Ban Tuyên giáo Huyện ủy").
-const UNIT_WORDS: &[&str] = &["Ban", "Báo", "Đài", "Phòng", "Trung tâm", "Văn phòng", "Cổng", "Trang", "Tạp chí"];
+const UNIT_WORDS: &[&str] = &[
+    "Ban",
+    "Báo",
+    "Đài",
+    "Phòng",
+    "Trung tâm",
+    "Văn phòng",
+    "Cổng",
+    "Trang",
+    "Tạp chí",
+];
 
 fn trimmed(text: &str, start: usize, end: usize) -> Span {
     let s = &text[start..end];
@@ -27,18 +50,30 @@ fn trimmed(text: &str, start: usize, end: usize) -> Span {
 /// Is `s` a short signature: two to six capitalised words, maybe joined by dashes or commas?
 fn is_signature(s: &str) -> bool {
     let s = s.trim();
-    if s.is_empty() || s.chars().count() > 50 || s.contains(':') || s.ends_with(['.', '!', '?', '|']) {
+    if s.is_empty()
+        || s.chars().count() > 50
+        || s.contains(':')
+        || s.ends_with(['.', '!', '?', '|'])
+    {
         return false;
     }
-    let words: Vec<&str> = s.split([' ', '–', '-', ',', '/']).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = s
+        .split([' ', '–', '-', ',', '/'])
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() || words.len() > 6 {
         return false;
     }
     if words.len() == 1 {
         // one word: only capitals or initials ("PV", "T.PHÚC")
-        return words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2 && words[0].chars().all(|c| !c.is_lowercase());
+        return words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && words[0].chars().all(|c| !c.is_lowercase());
     }
-    words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\''))
+    words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+    })
 }
 
 fn lines(text: &str) -> Vec<(usize, usize)> {
@@ -59,7 +94,14 @@ fn author(text: &str, name: Span, credit: &str, line: Span) -> Option<Author> {
     if n.is_empty() || n.chars().count() > 60 {
         return None;
     }
-    Some(Author { name: n.to_string(), credit: credit.to_string(), evidence: Evidence { mention: name, sentence: line } })
+    Some(Author {
+        name: n.to_string(),
+        credit: credit.to_string(),
+        evidence: Evidence {
+            mention: name,
+            sentence: line,
+        },
+    })
 }
 
 /// Credits such as "Tin: Thu Thủy", "Ảnh: Xuân Thu", and signatures closing the article.
@@ -73,7 +115,10 @@ pub fn find(text: &str) -> Vec<Author> {
         // "Tin: X", "Nguồn VNEWS: url", "Thực hiện: PV"
         if let Some(credit) = CREDITS.iter().find(|c| t.starts_with(**c)) {
             let rest = &t[credit.len()..];
-            if let Some(colon) = rest.find(':').filter(|&c| c <= 30 && !rest[..c].contains(['.', ','])) {
+            if let Some(colon) = rest
+                .find(':')
+                .filter(|&c| c <= 30 && !rest[..c].contains(['.', ',']))
+            {
                 let named = rest[..colon].trim();
                 let after = colon + 1;
                 let name = if !named.is_empty() && rest[after..].trim_start().starts_with("http") {
@@ -102,7 +147,11 @@ pub fn find(text: &str) -> Vec<Author> {
         }
     }
     // Signature lines closing the article.
-    let body: Vec<(usize, usize)> = ls.iter().copied().filter(|&(a, b)| !text[a..b].trim().is_empty()).collect();
+    let body: Vec<(usize, usize)> = ls
+        .iter()
+        .copied()
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .collect();
     if body.len() >= 2 {
         let mut idx = body.len() - 1;
         for _ in 0..2 {
@@ -121,15 +170,28 @@ pub fn find(text: &str) -> Vec<Author> {
             idx -= 1;
         }
     }
-    if let Some(&(a, b)) = ls.iter().rev().find(|&&(a, b)| !text[a..b].trim().is_empty()) {
+    if let Some(&(a, b)) = ls
+        .iter()
+        .rev()
+        .find(|&&(a, b)| !text[a..b].trim().is_empty())
+    {
         // "... vì trẻ em… T.PHÚC": capitals glued after the last sentence
         let line = &text[a..b];
-        let term = [". ", "… ", "! ", "? "].iter().filter_map(|t| line.rfind(t)).max();
+        let term = [". ", "… ", "! ", "? "]
+            .iter()
+            .filter_map(|t| line.rfind(t))
+            .max();
         if let Some(p) = term {
             let p_end = p + line[p..].chars().next().map_or(1, char::len_utf8);
             let tail = line[p_end..].trim();
             let has_sentence = line[..p].trim().chars().count() > 20;
-            if has_sentence && !tail.is_empty() && tail.len() <= 30 && tail.split(' ').count() <= 3 && tail.chars().all(|c| !c.is_lowercase()) && tail.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            if has_sentence
+                && !tail.is_empty()
+                && tail.len() <= 30
+                && tail.split(' ').count() <= 3
+                && tail.chars().all(|c| !c.is_lowercase())
+                && tail.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            {
                 let s = a + p_end + (line[p_end..].len() - line[p_end..].trim_start().len());
                 if let Some(au) = author(text, Span::new(s, s + tail.len()), "", Span::new(a, b)) {
                     out.push(au);
@@ -153,9 +215,14 @@ mod tests {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let Some((input, expected)) = line.split_once('\t') else { continue };
+            let Some((input, expected)) = line.split_once('\t') else {
+                continue;
+            };
             let input = input.replace("\\n", "\n");
-            let got: Vec<String> = find(&input).iter().map(|a| format!("{}={}", a.credit, a.name)).collect();
+            let got: Vec<String> = find(&input)
+                .iter()
+                .map(|a| format!("{}={}", a.credit, a.name))
+                .collect();
             let got = got.join("|");
             if got != expected {
                 failures.push(format!("line {}: → {got:?}, expected {expected:?}", n + 1));

@@ -183,34 +183,88 @@ impl Lexicon {
             entries.push(e);
         };
         for r in rows(include_str!("lexicon/heads.tsv")) {
-            let (Some(p), Some(c)) = (r.first(), r.get(1)) else { continue };
-            let e = Entry { class: Class::Head, canon: c.to_string(), flags: flags_of(r.get(2).unwrap_or(&"")) };
+            let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
+                continue;
+            };
+            let e = Entry {
+                class: Class::Head,
+                canon: c.to_string(),
+                flags: flags_of(r.get(2).unwrap_or(&"")),
+            };
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/orgs.tsv")) {
-            let (Some(p), Some(c)) = (r.first(), r.get(1)) else { continue };
-            let e = Entry { class: Class::Org, canon: c.to_string(), flags: flags_of(r.get(2).unwrap_or(&"")) };
+            let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
+                continue;
+            };
+            let e = Entry {
+                class: Class::Org,
+                canon: c.to_string(),
+                flags: flags_of(r.get(2).unwrap_or(&"")),
+            };
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/surnames.tsv")) {
             let Some(p) = r.first() else { continue };
-            let f = if r.get(1).is_some_and(|f| f.contains('S')) { flag::STRONG } else { 0 };
-            add(p, Entry { class: Class::Surname, canon: p.to_string(), flags: f }, &mut entries);
+            let f = if r.get(1).is_some_and(|f| f.contains('S')) {
+                flag::STRONG
+            } else {
+                0
+            };
+            add(
+                p,
+                Entry {
+                    class: Class::Surname,
+                    canon: p.to_string(),
+                    flags: f,
+                },
+                &mut entries,
+            );
         }
         for r in rows(include_str!("lexicon/ranks.tsv")) {
-            let (Some(p), Some(c)) = (r.first(), r.get(1)) else { continue };
-            add(p, Entry { class: Class::Rank, canon: c.to_string(), flags: 0 }, &mut entries);
+            let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
+                continue;
+            };
+            add(
+                p,
+                Entry {
+                    class: Class::Rank,
+                    canon: c.to_string(),
+                    flags: 0,
+                },
+                &mut entries,
+            );
         }
         for r in rows(include_str!("lexicon/provinces.tsv")) {
-            let (Some(c), Some(vs)) = (r.first(), r.get(1)) else { continue };
+            let (Some(c), Some(vs)) = (r.first(), r.get(1)) else {
+                continue;
+            };
             for v in vs.split('|') {
                 let f = if v.starts_with("TP") { flag::ABBR } else { 0 };
-                add(v, Entry { class: Class::Province, canon: c.to_string(), flags: f }, &mut entries);
+                add(
+                    v,
+                    Entry {
+                        class: Class::Province,
+                        canon: c.to_string(),
+                        flags: f,
+                    },
+                    &mut entries,
+                );
             }
         }
         for r in rows(include_str!("lexicon/grammar.tsv")) {
-            let (Some(p), Some(g)) = (r.first(), r.get(1).and_then(|g| gram_of(g))) else { continue };
-            add(p, Entry { class: Class::Gram(g), canon: p.to_string(), flags: 0 }, &mut entries);
+            let (Some(p), Some(g)) = (r.first(), r.get(1).and_then(|g| gram_of(g))) else {
+                continue;
+            };
+            add(
+                p,
+                Entry {
+                    class: Class::Gram(g),
+                    canon: p.to_string(),
+                    flags: 0,
+                },
+                &mut entries,
+            );
         }
         // One automaton pattern per distinct normalized lowercase phrase.
         let mut by_pattern: HashMap<String, usize> = HashMap::new();
@@ -223,7 +277,11 @@ impl Lexicon {
             // as "Bà Rịa-Vũng Tàu" is tokenized as written)
             let upper = norm.to_uppercase();
             let all_lower = !norm.chars().any(char::is_uppercase);
-            let toks = tokenize(if all_lower && upper.len() == norm.len() { &upper } else { &norm });
+            let toks = tokenize(if all_lower && upper.len() == norm.len() {
+                &upper
+            } else {
+                &norm
+            });
             if toks.is_empty() {
                 continue;
             }
@@ -241,7 +299,11 @@ impl Lexicon {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("lexicon patterns build");
-        Lexicon { ac, pattern_entries, entries }
+        Lexicon {
+            ac,
+            pattern_entries,
+            entries,
+        }
     }
 }
 
@@ -304,15 +366,26 @@ fn class_bit(c: Class) -> u8 {
     }
 }
 
-fn joins_word(prev: char, c: char, next: Option<char>, word_upper: bool) -> bool {
+fn joins_word(
+    prev: char,
+    c: char,
+    next: Option<char>,
+    next2: Option<char>,
+    word_upper: bool,
+) -> bool {
     let next_alpha = next.is_some_and(is_letter);
     match c {
         '\'' | '’' => is_letter(prev) && next_alpha,
         '&' => is_alnum(prev) && next.is_some_and(is_alnum),
         // "UVT.Ư", "TP.HCM", "T.PHÚC"
         '.' => prev.is_uppercase() && next.is_some_and(|n| n.is_uppercase()),
-        // "KH-ĐT", "LĐ-TB&XH": only between capitals
-        '-' => word_upper && prev.is_uppercase() && next.is_some_and(|n| n.is_uppercase()),
+        // "KH-ĐT", "LĐ-TB&XH": only between capitals ("Niên-Ủy viên" is two words)
+        '-' => {
+            word_upper
+                && prev.is_uppercase()
+                && next.is_some_and(|n| n.is_uppercase())
+                && !next2.is_some_and(|n| n.is_lowercase())
+        }
         _ => false,
     }
 }
@@ -325,7 +398,7 @@ fn search_key(text: &str, toks: &[Tok]) -> String {
     const BLANKS: &str = "                                ";
     let mut out = String::with_capacity(text.len() + 1);
     let mut at = 0usize;
-    let mut blank = |out: &mut String, mut gap: usize| {
+    let blank = |out: &mut String, mut gap: usize| {
         while gap > 0 {
             let n = gap.min(BLANKS.len());
             out.push_str(&BLANKS[..n]);
@@ -377,8 +450,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     it.next();
                     continue;
                 }
-                let next = text[j + d.len_utf8()..].chars().next();
-                if joins_word(prev, d, next, all_upper) {
+                let mut after = text[j + d.len_utf8()..].chars();
+                let (next, next2) = (after.next(), after.next());
+                if joins_word(prev, d, next, next2, all_upper) {
                     end = j + d.len_utf8();
                     prev = d;
                     it.next();
@@ -393,11 +467,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             } else {
                 Case::Cap
             };
-            toks.push(Tok { start: i as u32, end: end as u32, kind: Kind::Word(case) });
+            toks.push(Tok {
+                start: i as u32,
+                end: end as u32,
+                kind: Kind::Word(case),
+            });
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
             while let Some(&(j, d)) = it.peek() {
-                let digit_after = text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                let digit_after = text[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_digit());
                 if d.is_ascii_digit() || ((d == '.' || d == ',') && digit_after) {
                     end = j + d.len_utf8();
                     it.next();
@@ -405,9 +486,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok { start: i as u32, end: end as u32, kind: Kind::Num });
+            toks.push(Tok {
+                start: i as u32,
+                end: end as u32,
+                kind: Kind::Num,
+            });
         } else {
-            toks.push(Tok { start: i as u32, end: (i + c.len_utf8()) as u32, kind: Kind::Punct(c) });
+            toks.push(Tok {
+                start: i as u32,
+                end: (i + c.len_utf8()) as u32,
+                kind: Kind::Punct(c),
+            });
         }
     }
     toks
@@ -447,7 +536,11 @@ impl<'a> Doc<'a> {
             for &id in &lex.pattern_entries[m.pattern().as_usize()] {
                 let entry = &lex.entries[id as usize];
                 if case_ok(&toks, ts, te, entry) {
-                    hits.push(Hit { start: ts as u32, end: te as u32 + 1, entry: id });
+                    hits.push(Hit {
+                        start: ts as u32,
+                        end: te as u32 + 1,
+                        entry: id,
+                    });
                 }
             }
         }
@@ -464,7 +557,15 @@ impl<'a> Doc<'a> {
             }
             *slot = h as u32;
         }
-        Doc { text, shadow: search, toks, hits, hit_start, mask, lex }
+        Doc {
+            text,
+            shadow: search,
+            toks,
+            hits,
+            hit_start,
+            mask,
+            lex,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -490,7 +591,10 @@ impl<'a> Doc<'a> {
 
     /// The longest hit at `i` whose entry satisfies `pred`: (end token, entry).
     pub fn find(&self, i: usize, pred: impl Fn(&Entry) -> bool) -> Option<(usize, &'static Entry)> {
-        self.hits(i).iter().map(|h| (h.end as usize, self.entry(h))).find(|(_, e)| pred(e))
+        self.hits(i)
+            .iter()
+            .map(|h| (h.end as usize, self.entry(h)))
+            .find(|(_, e)| pred(e))
     }
 
     pub fn class(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
@@ -560,21 +664,31 @@ impl<'a> Doc<'a> {
 
     /// The token as written.
     pub fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| self.text.get(t.start as usize..t.end as usize).unwrap_or(""))
+        self.toks.get(i).map_or("", |t| {
+            self.text
+                .get(t.start as usize..t.end as usize)
+                .unwrap_or("")
+        })
     }
 
     /// The token in lowercase (punctuation as written).
     pub fn lower(&self, i: usize) -> &str {
         match self.toks.get(i) {
             Some(t) if matches!(t.kind, Kind::Punct(_)) => self.raw(i),
-            Some(t) => self.shadow.get(t.start as usize + 1..t.end as usize + 1).unwrap_or(""),
+            Some(t) => self
+                .shadow
+                .get(t.start as usize + 1..t.end as usize + 1)
+                .unwrap_or(""),
             None => "",
         }
     }
 
     /// Byte span of tokens `a..b` (b exclusive, b > a).
     pub fn span(&self, a: usize, b: usize) -> super::Span {
-        match (self.toks.get(a), b.checked_sub(1).and_then(|l| self.toks.get(l))) {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
             (Some(x), Some(y)) if b > a => super::Span::new(x.start as usize, y.end as usize),
             _ => super::Span::default(),
         }
@@ -601,7 +715,8 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
         _ => None,
     };
     if e.has(flag::ABBR) {
-        return matches!(last, Some(Case::Upper)) || (e.class == Class::Province && first != Some(Case::Lower));
+        return matches!(last, Some(Case::Upper))
+            || (e.class == Class::Province && first != Some(Case::Lower));
     }
     // "Ban", "Bộ", "Phòng" alone name a body only when capitalised ("ban hành", "phòng chống").
     if e.has(flag::UNIT) && ts == te && first == Some(Case::Lower) {
@@ -625,14 +740,20 @@ mod tests {
         let words: Vec<&str> = (0..d.len()).map(|i| d.raw(i)).collect();
         assert_eq!(
             words,
-            vec!["Sở", "TT&TT", ",", "Sở", "KH-ĐT", ";", "Niên", "-", "Ủy", "viên", "UVT.Ư", "Đảng", "93.000", "28", "-", "12"]
+            vec![
+                "Sở", "TT&TT", ",", "Sở", "KH-ĐT", ";", "Niên", "-", "Ủy", "viên", "UVT.Ư", "Đảng",
+                "93.000", "28", "-", "12"
+            ]
         );
     }
 
     #[test]
     fn hits_respect_boundaries_and_case() {
         let d = Doc::new("Phó Bí thư Tỉnh ủy công tác tt hđnd HĐND");
-        assert_eq!(d.head(0).map(|(e, h)| (e, h.canon.as_str())), Some((3, "Phó Bí thư")));
+        assert_eq!(
+            d.head(0).map(|(e, h)| (e, h.canon.as_str())),
+            Some((3, "Phó Bí thư"))
+        );
         assert!(d.org(3).is_some());
         // "ông" inside "công" is no cue
         assert!(d.is(5, Gram::Cue).is_none());

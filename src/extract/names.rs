@@ -14,7 +14,7 @@
 //!
 //! A name that never receives a title is not an official and is dropped.
 
-use super::lexicon::{flag, Case, Class, Doc, Gram, Kind};
+use super::lexicon::{flag, Case, Doc, Gram, Kind};
 use super::normalize::fold;
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
@@ -22,9 +22,32 @@ use std::collections::HashMap;
 
 /// Single-word organisation nouns a name never runs into.
 const ORG_STOP: &[&str] = &[
-    "Đảng", "Bộ", "Sở", "Ban", "Phòng", "Cục", "Vụ", "Viện", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
-    "Đảng ủy", "Đảng bộ", "Ủy ban", "Hội đồng", "Chính phủ", "Quốc hội", "Trung ương", "Khối", "Văn phòng",
-    "Công an", "Mặt trận", "Chi bộ", "Đảng đoàn",
+    "Đảng",
+    "Bộ",
+    "Sở",
+    "Ban",
+    "Phòng",
+    "Cục",
+    "Vụ",
+    "Viện",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Quận ủy",
+    "Thị ủy",
+    "Đảng ủy",
+    "Đảng bộ",
+    "Ủy ban",
+    "Hội đồng",
+    "Chính phủ",
+    "Quốc hội",
+    "Trung ương",
+    "Khối",
+    "Văn phòng",
+    "Công an",
+    "Mặt trận",
+    "Chi bộ",
+    "Đảng đoàn",
 ];
 
 /// Can token `k` be part of a personal name?
@@ -117,12 +140,21 @@ pub fn find_officials(text: &str, sentences: &[Span], authors: &[Author]) -> Vec
 pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Official> {
     let mut masked = vec![false; d.len()];
     for a in authors {
-        let (s, e) = (d.tok_at_byte(a.evidence.mention.start), d.tok_at_byte(a.evidence.mention.end));
+        let (s, e) = (
+            d.tok_at_byte(a.evidence.mention.start),
+            d.tok_at_byte(a.evidence.mention.end),
+        );
         for m in masked.iter_mut().take(e).skip(s) {
             *m = true;
         }
     }
-    let mut p = Parser { d, people: Vec::new(), by_key: HashMap::new(), masked, by_last: HashMap::new() };
+    let mut p = Parser {
+        d,
+        people: Vec::new(),
+        by_key: HashMap::new(),
+        masked,
+        by_last: HashMap::new(),
+    };
     for s in sentences {
         let a = d.tok_at_byte(s.start);
         let b = d.tok_at_byte(s.end);
@@ -151,14 +183,19 @@ impl<'a> Parser<'a> {
     fn mention(&mut self, a: usize, b: usize, st: &Sent) -> Option<usize> {
         let d = self.d;
         let name = d.slice(a, b);
-        let ev = Evidence { mention: d.span(a, b), sentence: st.span };
+        let ev = Evidence {
+            mention: d.span(a, b),
+            sentence: st.span,
+        };
         if b - a == 1 {
             let pid = *self.by_last.get(&fold(name))?;
             self.people[pid].mentions.push(ev);
             return Some(pid);
         }
         let key = fold(name);
-        let typo = d.surname(a).is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
+        let typo = d
+            .surname(a)
+            .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
         let pid = match self.by_key.get(&key) {
             Some(&p) => p,
             None => {
@@ -207,7 +244,10 @@ impl<'a> Parser<'a> {
             former: s.former,
             acting: s.acting,
             concurrent: s.concurrent,
-            evidence: Evidence { mention: d.span(s.start, s.end), sentence: st.span },
+            evidence: Evidence {
+                mention: d.span(s.start, s.end),
+                sentence: st.span,
+            },
         })
     }
 
@@ -217,7 +257,9 @@ impl<'a> Parser<'a> {
         let d = self.d;
         let w = d.lower(unit);
         let lo = before.saturating_sub(3000);
-        let t = (lo..before).rev().find(|&t| d.lower(t) == w && d.case(t + 1) == Some(Case::Cap))?;
+        let t = (lo..before)
+            .rev()
+            .find(|&t| d.lower(t) == w && d.case(t + 1) == Some(Case::Cap))?;
         let mut e = t + 1;
         let limit = (t + 16).min(d.len());
         let mut skips = Vec::new();
@@ -266,7 +308,10 @@ impl<'a> Parser<'a> {
 
     fn sentence(&mut self, a: usize, b: usize, span: Span) {
         let d = self.d;
-        let mut st = Sent { span, ..Sent::default() };
+        let mut st = Sent {
+            span,
+            ..Sent::default()
+        };
         let sent_role = self.sentence_role(a, b);
         let mut i = a;
         let mut guard = 0usize;
@@ -283,7 +328,10 @@ impl<'a> Parser<'a> {
                 i = e;
                 continue;
             }
-            if d.is(i, Gram::Place).is_some() && d.org(i).is_none_or(|(_, o)| !o.has(flag::LEVEL) || d.case(i) == Some(Case::Lower)) {
+            if d.is(i, Gram::Place).is_some()
+                && d.org(i)
+                    .is_none_or(|(_, o)| !o.has(flag::LEVEL) || d.case(i) == Some(Case::Lower))
+            {
                 let e = d.is(i, Gram::Place).unwrap_or(i + 1);
                 if d.case(e) == Some(Case::Cap) && !titles::starts(d, e, b) {
                     let mut k = e;
@@ -336,19 +384,27 @@ impl<'a> Parser<'a> {
                 }
             }
             if titles::starts(d, i, b) {
-                let plural = i > a && d.is(i - 1, Gram::Plural).is_some() || i > a && d.is_num(i - 1);
+                let plural = i > a && (d.is(i - 1, Gram::Plural).is_some() || d.is_num(i - 1));
                 i = self.free(i, b, &mut st, plural, false).0;
                 continue;
             }
             if d.case(i) == Some(Case::Cap) {
-                let ne = name_start(d, i, b).or_else(|| if st.list_mode { self.structural_name(i, b) } else { None });
+                let ne = name_start(d, i, b).or_else(|| {
+                    if st.list_mode {
+                        self.structural_name(i, b)
+                    } else {
+                        None
+                    }
+                });
                 if let Some(ne) = ne {
                     let (next, _) = self.person(i, ne, None, b, &mut st, false);
                     i = self.after_person(next, b, &mut st);
                     continue;
                 }
             }
-            if let Some((e, g)) = d.gram(i, |g| matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Change(_))) {
+            if let Some((e, g)) = d.gram(i, |g| {
+                matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Change(_))
+            }) {
                 if let Gram::Intro(c) | Gram::Verb(c) | Gram::Change(c) = g {
                     if c != TitleChange::Held {
                         st.obp = Some(c);
@@ -392,19 +448,31 @@ impl<'a> Parser<'a> {
         if !(2..=5).contains(&(ne - i)) {
             return None;
         }
-        let prev_ok = i == 0 || matches!(d.kind(i - 1), Some(Kind::Punct(';' | ':'))) || d.lower(i - 1) == "và";
+        let prev_ok = i == 0
+            || matches!(d.kind(i - 1), Some(Kind::Punct(';' | ':')))
+            || d.lower(i - 1) == "và";
         let sep = d.is_punct(ne, ',') || d.is_dash(ne);
         (prev_ok && sep && titles::starts(d, ne + 1, b)).then_some(ne)
     }
 
     /// A person named by tokens `ns..ne`, then the titles after the name. Returns the token after
     /// them and the person.
-    fn person(&mut self, ns: usize, ne: usize, rank: Option<String>, b: usize, st: &mut Sent, nested: bool) -> (usize, Option<usize>) {
+    fn person(
+        &mut self,
+        ns: usize,
+        ne: usize,
+        rank: Option<String>,
+        b: usize,
+        st: &mut Sent,
+        nested: bool,
+    ) -> (usize, Option<usize>) {
         let d = self.d;
         if self.masked(ns) {
             return (ne, None);
         }
-        let Some(pid) = self.mention(ns, ne, st) else { return (ne, None) };
+        let Some(pid) = self.mention(ns, ne, st) else {
+            return (ne, None);
+        };
         if let Some(r) = rank {
             self.people[pid].rank.get_or_insert(r);
         }
@@ -437,7 +505,9 @@ impl<'a> Parser<'a> {
         let mut k = a;
         while k < close {
             if titles::starts(d, k, close) {
-                if let Some(s) = titles::scan(d, k, close, Mode::Post).filter(|s| titles::is_post(d, s)) {
+                if let Some(s) =
+                    titles::scan(d, k, close, Mode::Post).filter(|s| titles::is_post(d, s))
+                {
                     self.give_scan(&[pid], &s, TitleChange::Held, st);
                     k = s.end.max(k + 1);
                     continue;
@@ -452,7 +522,14 @@ impl<'a> Parser<'a> {
     }
 
     /// Titles after a name or a predicate: ", T1, T2 kiêm T3". Returns the token after them.
-    fn chain(&mut self, pids: &[usize], mut k: usize, b: usize, change: TitleChange, st: &mut Sent) -> usize {
+    fn chain(
+        &mut self,
+        pids: &[usize],
+        mut k: usize,
+        b: usize,
+        change: TitleChange,
+        st: &mut Sent,
+    ) -> usize {
         let d = self.d;
         for _ in 0..16 {
             let mut n = k;
@@ -465,7 +542,9 @@ impl<'a> Parser<'a> {
             if !titles::starts(d, n, b) {
                 break;
             }
-            let Some(s) = titles::scan(d, n, b, Mode::Post) else { break };
+            let Some(s) = titles::scan(d, n, b, Mode::Post) else {
+                break;
+            };
             if !titles::is_post(d, &s) {
                 break;
             }
@@ -517,7 +596,7 @@ impl<'a> Parser<'a> {
         if d.is_punct(r, ',') {
             r += 1;
         }
-        while d.is(r, Gram::Adverb).is_some() || d.lower(r) == "cùng" && d.is(r + 1, Gram::Role(Role::Chair)).is_none() && false {
+        while d.is(r, Gram::Adverb).is_some() {
             r = d.is(r, Gram::Adverb).unwrap_or(r + 1);
         }
         let mut roles = Vec::new();
@@ -573,10 +652,17 @@ impl<'a> Parser<'a> {
         let mut passive = false;
         let mut last = k;
         while j < limit {
-            if matches!(d.kind(j), Some(Kind::Punct(';' | '.' | '!' | '?' | ':' | '(' | '"' | '“' | '”'))) {
+            if matches!(
+                d.kind(j),
+                Some(Kind::Punct(
+                    ';' | '.' | '!' | '?' | ':' | '(' | '"' | '“' | '”'
+                ))
+            ) {
                 break;
             }
-            if d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Linker)).is_some() {
+            if d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Linker))
+                .is_some()
+            {
                 break;
             }
             if j != intro_end && d.case(j) == Some(Case::Cap) && name_start(d, j, b).is_some() {
@@ -617,11 +703,16 @@ impl<'a> Parser<'a> {
                         _ => break,
                     }
                 }
-                let Some(s) = titles::scan(d, j, b, Mode::Post) else { break };
+                let Some(s) = titles::scan(d, j, b, Mode::Post) else {
+                    break;
+                };
                 if !titles::is_post(d, &s) || self.linker_after(s.end, b, st) {
                     break;
                 }
-                let ch = combine(window.unwrap_or(TitleChange::Held), intro.unwrap_or(TitleChange::Held));
+                let ch = combine(
+                    window.unwrap_or(TitleChange::Held),
+                    intro.unwrap_or(TitleChange::Held),
+                );
                 self.give_scan(&group, &s, ch, st);
                 j = s.end;
                 if let Some((na, nb)) = s.nested {
@@ -634,7 +725,12 @@ impl<'a> Parser<'a> {
                 intro_end = usize::MAX;
                 continue;
             }
-            if let Some((e, g)) = d.gram(j, |g| matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_) | Gram::Adverb)) {
+            if let Some((e, g)) = d.gram(j, |g| {
+                matches!(
+                    g,
+                    Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_) | Gram::Adverb
+                )
+            }) {
                 match g {
                     // "HĐND tỉnh bầu ...": the persons before an active verb are its agents
                     Gram::Verb(c) if passive => {
@@ -642,7 +738,8 @@ impl<'a> Parser<'a> {
                         intro_end = e;
                     }
                     Gram::Verb(c) => window = Some(combine(window.unwrap_or(TitleChange::Held), c)),
-                    Gram::Adverb if d.lower(j).ends_with("được") || d.lower(e - 1) == "được" => {
+                    Gram::Adverb if d.lower(j).ends_with("được") || d.lower(e - 1) == "được" =>
+                    {
                         passive = true;
                         if j == intro_end {
                             intro_end = e;
@@ -653,7 +750,9 @@ impl<'a> Parser<'a> {
                         intro_end = e;
                     }
                     Gram::Office => intro_end = e,
-                    Gram::Change(c) => window = Some(combine(window.unwrap_or(TitleChange::Held), c)),
+                    Gram::Change(c) => {
+                        window = Some(combine(window.unwrap_or(TitleChange::Held), c))
+                    }
                     _ => {
                         if j == intro_end {
                             intro_end = e;
@@ -676,7 +775,9 @@ impl<'a> Parser<'a> {
         if !matches!(o.canon.as_str(), "Ban Thường vụ" | "Ban Chấp hành") {
             return None;
         }
-        let owner = d.org(oe).is_some_and(|(_, w)| w.canon.ends_with("ủy") || w.canon == "Đảng bộ");
+        let owner = d
+            .org(oe)
+            .is_some_and(|(_, w)| w.canon.ends_with("ủy") || w.canon == "Đảng bộ");
         if !owner {
             // "tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy": the committee that names its owner
             if d.is_punct(oe, ',') {
@@ -687,7 +788,9 @@ impl<'a> Parser<'a> {
         let mut e = d.org(oe).map_or(oe + 1, |(e, _)| e);
         if let Some((pe, _)) = d.province(e) {
             e = pe;
-        } else if d.org(e).is_some_and(|(_, o)| o.has(flag::LEVEL)) && d.case(e + 1) == Some(Case::Cap) {
+        } else if d.org(e).is_some_and(|(_, o)| o.has(flag::LEVEL))
+            && d.case(e + 1) == Some(Case::Cap)
+        {
             e += 1;
             while e < b && d.case(e) == Some(Case::Cap) {
                 e += 1;
@@ -697,7 +800,10 @@ impl<'a> Parser<'a> {
         let t = Title {
             text,
             change: TitleChange::Taken,
-            evidence: Evidence { mention: d.span(j.saturating_sub(2), e), sentence: st.span },
+            evidence: Evidence {
+                mention: d.span(j.saturating_sub(2), e),
+                sentence: st.span,
+            },
             ..Title::default()
         };
         Some((t, e))
@@ -723,20 +829,31 @@ impl<'a> Parser<'a> {
         if g == Gram::Linker2 && st.obp.is_none() {
             return None;
         }
-        let person_next = d.gram(e, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some() || d.rank(e).is_some() || name_start(d, e, b).is_some();
+        let person_next = d.gram(e, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
+            || d.rank(e).is_some()
+            || name_start(d, e, b).is_some();
         (person_next || (g == Gram::Linker && d.lower(k) == "đó")).then_some(e)
     }
 
     /// A title chain read where no person precedes it: before a name, shared by a list, or given
     /// to the persons after a linker. Returns where reading stopped and the persons it went to.
-    fn free(&mut self, i: usize, b: usize, st: &mut Sent, plural: bool, cued: bool) -> (usize, Vec<usize>) {
+    fn free(
+        &mut self,
+        i: usize,
+        b: usize,
+        st: &mut Sent,
+        plural: bool,
+        cued: bool,
+    ) -> (usize, Vec<usize>) {
         let d = self.d;
         let base = st.obp.unwrap_or(TitleChange::Held);
         let mut scans: Vec<(Scan, TitleChange)> = Vec::new();
         let mut j = i;
         let mut change = base;
         for _ in 0..12 {
-            let Some(s) = titles::scan(d, j, b, Mode::Free) else { break };
+            let Some(s) = titles::scan(d, j, b, Mode::Free) else {
+                break;
+            };
             j = s.end;
             let stop = s.name_at.is_some() || s.nested.is_some();
             scans.push((s, change));
@@ -744,7 +861,7 @@ impl<'a> Parser<'a> {
                 break;
             }
             let mut n = j;
-            if d.is_punct(n, ',') || d.is(n, Gram::Concurrent).is_some() && false {
+            if d.is_punct(n, ',') {
                 n += 1;
             }
             if titles::starts(d, n, b) {
@@ -755,7 +872,12 @@ impl<'a> Parser<'a> {
             if d.lower(j) == "và" {
                 let mut m = j + 1;
                 let mut ch = None;
-                while let Some((e, g)) = d.gram(m, |g| matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_))) {
+                while let Some((e, g)) = d.gram(m, |g| {
+                    matches!(
+                        g,
+                        Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_)
+                    )
+                }) {
                     if let Gram::Intro(c) | Gram::Verb(c) | Gram::Change(c) = g {
                         ch = Some(combine(ch.unwrap_or(TitleChange::Held), c));
                     }
@@ -775,7 +897,9 @@ impl<'a> Parser<'a> {
             return (i + 1, Vec::new());
         }
         let k = j;
-        let Some((last, _)) = scans.last().cloned() else { return (k, Vec::new()) };
+        let Some((last, _)) = scans.last().cloned() else {
+            return (k, Vec::new());
+        };
         // "Trợ lý đồng chí X" with nobody before it: X is still named
         if let Some((na, nb)) = last.nested {
             let next = self.nested(na, nb, b, st);
@@ -783,10 +907,9 @@ impl<'a> Parser<'a> {
         }
         // The chain closes on a name: "Bí thư Tỉnh ủy Phạm Gia Túc".
         let mut name_at = last.name_at;
-        let mut n = k;
         // or after a dash / colon: "nguyên Trưởng Ban ... - Trần Văn Lực"
         if name_at.is_none() && (d.is_dash(k) || d.is_punct(k, ':')) {
-            n = k + 1;
+            let n = k + 1;
             let mut m = n;
             if let Some((ce, _)) = d.gram(m, |g| matches!(g, Gram::Cue)) {
                 m = ce;
@@ -795,9 +918,14 @@ impl<'a> Parser<'a> {
                 name_at = Some(m);
             }
         }
-        let held: Vec<(Scan, TitleChange)> = scans.iter().map(|(s, _)| (s.clone(), TitleChange::Held)).collect();
+        let held: Vec<(Scan, TitleChange)> = scans
+            .iter()
+            .map(|(s, _)| (s.clone(), TitleChange::Held))
+            .collect();
         if let Some(na) = name_at {
-            let ne = name_start(d, na, b).or_else(|| name_run(d, na, b)).unwrap_or(na + 1);
+            let ne = name_start(d, na, b)
+                .or_else(|| name_run(d, na, b))
+                .unwrap_or(na + 1);
             let (mut next, pid) = self.person(na, ne, None, b, st, false);
             let mut pids = Vec::new();
             if let Some(p) = pid {
@@ -856,13 +984,22 @@ impl<'a> Parser<'a> {
     /// Persons in a list, each given `shared`: "ông A, <title>; ông B, <title>; và ông C",
     /// "A, B và C", "<title> <Name>; <title> <Name>" (when `items`). Skips a purpose clause
     /// between persons ("... để nghỉ hưu trước tuổi và ông B").
-    fn list(&mut self, mut k: usize, b: usize, st: &mut Sent, shared: &[(Scan, TitleChange)], items: bool) -> (usize, Vec<usize>) {
+    fn list(
+        &mut self,
+        mut k: usize,
+        b: usize,
+        st: &mut Sent,
+        shared: &[(Scan, TitleChange)],
+        items: bool,
+    ) -> (usize, Vec<usize>) {
         let d = self.d;
         let mut pids = Vec::new();
         let mut cue_seen = false;
         for _ in 0..40 {
             let start = k;
-            while k < b && (matches!(d.kind(k), Some(Kind::Punct(',' | ';' | ':'))) || d.lower(k) == "và") {
+            while k < b
+                && (matches!(d.kind(k), Some(Kind::Punct(',' | ';' | ':'))) || d.lower(k) == "và")
+            {
                 k += 1;
             }
             if k >= b {
@@ -897,7 +1034,12 @@ impl<'a> Parser<'a> {
             let ne = name_start(d, k, b).or_else(|| {
                 let run = name_run(d, k, b)?;
                 let len = run - k;
-                (if cued { len >= 1 } else { (cue_seen || st.list_mode) && len >= 2 }).then_some(run)
+                (if cued {
+                    len >= 1
+                } else {
+                    (cue_seen || st.list_mode) && len >= 2
+                })
+                .then_some(run)
             });
             let Some(ne) = ne.filter(|_| d.province(k).is_none()) else {
                 k = start;
@@ -932,7 +1074,13 @@ impl<'a> Parser<'a> {
             if name.is_empty() {
                 continue;
             }
-            out.push(Official { name, rank: acc.rank, titles, roles: acc.roles, mentions: acc.mentions });
+            out.push(Official {
+                name,
+                rank: acc.rank,
+                titles,
+                roles: acc.roles,
+                mentions: acc.mentions,
+            });
         }
         out
     }
@@ -1006,9 +1154,6 @@ fn combine_pref(a: TitleChange, b: TitleChange) -> TitleChange {
     }
 }
 
-#[allow(dead_code)]
-fn _uses(_: Class) {}
-
 #[cfg(test)]
 mod tests {
     use super::super::{extract, Context};
@@ -1021,19 +1166,38 @@ mod tests {
         let mut failures = Vec::new();
         for block in data.split("\n\n") {
             let lines: Vec<&str> = block.lines().filter(|l| !l.starts_with('#')).collect();
-            let Some((text, expected)) = lines.split_first() else { continue };
+            let Some((text, expected)) = lines.split_first() else {
+                continue;
+            };
             let text = text.replace("\\n", "\n");
             let got = extract(&text, &Context::default());
             let got: Vec<String> = got
                 .people
                 .iter()
-                .map(|p| format!("{} | {}", p.name, p.titles.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("; ")))
+                .map(|p| {
+                    format!(
+                        "{} | {}",
+                        p.name,
+                        p.titles
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )
+                })
                 .collect();
             let expected: Vec<String> = expected.iter().map(|s| s.trim().to_string()).collect();
             if got != expected {
-                failures.push(format!("{text}\n  got:      {got:?}\n  expected: {expected:?}"));
+                failures.push(format!(
+                    "{text}\n  got:      {got:?}\n  expected: {expected:?}"
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

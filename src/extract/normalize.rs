@@ -74,7 +74,9 @@ fn surely_nfc(text: &str) -> bool {
             i += 1;
         } else if (0xC2..=0xCB).contains(&x) {
             i += 2;
-        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) || x == 0xE2 && b.get(i + 1) == Some(&0x80) {
+        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB))
+            || x == 0xE2 && b.get(i + 1) == Some(&0x80)
+        {
             i += 3;
         } else {
             return false;
@@ -183,7 +185,8 @@ fn write_word(out: &mut String, word: &str) {
             // "2015Kêu": digits glued to a capitalised word.
             let digit_then_upper = p.is_ascii_digit() && c.is_uppercase();
             // "lịchĐề": a lowercase Vietnamese letter glued to a capital.
-            let lower_then_upper = p.is_lowercase() && c.is_uppercase() && (is_viet(p) || is_viet(c));
+            let lower_then_upper =
+                p.is_lowercase() && c.is_uppercase() && (is_viet(p) || is_viet(c));
             if digit_then_upper || lower_then_upper {
                 write_syllables(out, &word[seg_start..i]);
                 out.push(' ');
@@ -229,10 +232,15 @@ fn glue_cuts(word: &str) -> Vec<usize> {
         return cuts;
     }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
-    if chars.iter().skip(1).any(|&(_, c)| !c.is_lowercase()) || chars.iter().any(|&(_, c)| !is_letter(c)) {
+    if chars.iter().skip(1).any(|&(_, c)| !c.is_lowercase())
+        || chars.iter().any(|&(_, c)| !is_letter(c))
+    {
         return cuts;
     }
-    let lower: Vec<char> = chars.iter().map(|&(_, c)| c.to_lowercase().next().unwrap_or(c)).collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|&(_, c)| c.to_lowercase().next().unwrap_or(c))
+        .collect();
     let n = lower.len();
     let mut i = 0;
     // Skip the first syllable's initial and nucleus.
@@ -282,7 +290,31 @@ fn is_final(s: &str) -> bool {
 fn is_initial(s: &str) -> bool {
     matches!(
         s,
-        "b" | "c" | "ch" | "d" | "đ" | "g" | "gh" | "h" | "k" | "kh" | "l" | "m" | "n" | "ng" | "ngh" | "nh" | "p" | "ph" | "q" | "r" | "s" | "t" | "th" | "tr" | "v" | "x"
+        "b" | "c"
+            | "ch"
+            | "d"
+            | "đ"
+            | "g"
+            | "gh"
+            | "h"
+            | "k"
+            | "kh"
+            | "l"
+            | "m"
+            | "n"
+            | "ng"
+            | "ngh"
+            | "nh"
+            | "p"
+            | "ph"
+            | "q"
+            | "r"
+            | "s"
+            | "t"
+            | "th"
+            | "tr"
+            | "v"
+            | "x"
     )
 }
 
@@ -453,12 +485,17 @@ const BASES: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u'
 /// a vowel) in the low nibble, tone in bits 4..7, capital in bit 7.
 static VOWELS: std::sync::LazyLock<(Vec<u8>, Vec<u8>)> = std::sync::LazyLock::new(|| {
     let pack = |c: u32| {
-        char::from_u32(c).and_then(vowel_info_slow).map_or(0u8, |(b, t, up)| {
-            let bi = BASES.iter().position(|&x| x == b).unwrap_or(0) as u8;
-            (bi + 1) | (t << 4) | if up { 0x80 } else { 0 }
-        })
+        char::from_u32(c)
+            .and_then(vowel_info_slow)
+            .map_or(0u8, |(b, t, up)| {
+                let bi = BASES.iter().position(|&x| x == b).unwrap_or(0) as u8;
+                (bi + 1) | (t << 4) | if up { 0x80 } else { 0 }
+            })
     };
-    ((0..0x200).map(pack).collect(), (0x1EA0..0x1F00).map(pack).collect())
+    (
+        (0..0x200).map(pack).collect(),
+        (0x1EA0..0x1F00).map(pack).collect(),
+    )
 });
 
 /// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter.
@@ -472,7 +509,11 @@ fn vowel_info(c: char) -> Option<(char, u8, bool)> {
     if v == 0 {
         return None;
     }
-    Some((BASES[((v & 0x0F) - 1) as usize], (v >> 4) & 0x07, v & 0x80 != 0))
+    Some((
+        BASES[((v & 0x0F) - 1) as usize],
+        (v >> 4) & 0x07,
+        v & 0x80 != 0,
+    ))
 }
 
 /// The vowel letter without tone mark (keeping circumflex, breve, horn): 'ấ' → 'â'.
@@ -549,7 +590,9 @@ fn write_syllable(out: &mut String, syl: &str) {
 }
 
 /// Words after which a full stop does not end a sentence ("TP. Cần Thơ", "TS. Nguyễn").
-const NO_BREAK_AFTER: &[&str] = &["TP", "Tp", "tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "Q", "P", "St"];
+const NO_BREAK_AFTER: &[&str] = &[
+    "TP", "Tp", "tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "Q", "P", "St",
+];
 
 /// Sentence spans of `text`, in order, covering every non-blank sentence. A sentence ends at a
 /// line break, or at `.`, `!`, `?`, `…` followed by a space — except after an abbreviation or a
@@ -558,7 +601,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut push = |s: usize, e: usize, out: &mut Vec<Span>| {
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
         let seg = &text[s..e];
         let lead = seg.len() - seg.trim_start().len();
         let trail = seg.len() - seg.trim_end().len();
@@ -572,7 +615,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
             '\n' => true,
             '!' | '?' | '…' => matches!(bytes.get(end), None | Some(b' ') | Some(b'\n')),
             '.' => {
-                matches!(bytes.get(end), None | Some(b' ') | Some(b'\n')) && !abbreviation_before(&text[start..i])
+                matches!(bytes.get(end), None | Some(b' ') | Some(b'\n'))
+                    && !abbreviation_before(&text[start..i])
             }
             _ => false,
         };
@@ -606,7 +650,7 @@ fn abbreviation_before(before: &str) -> bool {
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut push = |c: char, out: &mut String| {
+    let push = |c: char, out: &mut String| {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with(' ') && !out.is_empty() {
@@ -698,7 +742,10 @@ mod tests {
             let expected = expected.replace("\\n", "\n");
             let got = normalize(&input);
             if got != expected {
-                failures.push(format!("line {}: {input:?} → {got:?}, expected {expected:?}", n + 1));
+                failures.push(format!(
+                    "line {}: {input:?} → {got:?}, expected {expected:?}",
+                    n + 1
+                ));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -719,7 +766,10 @@ mod tests {
     fn sentence_spans() {
         let t = "Sáng 7.9, ông A đến TP. Cần Thơ. Ông B về.\nTin: C";
         let got: Vec<&str> = sentences(t).iter().map(|s| s.slice(t)).collect();
-        assert_eq!(got, vec!["Sáng 7.9, ông A đến TP. Cần Thơ.", "Ông B về.", "Tin: C"]);
+        assert_eq!(
+            got,
+            vec!["Sáng 7.9, ông A đến TP. Cần Thơ.", "Ông B về.", "Tin: C"]
+        );
     }
 
     #[test]

@@ -14,8 +14,15 @@ pub fn mentions_in(d: &Doc) -> Vec<(Span, &'static str)> {
     let mut i = 0;
     while i < d.len() {
         if let Some((e, p)) = d.province(i) {
-            let inside_name = i > 0 && d.case(i - 1) == Some(Case::Cap) && d.class(i - 1, Class::Org).is_none() && d.surname(i - 1).is_some()
-                || i > 1 && d.case(i - 1) == Some(Case::Cap) && d.case(i - 2) == Some(Case::Cap) && d.surname(i - 2).is_some() && d.org(i - 1).is_none();
+            let inside_name = i > 0
+                && d.case(i - 1) == Some(Case::Cap)
+                && d.class(i - 1, Class::Org).is_none()
+                && d.surname(i - 1).is_some()
+                || i > 1
+                    && d.case(i - 1) == Some(Case::Cap)
+                    && d.case(i - 2) == Some(Case::Cap)
+                    && d.surname(i - 2).is_some()
+                    && d.org(i - 1).is_none();
             if !inside_name {
                 out.push((d.span(i, e), p.canon.as_str()));
             }
@@ -35,14 +42,18 @@ pub fn main_place_in(d: &Doc) -> Option<&'static str> {
     for (n, (span, name)) in mentions_in(d).into_iter().enumerate() {
         let i = d.tok_at_byte(span.start);
         let prev = if i > 0 { d.lower(i - 1) } else { "" };
-        let strong = matches!(prev, "tỉnh" | "phố" | "tp" | "ủy" | "ubnd" | "hđnd" | "uỷ") || prev.ends_with("ủy");
+        let strong = matches!(prev, "tỉnh" | "phố" | "tp" | "ủy" | "ubnd" | "hđnd" | "uỷ")
+            || prev.ends_with("ủy");
         let w = if strong { 3 } else { 1 };
         match scores.iter_mut().find(|s| s.0 == name) {
             Some(s) => s.1 += w,
             None => scores.push((name, w, n)),
         }
     }
-    scores.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2))).map(|s| s.0)
+    scores
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|s| s.0)
 }
 
 /// The province or city the article is mostly about, canonical ("Nam Định").
@@ -64,7 +75,9 @@ pub fn province_in(title: &str) -> Option<&'static str> {
 pub fn canonical(name: &str) -> Option<&'static str> {
     let text = normalize(name);
     let d = Doc::new(&text);
-    d.province(0).filter(|(e, _)| *e == d.len()).map(|(_, p)| p.canon.as_str())
+    d.province(0)
+        .filter(|(e, _)| *e == d.len())
+        .map(|(_, p)| p.canon.as_str())
 }
 
 #[cfg(test)]
@@ -80,10 +93,15 @@ mod tests {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let Some((input, expected)) = line.split_once('\t') else { continue };
+            let Some((input, expected)) = line.split_once('\t') else {
+                continue;
+            };
             let got = main_place(input).unwrap_or("-");
             if got != expected {
-                failures.push(format!("line {}: {input:?} → {got:?}, expected {expected:?}", n + 1));
+                failures.push(format!(
+                    "line {}: {input:?} → {got:?}, expected {expected:?}",
+                    n + 1
+                ));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -92,7 +110,10 @@ mod tests {
     #[test]
     fn provinces_inside_titles() {
         assert_eq!(province_in("Bí thư Tỉnh ủy Phú Yên"), Some("Phú Yên"));
-        assert_eq!(province_in("Chủ tịch Ủy ban nhân dân tỉnh Thanh Hoá"), Some("Thanh Hóa"));
+        assert_eq!(
+            province_in("Chủ tịch Ủy ban nhân dân tỉnh Thanh Hoá"),
+            Some("Thanh Hóa")
+        );
         assert_eq!(province_in("Bí thư Tỉnh ủy"), None);
         assert_eq!(canonical("TP.HCM"), Some("Hồ Chí Minh"));
         assert_eq!(canonical("Bà Rịa-Vũng Tàu"), Some("Bà Rịa - Vũng Tàu"));

@@ -49,7 +49,12 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
         if j >= end {
             break;
         }
-        match d.gram(j, |g| matches!(g, Gram::Former | Gram::Acting | Gram::Concurrent | Gram::New)) {
+        match d.gram(j, |g| {
+            matches!(
+                g,
+                Gram::Former | Gram::Acting | Gram::Concurrent | Gram::New
+            )
+        }) {
             Some((e, Gram::Former)) => {
                 former = true;
                 j = e;
@@ -80,7 +85,9 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
 
 /// A head at `j` that is not part of an organisation name ("Ban Bí thư", "Đoàn Chủ tịch").
 fn head_ok(d: &Doc, j: usize) -> bool {
-    let Some((_, h)) = d.head(j) else { return false };
+    let Some((_, h)) = d.head(j) else {
+        return false;
+    };
     // "Ban Bí thư", "Đoàn Chủ tịch", "Đoàn ĐBQH": the head word names a body here.
     if j > 0 && matches!(d.lower(j - 1), "ban" | "đoàn") {
         return false;
@@ -145,13 +152,17 @@ fn skippable_paren(d: &Doc, i: usize, end: usize) -> Option<usize> {
 /// After a comma inside a title at `n`: is this the rest of one organisation's name
 /// ("Sở Văn hóa, Thể thao và Du lịch", "Phòng, chống thiên tai", "Đảng ủy MTTQ, các đoàn thể")?
 fn comma_continues(d: &Doc, n: usize, end: usize) -> bool {
-    if n >= end || starts(d, n, end) || d.gram(n, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some() {
+    if n >= end || starts(d, n, end) || d.gram(n, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
+    {
         return false;
     }
     if d.org(n).is_some_and(|(_, e)| e.has(flag::COMMA)) {
         return true;
     }
-    if d.case(n) != Some(Case::Cap) || d.province(n).is_some() || names::name_start(d, n, end).is_some() {
+    if d.case(n) != Some(Case::Cap)
+        || d.province(n).is_some()
+        || names::name_start(d, n, end).is_some()
+    {
         return false;
     }
     // A run of capitalised organisation words, maybe over more commas, closed by "và" + word.
@@ -178,7 +189,16 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
         return None;
     }
     let (head_end, head) = d.head(h)?;
-    let mut s = Scan { start: i, head: h, end: head_end, former, acting, concurrent, new, ..Scan::default() };
+    let mut s = Scan {
+        start: i,
+        head: h,
+        end: head_end,
+        former,
+        acting,
+        concurrent,
+        new,
+        ..Scan::default()
+    };
     let mut j = head_end;
     let mut numbered_end = usize::MAX;
     let mut steps = 0;
@@ -186,7 +206,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
         steps += 1;
         match d.kind(j) {
             Some(Kind::Word(case)) => {
-                if head.has(flag::NESTS) && d.lower(j) == "đồng" && d.is(j, Gram::Cue) == Some(j + 2) {
+                if head.has(flag::NESTS)
+                    && d.lower(j) == "đồng"
+                    && d.is(j, Gram::Cue) == Some(j + 2)
+                {
                     if let Some(ne) = names::name_run(d, j + 2, end).filter(|&e| e > j + 2) {
                         s.nested = Some((j + 2, ne));
                         s.end = ne;
@@ -196,9 +219,16 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 }
                 // another head ends the title, unless the words read longer as an organisation
                 // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
-                let head_len = if head_ok(d, j) { d.head(j).map_or(0, |(e, _)| e) } else { 0 };
+                let head_len = if head_ok(d, j) {
+                    d.head(j).map_or(0, |(e, _)| e)
+                } else {
+                    0
+                };
                 let org_len = d.org(j).map_or(0, |(e, _)| e);
-                if head_len > org_len || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former)).is_some() {
+                if head_len > org_len
+                    || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former))
+                        .is_some()
+                {
                     break;
                 }
                 if let Some((pe, _)) = d.province(j) {
@@ -212,7 +242,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = q;
                     continue;
                 }
-                if mode == Mode::Free && case == Case::Cap && (names::name_start(d, j, end).is_some() || short_name_ok(d, j, end)) {
+                if mode == Mode::Free
+                    && case == Case::Cap
+                    && (names::name_start(d, j, end).is_some() || short_name_ok(d, j, end))
+                {
                     s.name_at = Some(j);
                     break;
                 }
@@ -223,9 +256,12 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     }
                     if matches!(w, "và" | "của" | "các") {
                         let next_ok = oe < end
-                            && (d.org(oe).is_some() || d.case(oe) == Some(Case::Cap) || d.province(oe).is_some())
+                            && (d.org(oe).is_some()
+                                || d.case(oe) == Some(Case::Cap)
+                                || d.province(oe).is_some())
                             && !starts(d, oe, end)
-                            && d.gram(oe, |g| matches!(g, Gram::Cue | Gram::Cues)).is_none()
+                            && d.gram(oe, |g| matches!(g, Gram::Cue | Gram::Cues))
+                                .is_none()
                             && names::name_start(d, oe, end).is_none();
                         if !next_ok {
                             break;
@@ -250,7 +286,13 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     // "Vụ Ngân", "Hội đồng Lý" the next syllable belongs to it ("sách", "luận").
                     let after_unit = j > 0 && unit_at(d, j - 1) && case == Case::Cap;
                     j += 1;
-                    if after_unit && d.case(j) == Some(Case::Lower) && d.hits(j).iter().all(|h| d.entry(h).class != Class::Head && !matches!(d.entry(h).class, Class::Gram(_))) {
+                    if after_unit
+                        && d.case(j) == Some(Case::Lower)
+                        && d.hits(j).iter().all(|h| {
+                            d.entry(h).class != Class::Head
+                                && !matches!(d.entry(h).class, Class::Gram(_))
+                        })
+                    {
                         j += 1;
                     }
                     s.end = j;
@@ -315,7 +357,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
         }
     }
     // A title does not end on a joining word.
-    while s.end > head_end && (matches!(d.lower(s.end - 1), "và" | "của" | "các" | "số" | "về") || matches!(d.kind(s.end - 1), Some(Kind::Punct(_)))) {
+    while s.end > head_end
+        && (matches!(d.lower(s.end - 1), "và" | "của" | "các" | "số" | "về")
+            || matches!(d.kind(s.end - 1), Some(Kind::Punct(_))))
+    {
         s.end -= 1;
     }
     s.skips.retain(|&(a, _)| a < s.end);
@@ -327,7 +372,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     }
     if head.canon == "đại biểu" {
         let org_next = d.org(head_end).is_some_and(|(_, o)| {
-            matches!(o.canon.as_str(), "Quốc hội" | "Hội đồng nhân dân" | "đại biểu Quốc hội")
+            matches!(
+                o.canon.as_str(),
+                "Quốc hội" | "Hội đồng nhân dân" | "đại biểu Quốc hội"
+            )
         });
         if !org_next {
             return None;
@@ -348,7 +396,9 @@ fn short_name_ok(d: &Doc, j: usize, end: usize) -> bool {
         return false;
     }
     let w = d.lower(prev);
-    !(w.ends_with("ủy") || d.org(prev).is_some_and(|(_, o)| o.has(flag::LEVEL)) || d.province(prev).is_some())
+    !(w.ends_with("ủy")
+        || d.org(prev).is_some_and(|(_, o)| o.has(flag::LEVEL))
+        || d.province(prev).is_some())
 }
 
 /// A bridge word ("giúp việc", "số") continues a title only when a capitalised word or number
@@ -357,8 +407,12 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
     let limit = (k + 4).min(end);
     while k < limit {
         match d.kind(k) {
-            Some(Kind::Word(Case::Cap | Case::Upper)) | Some(Kind::Num) => return !starts(d, k, end),
-            Some(Kind::Word(Case::Lower)) if d.org(k).is_some() => k = d.org(k).map_or(k + 1, |(e, _)| e),
+            Some(Kind::Word(Case::Cap | Case::Upper)) | Some(Kind::Num) => {
+                return !starts(d, k, end)
+            }
+            Some(Kind::Word(Case::Lower)) if d.org(k).is_some() => {
+                k = d.org(k).map_or(k + 1, |(e, _)| e)
+            }
             _ => return false,
         }
     }
@@ -375,7 +429,8 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
             i = b;
             continue;
         }
-        let mut push_words = |s: &str, words: &mut Vec<String>| words.extend(s.split(' ').map(str::to_string));
+        let push_words =
+            |s: &str, words: &mut Vec<String>| words.extend(s.split(' ').map(str::to_string));
         if first {
             if let Some((e, h)) = d.head(i) {
                 push_words(&h.canon, &mut words);
@@ -438,9 +493,14 @@ fn fix_words(w: &mut Vec<String>) {
     // "Ủy viên Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương" → full form.
     if w.len() >= 2 && w[0] == "Ủy" && w[1] == "viên" {
         if joined(w, 2, 2).as_deref() == Some("Trung ương") {
-            w.splice(2..2, ["Ban".to_string(), "Chấp".to_string(), "hành".to_string()]);
+            w.splice(
+                2..2,
+                ["Ban".to_string(), "Chấp".to_string(), "hành".to_string()],
+            );
         }
-        if joined(w, 2, 5).as_deref() == Some("Ban Chấp hành Trung ương") && w.get(7).map(String::as_str) != Some("Đảng") {
+        if joined(w, 2, 5).as_deref() == Some("Ban Chấp hành Trung ương")
+            && w.get(7).map(String::as_str) != Some("Đảng")
+        {
             w.insert(7, "Đảng".into());
         }
     }
@@ -449,14 +509,35 @@ fn fix_words(w: &mut Vec<String>) {
         w.push("Đảng".into());
     }
     // "Chủ tịch tỉnh X": the colloquial name of the Chairman of the People's Committee.
-    let head_len = if w.first().map(String::as_str) == Some("Phó") { 3 } else { 2 };
+    let head_len = if w.first().map(String::as_str) == Some("Phó") {
+        3
+    } else {
+        2
+    };
     if joined(w, head_len - 2, 2).as_deref() == Some("Chủ tịch")
-        && w.get(head_len).is_some_and(|x| matches!(x.as_str(), "tỉnh" | "thành" | "huyện" | "quận" | "xã" | "phường" | "thị"))
+        && w.get(head_len).is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "tỉnh" | "thành" | "huyện" | "quận" | "xã" | "phường" | "thị"
+            )
+        })
     {
-        w.splice(head_len..head_len, ["Ủy".to_string(), "ban".to_string(), "nhân".to_string(), "dân".to_string()]);
+        w.splice(
+            head_len..head_len,
+            [
+                "Ủy".to_string(),
+                "ban".to_string(),
+                "nhân".to_string(),
+                "dân".to_string(),
+            ],
+        );
     }
     // "Trưởng ban Ban X" / "Trưởng ban Tổ chức" → "Trưởng Ban X"; same for "Trưởng đoàn".
-    let start = if w.first().map(String::as_str) == Some("Phó") { 1 } else { 0 };
+    let start = if w.first().map(String::as_str) == Some("Phó") {
+        1
+    } else {
+        0
+    };
     if w.get(start).map(String::as_str) == Some("Trưởng") {
         if let Some(unit) = w.get(start + 1).cloned() {
             let lower = unit.to_lowercase();
@@ -466,9 +547,11 @@ fn fix_words(w: &mut Vec<String>) {
                 if next == cap {
                     w.remove(start + 2);
                     w[start + 1] = cap.to_string();
-                } else if lower == "đoàn" && next == "đại" {
-                    w[start + 1] = cap.to_string();
-                } else if lower == "ban" && next.chars().next().is_some_and(|c| c.is_uppercase()) && next != "Thường" {
+                } else if (lower == "đoàn" && next == "đại")
+                    || (lower == "ban"
+                        && next.chars().next().is_some_and(|c| c.is_uppercase())
+                        && next != "Thường")
+                {
                     w[start + 1] = cap.to_string();
                 }
             }
@@ -510,7 +593,8 @@ pub fn is_post(d: &Doc, s: &Scan) -> bool {
 
 /// Is the entry at `i` a unit noun ("Sở", "Bộ") that "này" can point back to?
 pub fn unit_at(d: &Doc, i: usize) -> bool {
-    d.org(i).is_some_and(|(e, o)| e == i + 1 && o.has(flag::UNIT))
+    d.org(i)
+        .is_some_and(|(e, o)| e == i + 1 && o.has(flag::UNIT))
 }
 
 #[cfg(test)]
@@ -532,9 +616,17 @@ mod tests {
             };
             let got = canonical(input);
             if got != expected {
-                failures.push(format!("line {}: {input:?} → {got:?}, expected {expected:?}", n + 1));
+                failures.push(format!(
+                    "line {}: {input:?} → {got:?}, expected {expected:?}",
+                    n + 1
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }
