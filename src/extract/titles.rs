@@ -262,6 +262,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                             && !starts(d, oe, end)
                             && d.gram(oe, |g| matches!(g, Gram::Cue | Gram::Cues))
                                 .is_none()
+                            && d.rank(oe).is_none()
                             && names::name_start(d, oe, end).is_none();
                         if !next_ok {
                             break;
