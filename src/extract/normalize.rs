@@ -15,6 +15,88 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// - words glued by a lost space split again ("Du lịchđề nghị" → "Du lịch đề nghị",
 ///   "2015Kêu" → "2015 Kêu", "điểm,góp" → "điểm, góp").
 pub fn normalize(text: &str) -> String {
+    if fast_ok(text) {
+        return normalize_nfc(text);
+    }
+    normalize_any(text)
+}
+
+/// Text the slice-based fast path handles: NFC, no lookalike letters, no zero-width characters.
+fn fast_ok(text: &str) -> bool {
+    surely_nfc(text)
+        && !text.contains([
+            '\u{00D0}', '\u{00F0}', '\u{0189}', '\u{0256}', '\u{200B}', '\u{200C}', '\u{200D}',
+            '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ])
+}
+
+/// [`normalize`] for text already NFC without lookalike letters: words are written from
+/// slices of the input instead of character by character.
+fn normalize_nfc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
+    let mut word: Option<usize> = None;
+    let mut pending_space = false;
+    let mut at_line_start = true;
+    let mut prev = '\n';
+    for (i, c) in text.char_indices() {
+        if is_alnum(c) || (matches!(c, '\'' | '’') && word.is_some()) {
+            if word.is_none() {
+                if matches!(prev, ',' | ';') && !pending_space && is_letter(c) {
+                    pending_space = true;
+                }
+                if pending_space {
+                    if !at_line_start {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                }
+                word = Some(i);
+            }
+            at_line_start = false;
+            prev = c;
+            continue;
+        }
+        if let Some(s) = word.take() {
+            write_word(&mut out, &text[s..i]);
+        }
+        let c = match c {
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                ' '
+            }
+            c if c.is_control() && c != '\n' => ' ',
+            c => c,
+        };
+        match c {
+            ' ' => pending_space = !at_line_start,
+            '\n' => {
+                pending_space = false;
+                out.push('\n');
+                at_line_start = true;
+            }
+            _ => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+                at_line_start = false;
+            }
+        }
+        prev = c;
+    }
+    if let Some(s) = word {
+        write_word(&mut out, &text[s..]);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// [`normalize`] for any text, through the NFC iterator.
+fn normalize_any(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
     let mut w = Writer {
         out: &mut out,
@@ -749,6 +831,29 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn fast_path_agrees() {
+        let data = include_str!("normalize.examples.tsv");
+        let mut inputs: Vec<String> = data
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(i, _)| i.replace("\\n", "\n"))
+            .collect();
+        inputs.extend(
+            [
+                "a,b ; c,d'e ’f\r\n x",
+                "  \n \t",
+                "H'Mông, M’nông'",
+                "x\u{200b}y z\u{7}w",
+                "",
+            ]
+            .map(String::from),
+        );
+        for t in inputs.iter().filter(|t| fast_ok(t)) {
+            assert_eq!(normalize_nfc(t), normalize_any(t), "{t:?}");
+        }
     }
 
     #[test]
