@@ -260,6 +260,29 @@ fn write_word(out: &mut String, word: &str) {
         out.push_str(word);
         return;
     }
+    // One pass decides the common case: no glued words, at most one vowel nucleus.
+    let mut prev: Option<char> = None;
+    let mut nuclei = 0;
+    let mut in_vowel = false;
+    let mut simple = true;
+    for c in word.chars() {
+        if let Some(p) = prev {
+            if (p.is_ascii_digit() && c.is_uppercase()) || (p.is_lowercase() && c.is_uppercase()) {
+                simple = false;
+                break;
+            }
+        }
+        let v = vowel_info(c).is_some();
+        if v && !in_vowel {
+            nuclei += 1;
+        }
+        in_vowel = v;
+        prev = Some(c);
+    }
+    if simple && nuclei < 2 {
+        write_syllable(out, word);
+        return;
+    }
     let mut seg_start = 0;
     let mut prev: Option<char> = None;
     for (i, c) in word.char_indices() {
@@ -411,7 +434,7 @@ fn is_vowel(c: char, prev: Option<char>) -> bool {
 
 /// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter. A `match`
 /// compiles to a jump table: this runs for every letter of the text.
-fn vowel_info_slow(c: char) -> Option<(char, u8, bool)> {
+const fn vowel_info_slow(c: char) -> Option<(char, u8, bool)> {
     Some(match c {
         'a' => ('a', 0, false),
         'A' => ('a', 0, true),
@@ -563,29 +586,55 @@ fn vowel_info_slow(c: char) -> Option<(char, u8, bool)> {
 
 const BASES: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
 
-/// Packed [`vowel_info_slow`] for U+0000..U+0200 and U+1EA0..U+1F00: base index + 1 (0 = not
-/// a vowel) in the low nibble, tone in bits 4..7, capital in bit 7.
-static VOWELS: std::sync::LazyLock<(Vec<u8>, Vec<u8>)> = std::sync::LazyLock::new(|| {
-    let pack = |c: u32| {
-        char::from_u32(c)
-            .and_then(vowel_info_slow)
-            .map_or(0u8, |(b, t, up)| {
-                let bi = BASES.iter().position(|&x| x == b).unwrap_or(0) as u8;
-                (bi + 1) | (t << 4) | if up { 0x80 } else { 0 }
-            })
-    };
-    (
-        (0..0x200).map(pack).collect(),
-        (0x1EA0..0x1F00).map(pack).collect(),
-    )
-});
+const fn base_index(b: char) -> u8 {
+    match b {
+        'a' => 0,
+        'ă' => 1,
+        'â' => 2,
+        'e' => 3,
+        'ê' => 4,
+        'i' => 5,
+        'o' => 6,
+        'ô' => 7,
+        'ơ' => 8,
+        'u' => 9,
+        'ư' => 10,
+        _ => 11,
+    }
+}
+
+/// Packed [`vowel_info_slow`]: base index + 1 (0 = not a vowel) in the low nibble, tone in
+/// bits 4..7, capital in bit 7.
+const fn pack(n: u32) -> u8 {
+    match char::from_u32(n) {
+        Some(c) => match vowel_info_slow(c) {
+            Some((b, t, up)) => (base_index(b) + 1) | (t << 4) | if up { 0x80 } else { 0 },
+            None => 0,
+        },
+        None => 0,
+    }
+}
+
+const fn table<const N: usize>(from: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = pack(from + i as u32);
+        i += 1;
+    }
+    t
+}
+
+/// Vowel data for U+0000..U+0200 and U+1EA0..U+1F00, computed at compile time.
+static VOWELS_LO: [u8; 0x200] = table::<0x200>(0);
+static VOWELS_HI: [u8; 0x60] = table::<0x60>(0x1EA0);
 
 /// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter.
 fn vowel_info(c: char) -> Option<(char, u8, bool)> {
     let n = c as u32;
     let v = match n {
-        0..=0x1FF => VOWELS.0[n as usize],
-        0x1EA0..=0x1EFF => VOWELS.1[(n - 0x1EA0) as usize],
+        0..=0x1FF => VOWELS_LO[n as usize],
+        0x1EA0..=0x1EFF => VOWELS_HI[(n - 0x1EA0) as usize],
         _ => 0,
     };
     if v == 0 {
