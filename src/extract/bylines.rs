@@ -1,8 +1,233 @@
-//! Bylines: the article's authors and photographers, who are not officials.
+//! Bylines: the article's authors, photographers and sources, who are not officials.
+//!
+//! Read from credit lines ("Tin: Thu Thủy", "Ảnh: Xuân Thu", "Bài và ảnh: ...", "Thực hiện: PV",
+//! "Nguồn: BĐN"), a caption's closing "Ảnh: X", a signature line closing the article
+//! ("Minh Ngọc", "Hoàng Tùng – Đàm Thanh", an outlet such as "Tiền Phong") and a signature in
+//! capitals glued after the last sentence ("... trẻ em… T.PHÚC").
 
-use super::Author;
+use super::{Author, Evidence, Span};
 
-/// Credits such as "Tin: Thu Thủy", "Ảnh: Xuân Thu".
-pub fn find(_text: &str) -> Vec<Author> {
-    Vec::new()
+/// Credit words a byline line starts with, longest first.
+const CREDITS: &[&str] = &[
+    "Bài và ảnh",
+    "Bài, ảnh",
+    "Tin và ảnh",
+    "Tin, ảnh",
+    "Tin - ảnh",
+    "Nhóm phóng viên",
+    "Thực hiện",
+    "Đồ họa",
+    "Video",
+    "Clip",
+    "Nguồn",
+    "Theo",
+    "Tin",
+    "Ảnh",
+    "Bài",
+];
+
+/// Words that open the line of the author's unit under a signature ("Ban Tuyên giáo Huyện ủy").
+const UNIT_WORDS: &[&str] = &[
+    "Ban",
+    "Báo",
+    "Đài",
+    "Phòng",
+    "Trung tâm",
+    "Văn phòng",
+    "Cổng",
+    "Trang",
+    "Tạp chí",
+];
+
+fn trimmed(text: &str, start: usize, end: usize) -> Span {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    let body = body.trim_end_matches(['.', ',', ';']).trim_end();
+    Span::new(start + lead, start + lead + body.len())
+}
+
+/// Is `s` a short signature: two to six capitalised words, maybe joined by dashes or commas?
+fn is_signature(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty()
+        || s.chars().count() > 50
+        || s.contains(':')
+        || s.ends_with(['.', '!', '?', '|'])
+    {
+        return false;
+    }
+    let words: Vec<&str> = s
+        .split([' ', '–', '-', ',', '/'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    if words.len() == 1 {
+        // one word: only capitals or initials ("PV", "T.PHÚC")
+        return words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && words[0].chars().all(|c| !c.is_lowercase());
+    }
+    words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+    })
+}
+
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, text.len()));
+    out
+}
+
+fn author(text: &str, name: Span, credit: &str, line: Span) -> Option<Author> {
+    let n = name.slice(text).trim();
+    if n.is_empty() || n.chars().count() > 60 {
+        return None;
+    }
+    Some(Author {
+        name: n.to_string(),
+        credit: credit.to_string(),
+        evidence: Evidence {
+            mention: name,
+            sentence: line,
+        },
+    })
+}
+
+/// Credits such as "Tin: Thu Thủy", "Ảnh: Xuân Thu", and signatures closing the article.
+pub fn find(text: &str) -> Vec<Author> {
+    let mut out: Vec<Author> = Vec::new();
+    let ls = lines(text);
+    for &(a, b) in &ls {
+        let line = &text[a..b];
+        let t = line.trim_start();
+        let off = a + (line.len() - t.len());
+        // "Tin: X", "Nguồn VNEWS: url", "Thực hiện: PV"
+        if let Some(credit) = CREDITS.iter().find(|c| t.starts_with(**c)) {
+            let rest = &t[credit.len()..];
+            if let Some(colon) = rest
+                .find(':')
+                .filter(|&c| c <= 30 && !rest[..c].contains(['.', ',']))
+            {
+                let named = rest[..colon].trim();
+                let after = colon + 1;
+                let name = if !named.is_empty() && rest[after..].trim_start().starts_with("http") {
+                    let s = off + credit.len() + (rest.len() - rest.trim_start().len());
+                    Span::new(s, s + named.len())
+                } else {
+                    trimmed(text, off + credit.len() + after, b)
+                };
+                if let Some(au) = author(text, name, credit, Span::new(a, b)) {
+                    out.push(au);
+                }
+                continue;
+            }
+        }
+        // a caption closing on "Ảnh: X"
+        if let Some(p) = line.rfind("Ảnh:").filter(|&p| p > 0) {
+            let before = line[..p].trim_end();
+            if before.ends_with(['.', '|', ')']) {
+                let name = trimmed(text, a + p + "Ảnh:".len(), b);
+                if name.slice(text).chars().count() <= 40 {
+                    if let Some(au) = author(text, name, "Ảnh", Span::new(a, b)) {
+                        out.push(au);
+                    }
+                }
+            }
+        }
+    }
+    // Signature lines closing the article.
+    let body: Vec<(usize, usize)> = ls
+        .iter()
+        .copied()
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .collect();
+    if body.len() >= 2 {
+        let mut idx = body.len() - 1;
+        for _ in 0..2 {
+            let (a, b) = body[idx];
+            let line = text[a..b].trim();
+            let unit = UNIT_WORDS.iter().any(|u| line.starts_with(u)) && !line.ends_with('.');
+            if is_signature(line) && !out.iter().any(|o| o.evidence.sentence.start == a) {
+                if let Some(au) = author(text, trimmed(text, a, b), "", Span::new(a, b)) {
+                    out.push(au);
+                }
+                break;
+            }
+            if !unit || idx == 0 {
+                break;
+            }
+            idx -= 1;
+        }
+    }
+    if let Some(&(a, b)) = ls
+        .iter()
+        .rev()
+        .find(|&&(a, b)| !text[a..b].trim().is_empty())
+    {
+        // "... vì trẻ em… T.PHÚC": capitals glued after the last sentence
+        let line = &text[a..b];
+        let term = [". ", "… ", "! ", "? "]
+            .iter()
+            .filter_map(|t| line.rfind(t))
+            .max();
+        if let Some(p) = term {
+            let p_end = p + line[p..].chars().next().map_or(1, char::len_utf8);
+            let tail = line[p_end..].trim();
+            let has_sentence = line[..p].trim().chars().count() > 20;
+            if has_sentence
+                && !tail.is_empty()
+                && tail.len() <= 30
+                && tail.split(' ').count() <= 3
+                && tail.chars().all(|c| !c.is_lowercase())
+                && tail.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            {
+                let s = a + p_end + (line[p_end..].len() - line[p_end..].trim_start().len());
+                if let Some(au) = author(text, Span::new(s, s + tail.len()), "", Span::new(a, b)) {
+                    out.push(au);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `bylines.examples.tsv`: text (`\n` for line breaks) → authors as `credit=name`, `|`-joined.
+    #[test]
+    fn examples() {
+        let data = include_str!("bylines.examples.tsv");
+        let mut failures = Vec::new();
+        for (n, line) in data.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((input, expected)) = line.split_once('\t') else {
+                continue;
+            };
+            let input = input.replace("\\n", "\n");
+            let got: Vec<String> = find(&input)
+                .iter()
+                .map(|a| format!("{}={}", a.credit, a.name))
+                .collect();
+            let got = got.join("|");
+            if got != expected {
+                failures.push(format!("line {}: → {got:?}, expected {expected:?}", n + 1));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }

@@ -6,12 +6,14 @@
 //! highlight and a user can verify each fact against its sentence.
 //!
 //! One rule family per file, each with its corpus of examples beside it that doubles as its
-//! tests: [`normalize`], [`names`], [`titles`], [`dates`], [`events`], [`bylines`], [`figures`].
+//! tests: [`normalize`], [`names`], [`titles`], [`dates`], [`events`], [`bylines`], [`figures`],
+//! [`places`]. The lexicons they share are compiled in from `lexicon/` ([`lexicon`]).
 
 pub mod bylines;
 pub mod dates;
 pub mod events;
 pub mod figures;
+pub mod lexicon;
 pub mod names;
 pub mod normalize;
 pub mod places;
@@ -21,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a rule or lexicon change can change the output for some text, so stored
 /// articles know they should be re-extracted.
-pub const EXTRACTOR_VERSION: u32 = 1;
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// What the caller knows about the article besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,23 +108,71 @@ pub enum Role {
 }
 
 /// A person named in the article who holds, held, or is given a position.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialized with `titles` as plain strings (the `nienbieu extract` contract) and the full
+/// [`Title`]s (change, flags, evidence) under `title_details`; either form reads back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Official {
     /// Full name as written, normalized (NFC, lookalike letters mapped).
     pub name: String,
     /// Military or police rank, e.g. "Đại tá", "Thiếu tướng".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rank: Option<String>,
     /// Titles in the order the text gives them.
-    #[serde(
-        serialize_with = "titles_as_text",
-        deserialize_with = "titles_from_any"
-    )]
     pub titles: Vec<Title>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     /// Every mention of the person (full name or title + name).
     pub mentions: Vec<Evidence>,
+}
+
+impl Serialize for Official {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Texts<'a>(&'a [Title]);
+        impl Serialize for Texts<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                titles_as_text(self.0, s)
+            }
+        }
+        let mut m = s.serialize_struct("Official", 6)?;
+        m.serialize_field("name", &self.name)?;
+        if let Some(r) = &self.rank {
+            m.serialize_field("rank", r)?;
+        }
+        m.serialize_field("titles", &Texts(&self.titles))?;
+        m.serialize_field("title_details", &self.titles)?;
+        if !self.roles.is_empty() {
+            m.serialize_field("roles", &self.roles)?;
+        }
+        m.serialize_field("mentions", &self.mentions)?;
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Official {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Repr {
+            name: String,
+            #[serde(default)]
+            rank: Option<String>,
+            #[serde(default, deserialize_with = "titles_from_any")]
+            titles: Vec<Title>,
+            #[serde(default)]
+            title_details: Option<Vec<Title>>,
+            #[serde(default)]
+            roles: Vec<Role>,
+            #[serde(default)]
+            mentions: Vec<Evidence>,
+        }
+        let r = Repr::deserialize(d)?;
+        Ok(Official {
+            name: r.name,
+            rank: r.rank,
+            titles: r.title_details.unwrap_or(r.titles),
+            roles: r.roles,
+            mentions: r.mentions,
+        })
+    }
 }
 
 /// Someone credited for the article itself (Tin:, Ảnh:, Bài và ảnh:), not an official.
@@ -237,11 +287,14 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
     let text = normalize::normalize(text);
     let sentences = normalize::sentences(&text);
     let authors = bylines::find(&text);
-    let people = names::find_officials(&text, &sentences, &authors);
+    let (people, place) = {
+        let doc = lexicon::Doc::new(&text);
+        let people = names::officials_in(&doc, &sentences, &authors);
+        (people, places::main_place_in(&doc).map(str::to_string))
+    };
     let event_date = dates::find_event_date(&text, &sentences, ctx);
     let event = events::detect(&text, &sentences);
     let figures = figures::find(&text, &sentences);
-    let place = places::main_place(&text).map(str::to_string);
     Extraction {
         place,
         extractor_version: EXTRACTOR_VERSION,
@@ -260,7 +313,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// `titles` is serialized as plain strings (the `nienbieu extract` contract); the details go in
-/// `title_details` through [`Official`]'s own fields.
+/// `title_details`.
 fn titles_as_text<S: serde::Serializer>(titles: &[Title], s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeSeq;
     let mut seq = s.serialize_seq(Some(titles.len()))?;

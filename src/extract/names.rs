@@ -1,8 +1,1203 @@
-//! Officials: names of people who hold, held or are given a position, with their titles.
+//! Officials: names of people who hold, held or are given a position, with their titles and
+//! their part in the event.
+//!
+//! The grammar reads each sentence left to right over the annotated tokens ([`Doc`]):
+//! - a person is a name run opened by a cue ("đồng chí", "ông", "bà", a rank) or by a family
+//!   name, followed by a chain of titles (", Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh");
+//! - a title chain may come before the name ("Bí thư Tỉnh ủy Phạm Gia Túc", "nguyên Trưởng Ban
+//!   Tuyên giáo Tỉnh ủy - Trần Văn Lực"), be shared by a list ("các Phó Chủ tịch HĐND tỉnh A và
+//!   B", "Ba Phó Bí thư Tỉnh ủy gồm ông A, B và C"), or go to the persons after it ("bầu chức
+//!   danh X đối với ông A, <title> và bà B, <title>");
+//! - a predicate gives the persons just named a new or lost title ("được bầu giữ chức X",
+//!   "làm X", "nay thôi giữ chức X", "tham gia Ban Thường vụ Tỉnh ủy");
+//! - a role verb after them ("chủ trì", "dự", "phát biểu") gives their part in the event.
+//!
+//! A name that never receives a title is not an official and is dropped.
 
-use super::{Author, Official, Span};
+use super::lexicon::{flag, Case, Doc, Gram, Kind};
+use super::normalize::fold;
+use super::titles::{self, Mode, Scan};
+use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
+use std::collections::HashMap;
 
-/// Every official named in `text`.
-pub fn find_officials(_text: &str, _sentences: &[Span], _authors: &[Author]) -> Vec<Official> {
-    Vec::new()
+/// Single-word organisation nouns a name never runs into.
+const ORG_STOP: &[&str] = &[
+    "Đảng",
+    "Bộ",
+    "Sở",
+    "Ban",
+    "Phòng",
+    "Cục",
+    "Vụ",
+    "Viện",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Quận ủy",
+    "Thị ủy",
+    "Đảng ủy",
+    "Đảng bộ",
+    "Ủy ban",
+    "Hội đồng",
+    "Chính phủ",
+    "Quốc hội",
+    "Trung ương",
+    "Khối",
+    "Văn phòng",
+    "Công an",
+    "Mặt trận",
+    "Chi bộ",
+    "Đảng đoàn",
+];
+
+/// Can token `k` be part of a personal name?
+fn name_tok(d: &Doc, k: usize, end: usize) -> bool {
+    if k >= end || d.case(k) != Some(Case::Cap) {
+        return false;
+    }
+    if titles::starts(d, k, end) || d.gram(k, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some() {
+        return false;
+    }
+    if let Some((e, o)) = d.org(k) {
+        if d.surname(k).is_none() && (e > k + 1 || ORG_STOP.contains(&o.canon.as_str())) {
+            return false;
+        }
+    }
+    true
+}
+
+/// End of the run of name words starting at `j` (at most six), if `j` is one.
+pub fn name_run(d: &Doc, j: usize, end: usize) -> Option<usize> {
+    let mut k = j;
+    while k < end && k - j < 6 && name_tok(d, k, end) {
+        k += 1;
+    }
+    (k > j).then_some(k)
+}
+
+/// A name opening at `j` without a cue: a family name, then two to four name words in all
+/// (a weak family name needs three: "Lâm Bình" is a district, "Lâm Minh Đằng" a person).
+/// Returns the end of the name.
+pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
+    let (se, sn) = d.surname(j)?;
+    let run = name_run(d, j, end)?;
+    let extra = se - j - 1; // multi-word family names ("Tôn Nữ")
+    let len = run - j - extra;
+    if run <= se || !(2..=4).contains(&len) {
+        return None;
+    }
+    // "Giang Đỗ Thanh Bình": a family name right after means the name starts later.
+    if len >= 4 && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG)) {
+        return None;
+    }
+    if sn.has(flag::STRONG) || len >= 3 {
+        Some(run)
+    } else {
+        None
+    }
+}
+
+/// Per-person accumulator while reading.
+#[derive(Default)]
+struct Acc {
+    variants: Vec<(String, u32, bool)>,
+    rank: Option<String>,
+    titles: Vec<Title>,
+    roles: Vec<Role>,
+    mentions: Vec<Evidence>,
+}
+
+/// State of one sentence.
+#[derive(Default)]
+struct Sent {
+    /// Persons the next predicate applies to.
+    group: Vec<usize>,
+    /// Every person named as a subject in the sentence (roles apply to all of them).
+    list: Vec<usize>,
+    /// Names without a family name are accepted (after "các đồng chí:" or a "; " item).
+    list_mode: bool,
+    /// The change of an office named before its persons: set by "bầu", "miễn nhiệm"...
+    obp: Option<TitleChange>,
+    span: Span,
+}
+
+struct Parser<'a> {
+    d: &'a Doc<'a>,
+    people: Vec<Acc>,
+    by_key: HashMap<String, usize>,
+    /// Tokens inside bylines.
+    masked: Vec<bool>,
+    /// Person last mentioned with each given name (folded), for "ông Hạnh".
+    by_last: HashMap<String, usize>,
+}
+
+/// Every official named in `text` (already normalized), in order of first mention.
+pub fn find_officials(text: &str, sentences: &[Span], authors: &[Author]) -> Vec<Official> {
+    officials_in(&Doc::new(text), sentences, authors)
+}
+
+/// [`find_officials`] over an annotated text.
+pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Official> {
+    let mut masked = vec![false; d.len()];
+    for a in authors {
+        let (s, e) = (
+            d.tok_at_byte(a.evidence.mention.start),
+            d.tok_at_byte(a.evidence.mention.end),
+        );
+        for m in masked.iter_mut().take(e).skip(s) {
+            *m = true;
+        }
+    }
+    let mut p = Parser {
+        d,
+        people: Vec::new(),
+        by_key: HashMap::new(),
+        masked,
+        by_last: HashMap::new(),
+    };
+    for s in sentences {
+        let a = d.tok_at_byte(s.start);
+        let b = d.tok_at_byte(s.end);
+        if a < b {
+            p.sentence(a, b, *s);
+        }
+    }
+    p.finish()
+}
+
+fn combine(a: TitleChange, b: TitleChange) -> TitleChange {
+    match (a, b) {
+        (TitleChange::Left, _) | (_, TitleChange::Left) => TitleChange::Left,
+        (TitleChange::Taken, _) | (_, TitleChange::Taken) => TitleChange::Taken,
+        _ => TitleChange::Held,
+    }
+}
+
+impl<'a> Parser<'a> {
+    fn masked(&self, i: usize) -> bool {
+        self.masked.get(i).copied().unwrap_or(false)
+    }
+
+    /// Records a mention of the name in tokens `a..b`; a single word resolves to a person
+    /// already named with that given name ("ông Hạnh").
+    fn mention(&mut self, a: usize, b: usize, st: &Sent) -> Option<usize> {
+        let d = self.d;
+        let name = d.slice(a, b);
+        let ev = Evidence {
+            mention: d.span(a, b),
+            sentence: st.span,
+        };
+        if b - a == 1 {
+            let pid = *self.by_last.get(&fold(name))?;
+            self.people[pid].mentions.push(ev);
+            return Some(pid);
+        }
+        let key = fold(name);
+        let typo = d
+            .surname(a)
+            .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
+        let pid = match self.by_key.get(&key) {
+            Some(&p) => p,
+            None => {
+                let p = self.people.len();
+                self.people.push(Acc::default());
+                self.by_key.insert(key.clone(), p);
+                p
+            }
+        };
+        if let Some(last) = key.rsplit(' ').next() {
+            self.by_last.insert(last.to_string(), pid);
+        }
+        let acc = &mut self.people[pid];
+        match acc.variants.iter_mut().find(|v| v.0 == name) {
+            Some(v) => v.1 += 1,
+            None => acc.variants.push((name.to_string(), 1, typo)),
+        }
+        acc.mentions.push(ev);
+        Some(pid)
+    }
+
+    /// The title read by `s`, in canonical form.
+    fn title(&self, s: &Scan, change: TitleChange, st: &Sent) -> Option<Title> {
+        let d = self.d;
+        let mut text = titles::canonical_tokens(d, s.head, s.end, &s.skips);
+        // "Phó giám đốc Sở này": the unit named last before.
+        if d.lower(s.end) == "này" && s.end > s.head + 1 && titles::unit_at(d, s.end - 1) {
+            if let Some(org) = self.antecedent(s.end - 1, s.start) {
+                let head = titles::canonical_tokens(d, s.head, s.end - 1, &s.skips);
+                text = format!("{head} {org}");
+            }
+        }
+        if text.is_empty() {
+            return None;
+        }
+        if s.acting {
+            text = format!("Quyền {text}");
+        }
+        if s.former {
+            text = format!("nguyên {text}");
+        }
+        let change = if s.new { TitleChange::Taken } else { change };
+        Some(Title {
+            text,
+            change,
+            former: s.former,
+            acting: s.acting,
+            concurrent: s.concurrent,
+            evidence: Evidence {
+                mention: d.span(s.start, s.end),
+                sentence: st.span,
+            },
+        })
+    }
+
+    /// The organisation an anaphoric "<unit> này" at `unit` refers to: the nearest earlier
+    /// "<unit> <Name...>".
+    fn antecedent(&self, unit: usize, before: usize) -> Option<String> {
+        let d = self.d;
+        let w = d.lower(unit);
+        let lo = before.saturating_sub(3000);
+        let t = (lo..before)
+            .rev()
+            .find(|&t| d.lower(t) == w && d.case(t + 1) == Some(Case::Cap))?;
+        let mut e = t + 1;
+        let limit = (t + 16).min(d.len());
+        let mut skips = Vec::new();
+        while e < limit {
+            if d.case(e) == Some(Case::Cap) || d.org(e).is_some_and(|(_, o)| !o.has(flag::BRIDGE)) {
+                if d.lower(e) == "và" && d.case(e + 1) != Some(Case::Cap) {
+                    break;
+                }
+                e += 1;
+            } else if d.is_punct(e, '(') {
+                match (e..limit).find(|&k| d.is_punct(k, ')')) {
+                    Some(c) => {
+                        skips.push((e, c + 1));
+                        e = c + 1;
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        skips.retain(|&(a, _)| a < e);
+        let text = titles::canonical_tokens(d, t, e, &skips);
+        (!text.is_empty()).then_some(text)
+    }
+
+    fn give(&mut self, pid: usize, t: Title) {
+        self.people[pid].titles.push(t);
+    }
+
+    fn give_scan(&mut self, pids: &[usize], s: &Scan, change: TitleChange, st: &Sent) {
+        if let Some(t) = self.title(s, change, st) {
+            for &p in pids {
+                self.give(p, t.clone());
+            }
+        }
+    }
+
+    fn add_role(&mut self, pids: &[usize], r: Role) {
+        for &p in pids {
+            if !self.people[p].roles.contains(&r) {
+                self.people[p].roles.push(r);
+            }
+        }
+    }
+
+    fn sentence(&mut self, a: usize, b: usize, span: Span) {
+        let d = self.d;
+        let mut st = Sent {
+            span,
+            ..Sent::default()
+        };
+        let sent_role = self.sentence_role(a, b);
+        let mut i = a;
+        let mut guard = 0usize;
+        while i < b {
+            guard += 1;
+            if guard > 4 * (b - a) + 16 {
+                break;
+            }
+            if self.masked(i) {
+                i += 1;
+                continue;
+            }
+            if let Some((e, _)) = d.province(i) {
+                i = e;
+                continue;
+            }
+            if d.is(i, Gram::Place).is_some()
+                && d.org(i)
+                    .is_none_or(|(_, o)| !o.has(flag::LEVEL) || d.case(i) == Some(Case::Lower))
+            {
+                let e = d.is(i, Gram::Place).unwrap_or(i + 1);
+                if d.case(e) == Some(Case::Cap) && !titles::starts(d, e, b) {
+                    let mut k = e;
+                    while k < b && d.case(k) == Some(Case::Cap) && !titles::starts(d, k, b) {
+                        k += 1;
+                    }
+                    i = k;
+                    continue;
+                }
+            }
+            if d.is_punct(i, ';') {
+                st.group.clear();
+                i += 1;
+                continue;
+            }
+            if let Some((ce, g)) = d.gram(i, |g| matches!(g, Gram::Cue | Gram::Cues)) {
+                let mut k = ce;
+                if g == Gram::Cues {
+                    st.list_mode = true;
+                }
+                if d.is_punct(k, ':') {
+                    st.list_mode = true;
+                    k += 1;
+                }
+                let mut rank = None;
+                if let Some((re, r)) = d.rank(k) {
+                    rank = Some(r.canon.clone());
+                    k = re;
+                }
+                if titles::starts(d, k, b) {
+                    i = self.free(k, b, &mut st, g == Gram::Cues, true).0;
+                    continue;
+                }
+                if let Some(ne) = name_run(d, k, b) {
+                    // a cue with one capitalised word that opens a longer place is no name
+                    if d.province(k).is_none() {
+                        let (next, _) = self.person(k, ne, rank, b, &mut st, false);
+                        i = self.after_person(next, b, &mut st);
+                        continue;
+                    }
+                }
+                i = k;
+                continue;
+            }
+            if let Some((re, r)) = d.rank(i) {
+                if let Some(ne) = name_run(d, re, b).filter(|&e| e >= re + 2) {
+                    let (next, _) = self.person(re, ne, Some(r.canon.clone()), b, &mut st, false);
+                    i = self.after_person(next, b, &mut st);
+                    continue;
+                }
+            }
+            if titles::starts(d, i, b) {
+                let plural = i > a && (d.is(i - 1, Gram::Plural).is_some() || d.is_num(i - 1));
+                i = self.free(i, b, &mut st, plural, false).0;
+                continue;
+            }
+            if d.case(i) == Some(Case::Cap) {
+                let ne = name_start(d, i, b).or_else(|| {
+                    if st.list_mode {
+                        self.structural_name(i, b)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(ne) = ne {
+                    let (next, _) = self.person(i, ne, None, b, &mut st, false);
+                    i = self.after_person(next, b, &mut st);
+                    continue;
+                }
+            }
+            if let Some((e, g)) = d.gram(i, |g| {
+                matches!(g, Gram::Intro(_) | Gram::Verb(_) | Gram::Change(_))
+            }) {
+                if let Gram::Intro(c) | Gram::Verb(c) | Gram::Change(c) = g {
+                    if c != TitleChange::Held {
+                        st.obp = Some(c);
+                    }
+                }
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+        if let Some(r) = sent_role {
+            let list = st.list.clone();
+            self.add_role(&list, r);
+        }
+    }
+
+    /// "Dự hội nghị có các đồng chí ...", "Phát biểu kết luận, đồng chí ...": a role verb that
+    /// opens the sentence goes to everyone it names.
+    fn sentence_role(&self, a: usize, b: usize) -> Option<Role> {
+        let d = self.d;
+        let mut k = a;
+        while k < b && matches!(d.kind(k), Some(Kind::Punct(_))) {
+            k += 1;
+        }
+        let (_, g) = d.gram(k, |g| matches!(g, Gram::Role(_)))?;
+        let Gram::Role(r) = g else { return None };
+        if d.case(k) == Some(Case::Lower) {
+            return None;
+        }
+        if r == Role::Attend && !(k..b).any(|j| d.lower(j) == "có") {
+            return None;
+        }
+        Some(r)
+    }
+
+    /// In a list ("các đồng chí: A, ...; B, ..."), a run of two to five name words followed by a
+    /// title is a name even without a known family name ("Hồng Hà, nguyên Bí thư TƯ Đảng").
+    fn structural_name(&self, i: usize, b: usize) -> Option<usize> {
+        let d = self.d;
+        let ne = name_run(d, i, b)?;
+        if !(2..=5).contains(&(ne - i)) {
+            return None;
+        }
+        let prev_ok = i == 0
+            || matches!(d.kind(i - 1), Some(Kind::Punct(';' | ':')))
+            || d.lower(i - 1) == "và";
+        let sep = d.is_punct(ne, ',') || d.is_dash(ne);
+        (prev_ok && sep && titles::starts(d, ne + 1, b)).then_some(ne)
+    }
+
+    /// A person named by tokens `ns..ne`, then the titles after the name. Returns the token after
+    /// them and the person.
+    fn person(
+        &mut self,
+        ns: usize,
+        ne: usize,
+        rank: Option<String>,
+        b: usize,
+        st: &mut Sent,
+        nested: bool,
+    ) -> (usize, Option<usize>) {
+        let d = self.d;
+        if self.masked(ns) {
+            return (ne, None);
+        }
+        let Some(pid) = self.mention(ns, ne, st) else {
+            return (ne, None);
+        };
+        if let Some(r) = rank {
+            self.people[pid].rank.get_or_insert(r);
+        }
+        let mut k = ne;
+        if d.is_punct(k, '(') {
+            if let Some(close) = (k + 1..(k + 30).min(b)).find(|&j| d.is_punct(j, ')')) {
+                self.paren_titles(pid, k + 1, close, st);
+                k = close + 1;
+            }
+        }
+        // ", 53 tuổi,"
+        if d.is_punct(k, ',') && d.is_num(k + 1) && d.is(k + 2, Gram::Age).is_some() {
+            k += 3;
+        }
+        k = self.chain(&[pid], k, b, TitleChange::Held, st);
+        if !nested {
+            if !st.group.contains(&pid) {
+                st.group.push(pid);
+            }
+            if !st.list.contains(&pid) {
+                st.list.push(pid);
+            }
+        }
+        (k, Some(pid))
+    }
+
+    /// "(46 tuổi, Trưởng phòng ...)", "(nguyên Phó giám đốc Sở KH-ĐT)".
+    fn paren_titles(&mut self, pid: usize, a: usize, close: usize, st: &mut Sent) {
+        let d = self.d;
+        let mut k = a;
+        while k < close {
+            if titles::starts(d, k, close) {
+                if let Some(s) =
+                    titles::scan(d, k, close, Mode::Post).filter(|s| titles::is_post(d, s))
+                {
+                    self.give_scan(&[pid], &s, TitleChange::Held, st);
+                    k = s.end.max(k + 1);
+                    continue;
+                }
+            }
+            // next comma-separated item
+            while k < close && !d.is_punct(k, ',') {
+                k += 1;
+            }
+            k += 1;
+        }
+    }
+
+    /// Titles after a name or a predicate: ", T1, T2 kiêm T3". Returns the token after them.
+    fn chain(
+        &mut self,
+        pids: &[usize],
+        mut k: usize,
+        b: usize,
+        change: TitleChange,
+        st: &mut Sent,
+    ) -> usize {
+        let d = self.d;
+        for _ in 0..16 {
+            let mut n = k;
+            if d.is_punct(n, ',') || d.is_dash(n) {
+                n += 1;
+            }
+            if n == k && d.is(n, Gram::Concurrent).is_none() {
+                break;
+            }
+            if !titles::starts(d, n, b) {
+                break;
+            }
+            let Some(s) = titles::scan(d, n, b, Mode::Post) else {
+                break;
+            };
+            if !titles::is_post(d, &s) {
+                break;
+            }
+            self.give_scan(pids, &s, change, st);
+            k = s.end;
+            if let Some((na, nb)) = s.nested {
+                k = self.nested(na, nb, b, st);
+            }
+        }
+        k
+    }
+
+    /// The person inside "Trợ lý đồng chí X, <X's titles>": X's titles are X's own.
+    fn nested(&mut self, a: usize, b: usize, end: usize, st: &mut Sent) -> usize {
+        let (k, _) = self.person(a, b, None, end, st, true);
+        k
+    }
+
+    /// After a person and their titles: more persons joined to the group, a role, a predicate.
+    fn after_person(&mut self, k: usize, b: usize, st: &mut Sent) -> usize {
+        let d = self.d;
+        // connectors to another person: ",", "và", ", và", "cùng (các đồng chí)"
+        let mut n = k;
+        if d.is_punct(n, ',') {
+            n += 1;
+        }
+        if d.lower(n) == "và" {
+            n += 1;
+        }
+        let cung = d.lower(n) == "cùng";
+        if cung {
+            n += 1;
+        }
+        if n > k && n < b && self.person_starts(n, b, st) {
+            if cung {
+                st.group.clear();
+            }
+            return n;
+        }
+        if d.is_punct(k, ';') {
+            st.group.clear();
+            if self.person_starts(k + 1, b, st) || d.lower(k + 1) == "và" {
+                st.list_mode = true;
+            }
+            return k + 1;
+        }
+        // role verbs: "chủ trì hội nghị", "dự và phát biểu"
+        let mut r = k;
+        if d.is_punct(r, ',') {
+            r += 1;
+        }
+        while d.is(r, Gram::Adverb).is_some() {
+            r = d.is(r, Gram::Adverb).unwrap_or(r + 1);
+        }
+        let mut roles = Vec::new();
+        while let Some((e, Gram::Role(role))) = d.gram(r, |g| matches!(g, Gram::Role(_))) {
+            roles.push(role);
+            r = e;
+            // "dự và chỉ đạo", "dự và phát biểu"
+            if d.lower(r) == "và" {
+                r += 1;
+            } else {
+                break;
+            }
+        }
+        if !roles.is_empty() {
+            let list = st.list.clone();
+            for role in roles {
+                self.add_role(&list, role);
+            }
+        }
+        let next = self.predicate(k, b, st);
+        st.group.clear();
+        next.max(k)
+    }
+
+    /// Does a person mention start at `n` (a cue, a rank, a family name, or a list name)?
+    fn person_starts(&self, n: usize, b: usize, st: &Sent) -> bool {
+        let d = self.d;
+        if d.gram(n, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some() {
+            return true;
+        }
+        if d.province(n).is_some() {
+            return false;
+        }
+        if d.rank(n).is_some() {
+            return true;
+        }
+        name_start(d, n, b).is_some() || (st.list_mode && self.structural_name(n, b).is_some())
+    }
+
+    /// A predicate that gives the group a title: "được bầu giữ chức X", "làm X", "là Đại tá, X",
+    /// "nay thôi giữ chức X, Y", "tham gia Ban Thường vụ Tỉnh ủy". Returns where reading stopped.
+    fn predicate(&mut self, k: usize, b: usize, st: &mut Sent) -> usize {
+        let d = self.d;
+        let group = st.group.clone();
+        if group.is_empty() {
+            return k;
+        }
+        let limit = (k + 30).min(b);
+        let mut j = k;
+        let mut window: Option<TitleChange> = None;
+        let mut intro: Option<TitleChange> = None;
+        let mut intro_end = usize::MAX;
+        let mut passive = false;
+        let mut last = k;
+        while j < limit {
+            if matches!(
+                d.kind(j),
+                Some(Kind::Punct(
+                    ';' | '.' | '!' | '?' | ':' | '(' | '"' | '“' | '”'
+                ))
+            ) {
+                break;
+            }
+            if d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Linker))
+                .is_some()
+            {
+                break;
+            }
+            if j != intro_end && d.case(j) == Some(Case::Cap) && name_start(d, j, b).is_some() {
+                break;
+            }
+            if j == intro_end {
+                if let Some((re, r)) = d.rank(j) {
+                    for &p in &group {
+                        self.people[p].rank.get_or_insert(r.canon.clone());
+                    }
+                    j = re;
+                    if d.is_punct(j, ',') {
+                        j += 1;
+                    }
+                    intro_end = j;
+                    continue;
+                }
+            }
+            if d.lower(j) == "tham" && d.lower(j + 1) == "gia" {
+                if let Some((t, e)) = self.joins_committee(j + 2, b, st) {
+                    for &p in &group {
+                        self.give(p, t.clone());
+                    }
+                    j = e;
+                    last = j;
+                    continue;
+                }
+            }
+            if titles::starts(d, j, b) {
+                if intro_end != j {
+                    // an agent's title ("được Thủ tướng Chính phủ bổ nhiệm giữ chức ..."):
+                    // read over it, unless it names someone
+                    match titles::scan(d, j, b, Mode::Free) {
+                        Some(s) if s.name_at.is_none() && s.nested.is_none() => {
+                            j = s.end.max(j + 1);
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                let Some(s) = titles::scan(d, j, b, Mode::Post) else {
+                    break;
+                };
+                if !titles::is_post(d, &s) || self.linker_after(s.end, b, st) {
+                    break;
+                }
+                let ch = combine(
+                    window.unwrap_or(TitleChange::Held),
+                    intro.unwrap_or(TitleChange::Held),
+                );
+                self.give_scan(&group, &s, ch, st);
+                j = s.end;
+                if let Some((na, nb)) = s.nested {
+                    j = self.nested(na, nb, b, st);
+                }
+                j = self.chain(&group, j, b, ch, st);
+                last = j;
+                window = None;
+                intro = None;
+                intro_end = usize::MAX;
+                continue;
+            }
+            if let Some((e, g)) = d.gram(j, |g| {
+                matches!(
+                    g,
+                    Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_) | Gram::Adverb
+                )
+            }) {
+                match g {
+                    // "HĐND tỉnh bầu ...": the persons before an active verb are its agents
+                    Gram::Verb(c) if passive => {
+                        intro = Some(combine(intro.unwrap_or(TitleChange::Held), c));
+                        intro_end = e;
+                    }
+                    Gram::Verb(c) => window = Some(combine(window.unwrap_or(TitleChange::Held), c)),
+                    Gram::Adverb if d.lower(j).ends_with("được") || d.lower(e - 1) == "được" =>
+                    {
+                        passive = true;
+                        if j == intro_end {
+                            intro_end = e;
+                        }
+                    }
+                    Gram::Intro(c) => {
+                        intro = Some(combine(intro.unwrap_or(TitleChange::Held), c));
+                        intro_end = e;
+                    }
+                    Gram::Office => intro_end = e,
+                    Gram::Change(c) => {
+                        window = Some(combine(window.unwrap_or(TitleChange::Held), c))
+                    }
+                    _ => {
+                        if j == intro_end {
+                            intro_end = e;
+                        }
+                    }
+                }
+                j = e;
+                continue;
+            }
+            j += 1;
+        }
+        last
+    }
+
+    /// "tham gia Ban Thường vụ Thành ủy Hải Phòng" → "Ủy viên Ban Thường vụ Thành ủy Hải Phòng";
+    /// only when the committee's organisation is written.
+    fn joins_committee(&self, j: usize, b: usize, st: &Sent) -> Option<(Title, usize)> {
+        let d = self.d;
+        let (oe, o) = d.org(j)?;
+        if !matches!(o.canon.as_str(), "Ban Thường vụ" | "Ban Chấp hành") {
+            return None;
+        }
+        let owner = d
+            .org(oe)
+            .is_some_and(|(_, w)| w.canon.ends_with("ủy") || w.canon == "Đảng bộ");
+        if !owner {
+            // "tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy": the committee that names its owner
+            if d.is_punct(oe, ',') {
+                return self.joins_committee(oe + 1, b, st);
+            }
+            return None;
+        }
+        let mut e = d.org(oe).map_or(oe + 1, |(e, _)| e);
+        if let Some((pe, _)) = d.province(e) {
+            e = pe;
+        } else if d.org(e).is_some_and(|(_, o)| o.has(flag::LEVEL))
+            && d.case(e + 1) == Some(Case::Cap)
+        {
+            e += 1;
+            while e < b && d.case(e) == Some(Case::Cap) {
+                e += 1;
+            }
+        }
+        let text = format!("Ủy viên {}", titles::canonical_tokens(d, j, e, &[]));
+        let t = Title {
+            text,
+            change: TitleChange::Taken,
+            evidence: Evidence {
+                mention: d.span(j.saturating_sub(2), e),
+                sentence: st.span,
+            },
+            ..Title::default()
+        };
+        Some((t, e))
+    }
+
+    /// Is there a linker to persons at `k` ("đối với ông", "với ông", "của ông", "đó là")?
+    fn linker_after(&self, k: usize, b: usize, st: &Sent) -> bool {
+        self.linker_end(k, b, st).is_some()
+    }
+
+    fn linker_end(&self, mut k: usize, b: usize, st: &Sent) -> Option<usize> {
+        let d = self.d;
+        for _ in 0..3 {
+            if d.is_punct(k, ',') {
+                k += 1;
+            } else if let Some(q) = titles::qualifier_end(d, k, b) {
+                k = q;
+            } else {
+                break;
+            }
+        }
+        let (e, g) = d.gram(k, |g| matches!(g, Gram::Linker | Gram::Linker2))?;
+        if g == Gram::Linker2 && st.obp.is_none() {
+            return None;
+        }
+        let person_next = d.gram(e, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
+            || d.rank(e).is_some()
+            || name_start(d, e, b).is_some();
+        (person_next || (g == Gram::Linker && d.lower(k) == "đó")).then_some(e)
+    }
+
+    /// A title chain read where no person precedes it: before a name, shared by a list, or given
+    /// to the persons after a linker. Returns where reading stopped and the persons it went to.
+    fn free(
+        &mut self,
+        i: usize,
+        b: usize,
+        st: &mut Sent,
+        plural: bool,
+        cued: bool,
+    ) -> (usize, Vec<usize>) {
+        let d = self.d;
+        let base = st.obp.unwrap_or(TitleChange::Held);
+        let mut scans: Vec<(Scan, TitleChange)> = Vec::new();
+        let mut j = i;
+        let mut change = base;
+        for _ in 0..12 {
+            let Some(s) = titles::scan(d, j, b, Mode::Free) else {
+                break;
+            };
+            j = s.end;
+            let stop = s.name_at.is_some() || s.nested.is_some();
+            scans.push((s, change));
+            if stop {
+                break;
+            }
+            let mut n = j;
+            if d.is_punct(n, ',') {
+                n += 1;
+            }
+            if titles::starts(d, n, b) {
+                j = n;
+                continue;
+            }
+            // "miễn nhiệm chức vụ X và cho thôi làm nhiệm vụ Y đối với ông Z"
+            if d.lower(j) == "và" {
+                let mut m = j + 1;
+                let mut ch = None;
+                while let Some((e, g)) = d.gram(m, |g| {
+                    matches!(
+                        g,
+                        Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_)
+                    )
+                }) {
+                    if let Gram::Intro(c) | Gram::Verb(c) | Gram::Change(c) = g {
+                        ch = Some(combine(ch.unwrap_or(TitleChange::Held), c));
+                    }
+                    m = e;
+                }
+                if titles::starts(d, m, b) {
+                    if let Some(c) = ch {
+                        change = c;
+                    }
+                    j = m;
+                    continue;
+                }
+            }
+            break;
+        }
+        if scans.is_empty() {
+            return (i + 1, Vec::new());
+        }
+        let k = j;
+        let Some((last, _)) = scans.last().cloned() else {
+            return (k, Vec::new());
+        };
+        // "Trợ lý đồng chí X" with nobody before it: X is still named
+        if let Some((na, nb)) = last.nested {
+            let next = self.nested(na, nb, b, st);
+            return (next, Vec::new());
+        }
+        // The chain closes on a name: "Bí thư Tỉnh ủy Phạm Gia Túc".
+        let mut name_at = last.name_at;
+        // or after a dash / colon: "nguyên Trưởng Ban ... - Trần Văn Lực"
+        if name_at.is_none() && (d.is_dash(k) || d.is_punct(k, ':')) {
+            let n = k + 1;
+            let mut m = n;
+            if let Some((ce, _)) = d.gram(m, |g| matches!(g, Gram::Cue)) {
+                m = ce;
+            }
+            if name_start(d, m, b).is_some() || (m > n && name_run(d, m, b).is_some()) {
+                name_at = Some(m);
+            }
+        }
+        let held: Vec<(Scan, TitleChange)> = scans
+            .iter()
+            .map(|(s, _)| (s.clone(), TitleChange::Held))
+            .collect();
+        if let Some(na) = name_at {
+            let ne = name_start(d, na, b)
+                .or_else(|| name_run(d, na, b))
+                .unwrap_or(na + 1);
+            let (mut next, pid) = self.person(na, ne, None, b, st, false);
+            let mut pids = Vec::new();
+            if let Some(p) = pid {
+                self.give_all(p, &held, st);
+                pids.push(p);
+            }
+            if plural || d.is_punct(k, ':') {
+                let (e, more) = self.list(next, b, st, &held, false);
+                next = e;
+                pids.extend(more);
+            }
+            let next = self.after_person(next, b, st);
+            return (next, pids);
+        }
+        let shared_list = plural || cued;
+        // "các đồng chí Bí thư Trung ương Đảng: <title> <Name>; ...", "... gồm ba nhân sự mới: ông A"
+        if d.is_punct(k, ':') && shared_list || d.is(k, Gram::Gom).is_some() {
+            let mut m = d.is(k, Gram::Gom).unwrap_or(k + 1);
+            if d.is(m, Gram::Cues).is_some() {
+                st.list_mode = true;
+            }
+            // "gồm ba nhân sự mới:"
+            if let Some(colon) = (m..(m + 6).min(b)).find(|&x| d.is_punct(x, ':')) {
+                if (m..colon).all(|x| d.case(x) != Some(Case::Cap)) {
+                    m = colon + 1;
+                }
+            }
+            st.list_mode = true;
+            let (e, pids) = self.list(m, b, st, &held, true);
+            if !pids.is_empty() {
+                return (self.after_person(e, b, st), pids);
+            }
+            return (k, Vec::new());
+        }
+        // An office before its persons: "bầu chức danh X đối với ông A, ... và bà B, ..."
+        if let Some(le) = self.linker_end(k, b, st) {
+            let (e, pids) = self.list(le, b, st, &scans, false);
+            if !pids.is_empty() {
+                st.group = pids.clone();
+                let next = self.predicate(e, b, st);
+                st.group.clear();
+                return (next.max(e), pids);
+            }
+        }
+        (k, Vec::new())
+    }
+
+    fn give_all(&mut self, pid: usize, scans: &[(Scan, TitleChange)], st: &Sent) {
+        for (s, c) in scans {
+            if let Some(t) = self.title(s, *c, st) {
+                self.give(pid, t);
+            }
+        }
+    }
+
+    /// Persons in a list, each given `shared`: "ông A, <title>; ông B, <title>; và ông C",
+    /// "A, B và C", "<title> <Name>; <title> <Name>" (when `items`). Skips a purpose clause
+    /// between persons ("... để nghỉ hưu trước tuổi và ông B").
+    fn list(
+        &mut self,
+        mut k: usize,
+        b: usize,
+        st: &mut Sent,
+        shared: &[(Scan, TitleChange)],
+        items: bool,
+    ) -> (usize, Vec<usize>) {
+        let d = self.d;
+        let mut pids = Vec::new();
+        let mut cue_seen = false;
+        for _ in 0..40 {
+            let start = k;
+            while k < b
+                && (matches!(d.kind(k), Some(Kind::Punct(',' | ';' | ':'))) || d.lower(k) == "và")
+            {
+                k += 1;
+            }
+            if k >= b {
+                k = start;
+                break;
+            }
+            let mut rank = None;
+            let mut cued = false;
+            if let Some((ce, _)) = d.gram(k, |g| matches!(g, Gram::Cue | Gram::Cues)) {
+                k = ce;
+                cued = true;
+                cue_seen = true;
+            }
+            if let Some((re, r)) = d.rank(k) {
+                rank = Some(r.canon.clone());
+                k = re;
+                cued = true;
+            }
+            if items && titles::starts(d, k, b) {
+                let (e, got) = self.free(k, b, st, false, false);
+                for &p in &got {
+                    self.give_all(p, shared, st);
+                }
+                if got.is_empty() {
+                    k = start;
+                    break;
+                }
+                pids.extend(got);
+                k = e;
+                continue;
+            }
+            let ne = name_start(d, k, b).or_else(|| {
+                let run = name_run(d, k, b)?;
+                let len = run - k;
+                (if cued {
+                    len >= 1
+                } else {
+                    (cue_seen || st.list_mode) && len >= 2
+                })
+                .then_some(run)
+            });
+            let Some(ne) = ne.filter(|_| d.province(k).is_none()) else {
+                k = start;
+                break;
+            };
+            let (e, pid) = self.person(k, ne, rank, b, st, false);
+            if let Some(p) = pid {
+                self.give_all(p, shared, st);
+                pids.push(p);
+            }
+            k = e;
+            // a purpose clause before the next person: "để nghỉ hưu trước tuổi và ông B"
+            if d.is(k, Gram::Purpose).is_some() {
+                let lim = (k + 10).min(b);
+                match (k..lim).find(|&x| d.lower(x) == "và" && self.person_starts(x + 1, b, st)) {
+                    Some(x) => k = x,
+                    None => break,
+                }
+            }
+        }
+        (k, pids)
+    }
+
+    fn finish(self) -> Vec<Official> {
+        let mut out = Vec::new();
+        for acc in self.people {
+            let titles = merge_titles(acc.titles);
+            if titles.is_empty() {
+                continue;
+            }
+            let name = best_variant(&acc.variants);
+            if name.is_empty() {
+                continue;
+            }
+            out.push(Official {
+                name,
+                rank: acc.rank,
+                titles,
+                roles: acc.roles,
+                mentions: acc.mentions,
+            });
+        }
+        out
+    }
+}
+
+/// The spelling to show: the most frequent, a known misspelling ("Nguyến") last.
+fn best_variant(v: &[(String, u32, bool)]) -> String {
+    v.iter()
+        .max_by_key(|(n, c, typo)| (!typo, *c, n.len()))
+        .map(|(n, ..)| n.clone())
+        .unwrap_or_default()
+}
+
+fn core_key(t: &Title) -> Vec<String> {
+    let text = t.text.strip_prefix("nguyên ").unwrap_or(&t.text);
+    fold(text).split(' ').map(str::to_string).collect()
+}
+
+/// One title per post: equal titles merge, and a title that is the beginning of a longer one
+/// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
+pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
+    let mut out: Vec<Title> = Vec::new();
+    for t in titles {
+        let k = core_key(&t);
+        if k.is_empty() {
+            continue;
+        }
+        let mut merged = false;
+        for o in out.iter_mut() {
+            let ok = core_key(o);
+            let (longer_is_new, related) = if ok == k {
+                (false, true)
+            } else if k.starts_with(&ok) {
+                (true, true)
+            } else if ok.starts_with(&k) {
+                (false, true)
+            } else {
+                (false, false)
+            };
+            if !related {
+                continue;
+            }
+            let former = o.former || t.former;
+            let change = combine_pref(o.change, t.change);
+            if longer_is_new {
+                let ev = o.evidence;
+                *o = t.clone();
+                o.evidence = ev;
+            }
+            o.former = former;
+            o.change = change;
+            o.concurrent |= t.concurrent;
+            if former && !o.text.starts_with("nguyên ") {
+                o.text = format!("nguyên {}", o.text);
+            }
+            merged = true;
+            break;
+        }
+        if !merged {
+            out.push(t);
+        }
+    }
+    out
+}
+
+fn combine_pref(a: TitleChange, b: TitleChange) -> TitleChange {
+    if a == TitleChange::Held {
+        b
+    } else {
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{extract, Context};
+
+    /// `names.examples`: blocks of one sentence line, then one line per official
+    /// `Name | title; title`, blank line between blocks.
+    #[test]
+    fn examples() {
+        let data = include_str!("names.examples");
+        let mut failures = Vec::new();
+        for block in data.split("\n\n") {
+            let lines: Vec<&str> = block.lines().filter(|l| !l.starts_with('#')).collect();
+            let Some((text, expected)) = lines.split_first() else {
+                continue;
+            };
+            let text = text.replace("\\n", "\n");
+            let got = extract(&text, &Context::default());
+            let got: Vec<String> = got
+                .people
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} | {}",
+                        p.name,
+                        p.titles
+                            .iter()
+                            .map(|t| t.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )
+                })
+                .collect();
+            let expected: Vec<String> = expected.iter().map(|s| s.trim().to_string()).collect();
+            if got != expected {
+                failures.push(format!(
+                    "{text}\n  got:      {got:?}\n  expected: {expected:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
 }

@@ -1,45 +1,813 @@
-//! Text normalization: NFC, lookalike letters, whitespace; sentence splitting; folding for search.
+//! Text normalization: NFC, lookalike letters, whitespace, tone placement and glued words;
+//! sentence splitting; folding for search.
+//!
+//! Every [`Span`](super::Span) the extractor returns points into the output of [`normalize`], so
+//! normalization may change lengths freely: it is the text the user is shown.
 
 use super::Span;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// NFC, with lookalike letters read as what they mean (Ð U+00D0 → Đ).
+/// The text as the extractor reads it:
+/// - NFC; lookalike letters read as what they mean (Ð U+00D0 and Ɖ → Đ);
+/// - spaces, tabs and exotic blanks collapsed to one space, line breaks kept as `\n`, blanks at
+///   line ends dropped, zero-width characters and soft hyphens removed, control characters blanked;
+/// - modern tone placement on open `oa`, `oe`, `uy` syllables ("Uỷ" → "Ủy", "hoá" → "hóa");
+/// - words glued by a lost space split again ("Du lịchđề nghị" → "Du lịch đề nghị",
+///   "2015Kêu" → "2015 Kêu", "điểm,góp" → "điểm, góp").
 pub fn normalize(text: &str) -> String {
-    text.nfc()
-        .map(|c| if c == '\u{00D0}' { 'Đ' } else { c })
-        .collect()
+    if fast_ok(text) {
+        return normalize_nfc(text);
+    }
+    normalize_any(text)
 }
 
-/// Sentence spans of `text`, in order, covering every non-blank sentence.
+/// Text the slice-based fast path handles: NFC, no lookalike letters, no zero-width characters.
+fn fast_ok(text: &str) -> bool {
+    surely_nfc(text)
+        && !text.contains([
+            '\u{00D0}', '\u{00F0}', '\u{0189}', '\u{0256}', '\u{200B}', '\u{200C}', '\u{200D}',
+            '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ])
+}
+
+/// [`normalize`] for text already NFC without lookalike letters: words are written from
+/// slices of the input instead of character by character.
+fn normalize_nfc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
+    let mut word: Option<usize> = None;
+    let mut pending_space = false;
+    let mut at_line_start = true;
+    let mut prev = '\n';
+    for (i, c) in text.char_indices() {
+        if is_alnum(c) || (matches!(c, '\'' | '’') && word.is_some()) {
+            if word.is_none() {
+                if matches!(prev, ',' | ';') && !pending_space && is_letter(c) {
+                    pending_space = true;
+                }
+                if pending_space {
+                    if !at_line_start {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                }
+                word = Some(i);
+            }
+            at_line_start = false;
+            prev = c;
+            continue;
+        }
+        if let Some(s) = word.take() {
+            write_word(&mut out, &text[s..i]);
+        }
+        let c = match c {
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                ' '
+            }
+            c if c.is_control() && c != '\n' => ' ',
+            c => c,
+        };
+        match c {
+            ' ' => pending_space = !at_line_start,
+            '\n' => {
+                pending_space = false;
+                out.push('\n');
+                at_line_start = true;
+            }
+            _ => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+                at_line_start = false;
+            }
+        }
+        prev = c;
+    }
+    if let Some(s) = word {
+        write_word(&mut out, &text[s..]);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// [`normalize`] for any text, through the NFC iterator.
+fn normalize_any(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
+    let mut w = Writer {
+        out: &mut out,
+        word: String::new(),
+        pending_space: false,
+        at_line_start: true,
+        prev: '\n',
+    };
+    if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        for c in text.chars() {
+            w.push(c);
+        }
+    } else {
+        for c in text.nfc() {
+            w.push(c);
+        }
+    }
+    w.flush_word();
+    drop(w);
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// `char::is_alphanumeric` with fast paths for ASCII and the Latin blocks Vietnamese uses.
+pub fn is_alnum(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_alphabetic` with the same fast paths.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{1ea0}'..='\u{1ef9}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// A byte scan that proves the common case NFC: ASCII, Latin letters up to U+02FF, Latin
+/// Extended Additional (Vietnamese precomposed letters) and general punctuation, no combining
+/// marks.
+fn surely_nfc(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+        } else if (0xC2..=0xCB).contains(&x) {
+            i += 2;
+        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB))
+            || x == 0xE2 && b.get(i + 1) == Some(&0x80)
+        {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+struct Writer<'a> {
+    out: &'a mut String,
+    /// The word being read; flushed (tone fix, glue split) at its end. Reused, so no allocation
+    /// per character.
+    word: String,
+    pending_space: bool,
+    at_line_start: bool,
+    prev: char,
+}
+
+impl Writer<'_> {
+    fn push(&mut self, c: char) {
+        // the common case: a lowercase ASCII letter inside a word
+        if c.is_ascii_lowercase() && !self.pending_space && !matches!(self.prev, ',' | ';') {
+            self.word.push(c);
+            self.at_line_start = false;
+            self.prev = c;
+            return;
+        }
+        let c = match c {
+            '\u{00D0}' | '\u{0189}' => 'Đ',
+            '\u{00F0}' | '\u{0256}' => 'đ',
+            '\r' => '\n',
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return,
+            '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                ' '
+            }
+            '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
+            c if c.is_control() && c != '\n' => ' ',
+            c => c,
+        };
+        if is_alnum(c) {
+            // A comma or semicolon glued to the next word ("điểm,góp") gets its space back.
+            if matches!(self.prev, ',' | ';') && !self.pending_space && is_letter(c) {
+                self.pending_space = true;
+            }
+            if self.pending_space {
+                self.flush_word();
+                if !self.at_line_start {
+                    self.out.push(' ');
+                }
+                self.pending_space = false;
+            }
+            self.word.push(c);
+            self.at_line_start = false;
+            self.prev = c;
+            return;
+        }
+        // Apostrophes inside a word belong to it (H'Mông, M’nông).
+        if matches!(c, '\'' | '’') && !self.word.is_empty() && !self.pending_space {
+            self.word.push(c);
+            self.prev = c;
+            return;
+        }
+        self.flush_word();
+        match c {
+            ' ' => self.pending_space = !self.at_line_start,
+            '\n' => {
+                // Blanks at line ends go; line breaks stay (they separate headline, body, bylines).
+                self.pending_space = false;
+                self.out.push('\n');
+                self.at_line_start = true;
+            }
+            _ => {
+                if self.pending_space {
+                    self.out.push(' ');
+                    self.pending_space = false;
+                }
+                self.out.push(c);
+                self.at_line_start = false;
+            }
+        }
+        self.prev = c;
+    }
+
+    fn flush_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let word = std::mem::take(&mut self.word);
+        write_word(self.out, &word);
+        self.word = word;
+        self.word.clear();
+    }
+}
+
+/// Writes one word (a maximal run of letters, digits and inner apostrophes), fixing tone
+/// placement and splitting glued words.
+fn write_word(out: &mut String, word: &str) {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        out.push_str(word);
+        return;
+    }
+    // One pass decides the common case: no glued words, at most one vowel nucleus.
+    let mut prev: Option<char> = None;
+    let mut nuclei = 0;
+    let mut in_vowel = false;
+    let mut simple = true;
+    for c in word.chars() {
+        if let Some(p) = prev {
+            if (p.is_ascii_digit() && c.is_uppercase()) || (p.is_lowercase() && c.is_uppercase()) {
+                simple = false;
+                break;
+            }
+        }
+        let v = vowel_info(c).is_some();
+        if v && !in_vowel {
+            nuclei += 1;
+        }
+        in_vowel = v;
+        prev = Some(c);
+    }
+    if simple && nuclei < 2 {
+        write_syllable(out, word);
+        return;
+    }
+    let mut seg_start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        if let Some(p) = prev {
+            // "2015Kêu": digits glued to a capitalised word.
+            let digit_then_upper = p.is_ascii_digit() && c.is_uppercase();
+            // "lịchĐề": a lowercase Vietnamese letter glued to a capital.
+            let lower_then_upper =
+                p.is_lowercase() && c.is_uppercase() && (is_viet(p) || is_viet(c));
+            if digit_then_upper || lower_then_upper {
+                write_syllables(out, &word[seg_start..i]);
+                out.push(' ');
+                seg_start = i;
+            }
+        }
+        prev = Some(c);
+    }
+    write_syllables(out, &word[seg_start..]);
+}
+
+/// Writes a word that may be several Vietnamese syllables glued together ("lịchđề", "vụcông").
+fn write_syllables(out: &mut String, word: &str) {
+    let mut start = 0;
+    for cut in glue_cuts(word) {
+        write_syllable(out, &word[start..cut]);
+        out.push(' ');
+        start = cut;
+    }
+    write_syllable(out, &word[start..]);
+}
+
+/// Byte offsets where a lowercase Vietnamese word made of several syllables must be cut.
+/// A Vietnamese syllable has one vowel nucleus, so two nuclei separated by consonants mean two
+/// syllables; the consonants between them split into a valid final and a valid initial.
+/// Words without Vietnamese-only letters (foreign words, "Thursday") are left alone.
+fn glue_cuts(word: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    if word.len() < 5 || word.is_ascii() || !word.chars().any(is_viet) {
+        return cuts;
+    }
+    // Cheap count of vowel nuclei first: one nucleus is one syllable, the common case.
+    let mut nuclei = 0;
+    let mut in_vowel = false;
+    for c in word.chars() {
+        let v = base_vowel(c).is_some();
+        if v && !in_vowel {
+            nuclei += 1;
+        }
+        in_vowel = v;
+    }
+    if nuclei < 2 {
+        return cuts;
+    }
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    if chars.iter().skip(1).any(|&(_, c)| !c.is_lowercase())
+        || chars.iter().any(|&(_, c)| !is_letter(c))
+    {
+        return cuts;
+    }
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|&(_, c)| c.to_lowercase().next().unwrap_or(c))
+        .collect();
+    let n = lower.len();
+    let mut i = 0;
+    // Skip the first syllable's initial and nucleus.
+    while i < n && !is_vowel(lower[i], lower.get(i.wrapping_sub(1)).copied()) {
+        i += 1;
+    }
+    let mut syl_start = 0;
+    while i < n {
+        // In a nucleus: skip vowels.
+        while i < n && is_vowel(lower[i], if i > 0 { Some(lower[i - 1]) } else { None }) {
+            i += 1;
+        }
+        let cons_start = i;
+        while i < n && !is_vowel(lower[i], if i > 0 { Some(lower[i - 1]) } else { None }) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        // Consonants cons_start..i sit between two nuclei: split into final + initial.
+        let cluster: String = lower[cons_start..i].iter().collect();
+        let mut cut_at = None;
+        for final_len in (0..=cluster.chars().count()).rev() {
+            let fin: String = cluster.chars().take(final_len).collect();
+            let ini: String = cluster.chars().skip(final_len).collect();
+            if !ini.is_empty() && is_final(&fin) && is_initial(&ini) {
+                cut_at = Some(cons_start + final_len);
+                break;
+            }
+        }
+        match cut_at {
+            // Each part must keep at least two letters ("Êđê" stays whole).
+            Some(k) if k - syl_start >= 2 && n - k >= 2 => {
+                cuts.push(chars[k].0);
+                syl_start = k;
+            }
+            _ => return Vec::new(),
+        }
+    }
+    cuts
+}
+
+fn is_final(s: &str) -> bool {
+    matches!(s, "" | "c" | "ch" | "m" | "n" | "ng" | "nh" | "p" | "t")
+}
+
+fn is_initial(s: &str) -> bool {
+    matches!(
+        s,
+        "b" | "c"
+            | "ch"
+            | "d"
+            | "đ"
+            | "g"
+            | "gh"
+            | "h"
+            | "k"
+            | "kh"
+            | "l"
+            | "m"
+            | "n"
+            | "ng"
+            | "ngh"
+            | "nh"
+            | "p"
+            | "ph"
+            | "q"
+            | "r"
+            | "s"
+            | "t"
+            | "th"
+            | "tr"
+            | "v"
+            | "x"
+    )
+}
+
+/// Is `c` a vowel letter (any tone)? `u` after `q` belongs to the initial.
+fn is_vowel(c: char, prev: Option<char>) -> bool {
+    let base = base_vowel(c);
+    if base == Some('u') && prev == Some('q') {
+        return false;
+    }
+    base.is_some()
+}
+
+/// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter. A `match`
+/// compiles to a jump table: this runs for every letter of the text.
+const fn vowel_info_slow(c: char) -> Option<(char, u8, bool)> {
+    Some(match c {
+        'a' => ('a', 0, false),
+        'A' => ('a', 0, true),
+        'à' => ('a', 1, false),
+        'À' => ('a', 1, true),
+        'á' => ('a', 2, false),
+        'Á' => ('a', 2, true),
+        'ả' => ('a', 3, false),
+        'Ả' => ('a', 3, true),
+        'ã' => ('a', 4, false),
+        'Ã' => ('a', 4, true),
+        'ạ' => ('a', 5, false),
+        'Ạ' => ('a', 5, true),
+        'ă' => ('ă', 0, false),
+        'Ă' => ('ă', 0, true),
+        'ằ' => ('ă', 1, false),
+        'Ằ' => ('ă', 1, true),
+        'ắ' => ('ă', 2, false),
+        'Ắ' => ('ă', 2, true),
+        'ẳ' => ('ă', 3, false),
+        'Ẳ' => ('ă', 3, true),
+        'ẵ' => ('ă', 4, false),
+        'Ẵ' => ('ă', 4, true),
+        'ặ' => ('ă', 5, false),
+        'Ặ' => ('ă', 5, true),
+        'â' => ('â', 0, false),
+        'Â' => ('â', 0, true),
+        'ầ' => ('â', 1, false),
+        'Ầ' => ('â', 1, true),
+        'ấ' => ('â', 2, false),
+        'Ấ' => ('â', 2, true),
+        'ẩ' => ('â', 3, false),
+        'Ẩ' => ('â', 3, true),
+        'ẫ' => ('â', 4, false),
+        'Ẫ' => ('â', 4, true),
+        'ậ' => ('â', 5, false),
+        'Ậ' => ('â', 5, true),
+        'e' => ('e', 0, false),
+        'E' => ('e', 0, true),
+        'è' => ('e', 1, false),
+        'È' => ('e', 1, true),
+        'é' => ('e', 2, false),
+        'É' => ('e', 2, true),
+        'ẻ' => ('e', 3, false),
+        'Ẻ' => ('e', 3, true),
+        'ẽ' => ('e', 4, false),
+        'Ẽ' => ('e', 4, true),
+        'ẹ' => ('e', 5, false),
+        'Ẹ' => ('e', 5, true),
+        'ê' => ('ê', 0, false),
+        'Ê' => ('ê', 0, true),
+        'ề' => ('ê', 1, false),
+        'Ề' => ('ê', 1, true),
+        'ế' => ('ê', 2, false),
+        'Ế' => ('ê', 2, true),
+        'ể' => ('ê', 3, false),
+        'Ể' => ('ê', 3, true),
+        'ễ' => ('ê', 4, false),
+        'Ễ' => ('ê', 4, true),
+        'ệ' => ('ê', 5, false),
+        'Ệ' => ('ê', 5, true),
+        'i' => ('i', 0, false),
+        'I' => ('i', 0, true),
+        'ì' => ('i', 1, false),
+        'Ì' => ('i', 1, true),
+        'í' => ('i', 2, false),
+        'Í' => ('i', 2, true),
+        'ỉ' => ('i', 3, false),
+        'Ỉ' => ('i', 3, true),
+        'ĩ' => ('i', 4, false),
+        'Ĩ' => ('i', 4, true),
+        'ị' => ('i', 5, false),
+        'Ị' => ('i', 5, true),
+        'o' => ('o', 0, false),
+        'O' => ('o', 0, true),
+        'ò' => ('o', 1, false),
+        'Ò' => ('o', 1, true),
+        'ó' => ('o', 2, false),
+        'Ó' => ('o', 2, true),
+        'ỏ' => ('o', 3, false),
+        'Ỏ' => ('o', 3, true),
+        'õ' => ('o', 4, false),
+        'Õ' => ('o', 4, true),
+        'ọ' => ('o', 5, false),
+        'Ọ' => ('o', 5, true),
+        'ô' => ('ô', 0, false),
+        'Ô' => ('ô', 0, true),
+        'ồ' => ('ô', 1, false),
+        'Ồ' => ('ô', 1, true),
+        'ố' => ('ô', 2, false),
+        'Ố' => ('ô', 2, true),
+        'ổ' => ('ô', 3, false),
+        'Ổ' => ('ô', 3, true),
+        'ỗ' => ('ô', 4, false),
+        'Ỗ' => ('ô', 4, true),
+        'ộ' => ('ô', 5, false),
+        'Ộ' => ('ô', 5, true),
+        'ơ' => ('ơ', 0, false),
+        'Ơ' => ('ơ', 0, true),
+        'ờ' => ('ơ', 1, false),
+        'Ờ' => ('ơ', 1, true),
+        'ớ' => ('ơ', 2, false),
+        'Ớ' => ('ơ', 2, true),
+        'ở' => ('ơ', 3, false),
+        'Ở' => ('ơ', 3, true),
+        'ỡ' => ('ơ', 4, false),
+        'Ỡ' => ('ơ', 4, true),
+        'ợ' => ('ơ', 5, false),
+        'Ợ' => ('ơ', 5, true),
+        'u' => ('u', 0, false),
+        'U' => ('u', 0, true),
+        'ù' => ('u', 1, false),
+        'Ù' => ('u', 1, true),
+        'ú' => ('u', 2, false),
+        'Ú' => ('u', 2, true),
+        'ủ' => ('u', 3, false),
+        'Ủ' => ('u', 3, true),
+        'ũ' => ('u', 4, false),
+        'Ũ' => ('u', 4, true),
+        'ụ' => ('u', 5, false),
+        'Ụ' => ('u', 5, true),
+        'ư' => ('ư', 0, false),
+        'Ư' => ('ư', 0, true),
+        'ừ' => ('ư', 1, false),
+        'Ừ' => ('ư', 1, true),
+        'ứ' => ('ư', 2, false),
+        'Ứ' => ('ư', 2, true),
+        'ử' => ('ư', 3, false),
+        'Ử' => ('ư', 3, true),
+        'ữ' => ('ư', 4, false),
+        'Ữ' => ('ư', 4, true),
+        'ự' => ('ư', 5, false),
+        'Ự' => ('ư', 5, true),
+        'y' => ('y', 0, false),
+        'Y' => ('y', 0, true),
+        'ỳ' => ('y', 1, false),
+        'Ỳ' => ('y', 1, true),
+        'ý' => ('y', 2, false),
+        'Ý' => ('y', 2, true),
+        'ỷ' => ('y', 3, false),
+        'Ỷ' => ('y', 3, true),
+        'ỹ' => ('y', 4, false),
+        'Ỹ' => ('y', 4, true),
+        'ỵ' => ('y', 5, false),
+        'Ỵ' => ('y', 5, true),
+        _ => return None,
+    })
+}
+
+const BASES: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+
+const fn base_index(b: char) -> u8 {
+    match b {
+        'a' => 0,
+        'ă' => 1,
+        'â' => 2,
+        'e' => 3,
+        'ê' => 4,
+        'i' => 5,
+        'o' => 6,
+        'ô' => 7,
+        'ơ' => 8,
+        'u' => 9,
+        'ư' => 10,
+        _ => 11,
+    }
+}
+
+/// Packed [`vowel_info_slow`]: base index + 1 (0 = not a vowel) in the low nibble, tone in
+/// bits 4..7, capital in bit 7.
+const fn pack(n: u32) -> u8 {
+    match char::from_u32(n) {
+        Some(c) => match vowel_info_slow(c) {
+            Some((b, t, up)) => (base_index(b) + 1) | (t << 4) | if up { 0x80 } else { 0 },
+            None => 0,
+        },
+        None => 0,
+    }
+}
+
+const fn table<const N: usize>(from: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = pack(from + i as u32);
+        i += 1;
+    }
+    t
+}
+
+/// Vowel data for U+0000..U+0200 and U+1EA0..U+1F00, computed at compile time.
+static VOWELS_LO: [u8; 0x200] = table::<0x200>(0);
+static VOWELS_HI: [u8; 0x60] = table::<0x60>(0x1EA0);
+
+/// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter.
+fn vowel_info(c: char) -> Option<(char, u8, bool)> {
+    let n = c as u32;
+    let v = match n {
+        0..=0x1FF => VOWELS_LO[n as usize],
+        0x1EA0..=0x1EFF => VOWELS_HI[(n - 0x1EA0) as usize],
+        _ => 0,
+    };
+    if v == 0 {
+        return None;
+    }
+    Some((
+        BASES[((v & 0x0F) - 1) as usize],
+        (v >> 4) & 0x07,
+        v & 0x80 != 0,
+    ))
+}
+
+/// The vowel letter without tone mark (keeping circumflex, breve, horn): 'ấ' → 'â'.
+fn base_vowel(c: char) -> Option<char> {
+    vowel_info(c).map(|(b, _, _)| b)
+}
+
+/// Letters only Vietnamese uses: đ and vowels with a tone mark or a diacritic.
+fn is_viet(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    if c == 'đ' || c == 'Đ' {
+        return true;
+    }
+    matches!(vowel_info(c), Some((b, t, _)) if t != 0 || !b.is_ascii())
+}
+
+/// Tone index 0..=5 (none, huyền, sắc, hỏi, ngã, nặng), for the rows tone placement moves.
+fn tone_of(c: char) -> Option<(char, usize, bool)> {
+    match vowel_info(c) {
+        Some((b @ ('a' | 'e' | 'o' | 'u' | 'y' | 'i'), t, up)) => Some((b, t as usize, up)),
+        _ => None,
+    }
+}
+
+fn with_tone(base: char, tone: usize, upper: bool) -> char {
+    let row: [char; 6] = match base {
+        'a' => ['a', 'à', 'á', 'ả', 'ã', 'ạ'],
+        'e' => ['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ'],
+        'o' => ['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'],
+        'u' => ['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'],
+        'y' => ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
+        _ => return base,
+    };
+    let c = row[tone.min(5)];
+    if upper {
+        c.to_uppercase().next().unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// Writes one syllable with modern tone placement: in an open `oa`, `oe`, `uy` rhyme the tone
+/// sits on the first vowel ("hoá" → "hóa", "Uỷ" → "Ủy", "Thuỵ" → "Thụy"); "quý" keeps its tone.
+fn write_syllable(out: &mut String, syl: &str) {
+    if syl.is_ascii() {
+        out.push_str(syl);
+        return;
+    }
+    let mut it = syl.chars().rev();
+    let (last, second) = match (it.next(), it.next()) {
+        (Some(l), Some(s)) => (l, s),
+        _ => {
+            out.push_str(syl);
+            return;
+        }
+    };
+    let before = it.next();
+    if let (Some((lb, lt, lu)), Some((sb, 0, su))) = (tone_of(last), tone_of(second)) {
+        let pair_ok = (sb == 'o' && (lb == 'a' || lb == 'e')) || (sb == 'u' && lb == 'y');
+        let q_before = matches!(before, Some('q') | Some('Q'));
+        // A vowel before the pair means another rhyme ("ngoài" has no final pair here anyway).
+        let vowel_before = before.is_some_and(|b| base_vowel(b).is_some());
+        if pair_ok && lt != 0 && !q_before && !vowel_before {
+            let cut = syl.len() - last.len_utf8() - second.len_utf8();
+            out.push_str(&syl[..cut]);
+            out.push(with_tone(sb, lt, su));
+            out.push(with_tone(lb, 0, lu));
+            return;
+        }
+    }
+    out.push_str(syl);
+}
+
+/// Words after which a full stop does not end a sentence ("TP. Cần Thơ", "TS. Nguyễn").
+const NO_BREAK_AFTER: &[&str] = &[
+    "TP", "Tp", "tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "Q", "P", "St",
+];
+
+/// Sentence spans of `text`, in order, covering every non-blank sentence. A sentence ends at a
+/// line break, or at `.`, `!`, `?`, `…` followed by a space — except after an abbreviation or a
+/// single capital initial ("TP. Cần Thơ", "T. Phúc"). Spans exclude the surrounding blanks.
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if lead + trail < seg.len() {
+            out.push(Span::new(s + lead, e - trail));
+        }
+    };
     for (i, c) in text.char_indices() {
-        if c == '\n' || ((c == '.' || c == '!' || c == '?') && text[i + 1..].starts_with(' ')) {
-            let end = i + c.len_utf8();
-            if !text[start..end].trim().is_empty() {
-                out.push(Span::new(start, end));
+        let end = i + c.len_utf8();
+        let brk = match c {
+            '\n' => true,
+            '!' | '?' | '…' => matches!(bytes.get(end), None | Some(b' ') | Some(b'\n')),
+            '.' => {
+                matches!(bytes.get(end), None | Some(b' ') | Some(b'\n'))
+                    && !abbreviation_before(&text[start..i])
             }
+            _ => false,
+        };
+        if brk {
+            push(start, end, &mut out);
             start = end;
         }
     }
-    if !text[start..].trim().is_empty() {
-        out.push(Span::new(start, text.len()));
+    if start < text.len() {
+        push(start, text.len(), &mut out);
     }
     out
+}
+
+fn abbreviation_before(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(i, _)| i);
+    let Some(ws) = word_start else { return false };
+    let word = &before[ws..];
+    if NO_BREAK_AFTER.contains(&word) {
+        return true;
+    }
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
+    let push = |c: char, out: &mut String| {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    };
+    for c in text.chars() {
+        // Vietnamese letters fold without a decomposition table.
+        if let Some((b, _, _)) = vowel_info(c) {
+            out.push(match b {
+                'ă' | 'â' => 'a',
+                'ê' => 'e',
+                'ô' | 'ơ' => 'o',
+                'ư' => 'u',
+                b => b,
+            });
+            continue;
+        }
         match c {
             'đ' | 'Đ' => out.push('d'),
-            c if unicode_normalization::char::is_combining_mark(c) => {}
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            _ => {
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
+            c if c.is_ascii() => push(c.to_ascii_lowercase(), &mut out),
+            c => {
+                for d in c.nfd() {
+                    if !unicode_normalization::char::is_combining_mark(d) {
+                        push(d, &mut out);
+                    }
                 }
             }
         }
@@ -48,4 +816,121 @@ pub fn fold(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Lowercase of one character when it keeps its UTF-8 length (fast for Vietnamese letters).
+pub fn lower_same_len(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\u{7f}' => c,
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{1ea0}'..='\u{1ef9}' => char::from_u32(c as u32 | 1).unwrap_or(c),
+        'Ă' => 'ă',
+        'Đ' => 'đ',
+        'Ĩ' => 'ĩ',
+        'Ũ' => 'ũ',
+        'Ơ' => 'ơ',
+        'Ư' => 'ư',
+        c if !c.is_uppercase() => c,
+        c => {
+            let mut lc = c.to_lowercase();
+            match (lc.next(), lc.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Lowercase copy of `text` with the same byte offsets: a character whose lowercase form has
+/// another UTF-8 length is kept as it is. Lexicon lookups run over this shadow.
+pub fn lowercase_shadow(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(lower_same_len(c));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `normalize.examples.tsv`: input → expected normalized text (`\n` written as `\\n`).
+    #[test]
+    fn examples() {
+        let data = include_str!("normalize.examples.tsv");
+        let mut failures = Vec::new();
+        for (n, line) in data.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((input, expected)) = line.split_once('\t') else {
+                failures.push(format!("line {}: no tab", n + 1));
+                continue;
+            };
+            let input = input.replace("\\n", "\n");
+            let expected = expected.replace("\\n", "\n");
+            let got = normalize(&input);
+            if got != expected {
+                failures.push(format!(
+                    "line {}: {input:?} → {got:?}, expected {expected:?}",
+                    n + 1
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn fast_path_agrees() {
+        let data = include_str!("normalize.examples.tsv");
+        let mut inputs: Vec<String> = data
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(i, _)| i.replace("\\n", "\n"))
+            .collect();
+        inputs.extend(
+            [
+                "a,b ; c,d'e ’f\r\n x",
+                "  \n \t",
+                "H'Mông, M’nông'",
+                "x\u{200b}y z\u{7}w",
+                "",
+            ]
+            .map(String::from),
+        );
+        for t in inputs.iter().filter(|t| fast_ok(t)) {
+            assert_eq!(normalize_nfc(t), normalize_any(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn idempotent() {
+        let data = include_str!("normalize.examples.tsv");
+        for line in data.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((input, _)) = line.split_once('\t') {
+                let once = normalize(&input.replace("\\n", "\n"));
+                assert_eq!(normalize(&once), once);
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_spans() {
+        let t = "Sáng 7.9, ông A đến TP. Cần Thơ. Ông B về.\nTin: C";
+        let got: Vec<&str> = sentences(t).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(
+            got,
+            vec!["Sáng 7.9, ông A đến TP. Cần Thơ.", "Ông B về.", "Tin: C"]
+        );
+    }
+
+    #[test]
+    fn shadow_keeps_offsets() {
+        let t = "Ủy ban Nhân dân TỈNH Đắk Lắk İ";
+        let s = lowercase_shadow(t);
+        assert_eq!(s.len(), t.len());
+        assert!(s.starts_with("ủy ban nhân dân tỉnh đắk lắk"));
+    }
 }

@@ -1,6 +1,633 @@
-//! Titles: splitting title chains and writing each title in canonical form.
+//! Titles: where a title starts and ends in the text, and its canonical form.
+//!
+//! A title is a head ("Phó Bí thư", "Chủ tịch", "Giám đốc") followed by organisation words
+//! ("Tỉnh ủy", "UBND tỉnh", "Sở Văn hóa, Thể thao và Du lịch", a place). Term qualifiers
+//! ("khóa XV", "nhiệm kỳ 2021-2026") and parenthetical abbreviations ("(PCTT)") are skipped.
+//! The canonical form expands abbreviations and capitalises role words the standard way.
 
-/// The canonical form of one title as written ("Chủ tịch UBND tỉnh" → "Chủ tịch Ủy ban nhân dân tỉnh").
+use super::lexicon::{flag, Case, Class, Doc, Gram, Kind};
+use super::names;
+use super::normalize::normalize;
+
+/// How a title is being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Attached to a person already named: capitalised words at its end are places.
+    Post,
+    /// Before any name: a name may close it ("Bí thư Tỉnh ủy Phạm Gia Túc").
+    Free,
+}
+
+/// One title found in the token stream.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// First token (modifiers included).
+    pub start: usize,
+    /// First token of the head.
+    pub head: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Token ranges inside `head..end` left out of the canonical form.
+    pub skips: Vec<(usize, usize)>,
+    pub former: bool,
+    pub acting: bool,
+    pub concurrent: bool,
+    /// "tân": newly elected.
+    pub new: bool,
+    /// Organisation words follow the head.
+    pub has_org: bool,
+    /// In [`Mode::Free`], where a name starts right after the title.
+    pub name_at: Option<usize>,
+    /// "Trợ lý đồng chí X": the nested person's name tokens.
+    pub nested: Option<(usize, usize)>,
+}
+
+/// Modifiers before a head: nguyên, Quyền, kiêm, tân. Returns (head token, flags).
+fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, bool) {
+    let (mut former, mut acting, mut concurrent, mut new) = (false, false, false, false);
+    for _ in 0..4 {
+        if j >= end {
+            break;
+        }
+        match d.gram(j, |g| {
+            matches!(
+                g,
+                Gram::Former | Gram::Acting | Gram::Concurrent | Gram::New
+            )
+        }) {
+            Some((e, Gram::Former)) => {
+                former = true;
+                j = e;
+            }
+            Some((e, Gram::Acting)) => {
+                acting = true;
+                j = e;
+            }
+            Some((e, Gram::Concurrent)) => {
+                concurrent = true;
+                j = e;
+            }
+            Some((e, Gram::New)) => {
+                new = true;
+                j = e;
+            }
+            _ => break,
+        }
+    }
+    (j, former, acting, concurrent, new)
+}
+
+/// Does a title start at `i` (modifiers then a head)?
+pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
+    let (j, ..) = modifiers(d, i, end);
+    j < end && head_ok(d, j)
+}
+
+/// A head at `j` that is not part of an organisation name ("Ban Bí thư", "Đoàn Chủ tịch").
+fn head_ok(d: &Doc, j: usize) -> bool {
+    let Some((_, h)) = d.head(j) else {
+        return false;
+    };
+    // "Ban Bí thư", "Đoàn Chủ tịch", "Đoàn ĐBQH": the head word names a body here.
+    if j > 0 && matches!(d.lower(j - 1), "ban" | "đoàn") {
+        return false;
+    }
+    // "Đại hội đại biểu": the delegates of a congress, not a post.
+    if h.canon == "đại biểu" && j > 0 && d.lower(j - 1) == "hội" {
+        return false;
+    }
+    true
+}
+
+/// Skips a term qualifier at `j` ("khóa XV", "nhiệm kỳ 2021-2026", "nhiệm kỳ"); returns its end.
+pub fn qualifier_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
+    let q = d.is(j, Gram::Qualifier)?;
+    let mut k = q;
+    let word = d.lower(j);
+    if word.starts_with("kh") {
+        // khóa + Roman numeral or number
+        if k < end && (d.is_num(k) || d.case(k) == Some(Case::Upper) || is_roman(d.raw(k))) {
+            return Some(k + 1);
+        }
+        return None;
+    }
+    // nhiệm kỳ [2021 - 2026]
+    if k < end && d.is_num(k) {
+        k += 1;
+        if k + 1 < end && d.is_dash(k) && d.is_num(k + 1) {
+            k += 2;
+        }
+    }
+    Some(k)
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// Is `i..` a parenthetical that a title may skip: abbreviations "(PCTT)", a term
+/// "(nhiệm kỳ 2021-2026)"? Returns the index after ')'.
+fn skippable_paren(d: &Doc, i: usize, end: usize) -> Option<usize> {
+    let mut k = i + 1;
+    let limit = (i + 12).min(end);
+    if k < limit {
+        if let Some(q) = qualifier_end(d, k, limit) {
+            k = q;
+            return d.is_punct(k, ')').then_some(k + 1);
+        }
+    }
+    let mut words = 0;
+    while k < limit {
+        match d.kind(k) {
+            Some(Kind::Punct(')')) => return (words > 0).then_some(k + 1),
+            Some(Kind::Word(Case::Upper)) => words += 1,
+            Some(Kind::Punct('-' | '&' | '/')) => {}
+            _ => return None,
+        }
+        k += 1;
+    }
+    None
+}
+
+/// After a comma inside a title at `n`: is this the rest of one organisation's name
+/// ("Sở Văn hóa, Thể thao và Du lịch", "Phòng, chống thiên tai", "Đảng ủy MTTQ, các đoàn thể")?
+fn comma_continues(d: &Doc, n: usize, end: usize) -> bool {
+    if n >= end || starts(d, n, end) || d.gram(n, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
+    {
+        return false;
+    }
+    if d.org(n).is_some_and(|(_, e)| e.has(flag::COMMA)) {
+        return true;
+    }
+    if d.case(n) != Some(Case::Cap)
+        || d.province(n).is_some()
+        || names::name_start(d, n, end).is_some()
+    {
+        return false;
+    }
+    // A run of capitalised organisation words, maybe over more commas, closed by "và" + word.
+    let mut k = n;
+    let limit = (n + 14).min(end);
+    while k < limit {
+        match d.kind(k) {
+            Some(Kind::Word(Case::Cap)) if !starts(d, k, end) => k += 1,
+            Some(Kind::Word(Case::Lower)) if d.lower(k) == "và" => {
+                return matches!(d.case(k + 1), Some(Case::Cap)) && !starts(d, k + 1, end);
+            }
+            Some(Kind::Word(Case::Lower)) if d.org(k).is_some() => k += 1,
+            Some(Kind::Punct(',')) => k += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Reads the title starting at `i` (modifiers included), within tokens `..end`.
+pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
+    let (h, former, acting, concurrent, new) = modifiers(d, i, end);
+    if h >= end || !head_ok(d, h) {
+        return None;
+    }
+    let (head_end, head) = d.head(h)?;
+    let mut s = Scan {
+        start: i,
+        head: h,
+        end: head_end,
+        former,
+        acting,
+        concurrent,
+        new,
+        ..Scan::default()
+    };
+    let mut j = head_end;
+    let mut numbered_end = usize::MAX;
+    let mut steps = 0;
+    while j < end && steps < 60 {
+        steps += 1;
+        match d.kind(j) {
+            Some(Kind::Word(case)) => {
+                if head.has(flag::NESTS)
+                    && d.lower(j) == "đồng"
+                    && d.is(j, Gram::Cue) == Some(j + 2)
+                {
+                    if let Some(ne) = names::name_run(d, j + 2, end).filter(|&e| e > j + 2) {
+                        s.nested = Some((j + 2, ne));
+                        s.end = ne;
+                        s.has_org = true;
+                        break;
+                    }
+                }
+                // another head ends the title, unless the words read longer as an organisation
+                // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
+                let head_len = if head_ok(d, j) {
+                    d.head(j).map_or(0, |(e, _)| e)
+                } else {
+                    0
+                };
+                let org_len = d.org(j).map_or(0, |(e, _)| e);
+                if head_len > org_len
+                    || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former))
+                        .is_some()
+                {
+                    break;
+                }
+                if let Some((pe, _)) = d.province(j) {
+                    j = pe;
+                    s.end = j;
+                    s.has_org = true;
+                    continue;
+                }
+                if let Some(q) = qualifier_end(d, j, end) {
+                    s.skips.push((j, q));
+                    j = q;
+                    continue;
+                }
+                if mode == Mode::Free
+                    && case == Case::Cap
+                    && (names::name_start(d, j, end).is_some() || short_name_ok(d, j, end))
+                {
+                    s.name_at = Some(j);
+                    break;
+                }
+                if let Some((oe, org)) = d.org(j) {
+                    let w = org.canon.as_str();
+                    if org.has(flag::BRIDGE) && !bridge_ok(d, oe, end) {
+                        break;
+                    }
+                    if matches!(w, "và" | "của" | "các") {
+                        let next_ok = oe < end
+                            && (d.org(oe).is_some()
+                                || d.case(oe) == Some(Case::Cap)
+                                || d.province(oe).is_some())
+                            && !starts(d, oe, end)
+                            && d.gram(oe, |g| matches!(g, Gram::Cue | Gram::Cues))
+                                .is_none()
+                            && d.rank(oe).is_none()
+                            && names::name_start(d, oe, end).is_none();
+                        if !next_ok {
+                            break;
+                        }
+                    } else if !org.has(flag::BRIDGE) {
+                        s.has_org = true;
+                    }
+                    j = oe;
+                    if org.has(flag::NUMBERED) {
+                        numbered_end = oe;
+                    }
+                    // "TP. Cần Thơ"
+                    if org.canon == "thành phố" && d.is_punct(j, '.') {
+                        j += 1;
+                    }
+                    s.end = j;
+                    continue;
+                }
+                // a label ("Ảnh:") is not part of a title
+                if case != Case::Lower && !d.is_punct(j + 1, ':') {
+                    // An organisation's own name capitalises only its first word: after
+                    // "Vụ Ngân", "Hội đồng Lý" the next syllable belongs to it ("sách", "luận").
+                    let after_unit = j > 0 && unit_at(d, j - 1) && case == Case::Cap;
+                    j += 1;
+                    if after_unit
+                        && d.case(j) == Some(Case::Lower)
+                        && d.hits(j).iter().all(|h| {
+                            d.entry(h).class != Class::Head
+                                && !matches!(d.entry(h).class, Class::Gram(_))
+                        })
+                    {
+                        j += 1;
+                    }
+                    s.end = j;
+                    s.has_org = true;
+                    continue;
+                }
+                break;
+            }
+            Some(Kind::Num) => {
+                // "Quyết định số 284", "Quân khu 7"
+                let numbered = numbered_end == j;
+                if j > 0 && (d.lower(j - 1) == "số" || numbered) && s.end == j {
+                    j += 1;
+                    s.end = j;
+                    continue;
+                }
+                break;
+            }
+            Some(Kind::Punct('(')) => match skippable_paren(d, j, end) {
+                Some(k) => {
+                    s.skips.push((j, k));
+                    j = k;
+                }
+                None => break,
+            },
+            Some(Kind::Punct('-' | '–' | '—')) => {
+                let n = j + 1;
+                if n >= end {
+                    break;
+                }
+                if head_ok(d, n) {
+                    // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation.
+                    if !s.has_org {
+                        j = d.head(n).map_or(n + 1, |(e, _)| e);
+                        s.end = j;
+                        continue;
+                    }
+                    break;
+                }
+                if d.case(n).is_none() || names::name_start(d, n, end).is_some() {
+                    break;
+                }
+                if d.gram(n, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some() {
+                    break;
+                }
+                j = n;
+            }
+            Some(Kind::Punct(',')) => {
+                let n = j + 1;
+                if let Some(q) = qualifier_end(d, n, end) {
+                    s.skips.push((j, q));
+                    j = q;
+                    continue;
+                }
+                if s.has_org && comma_continues(d, n, end) {
+                    j = n;
+                    continue;
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    // A title does not end on a joining word.
+    while s.end > head_end
+        && (matches!(d.lower(s.end - 1), "và" | "của" | "các" | "số" | "về")
+            || matches!(d.kind(s.end - 1), Some(Kind::Punct(_))))
+    {
+        s.end -= 1;
+    }
+    s.skips.retain(|&(a, _)| a < s.end);
+    for sk in s.skips.iter_mut() {
+        sk.1 = sk.1.min(s.end);
+    }
+    if head.has(flag::NEEDS_ORG) && !s.has_org {
+        return None;
+    }
+    if head.canon == "đại biểu" {
+        let org_next = d.org(head_end).is_some_and(|(_, o)| {
+            matches!(
+                o.canon.as_str(),
+                "Quốc hội" | "Hội đồng nhân dân" | "đại biểu Quốc hội"
+            )
+        });
+        if !org_next {
+            return None;
+        }
+    }
+    Some(s)
+}
+
+/// Right after a head or a national body ("Tổng Bí thư", "Chủ tịch nước"), two name words
+/// with a rarer family name are a name ("Tô Lâm"); after a level word or a local Party
+/// committee they are a place ("Huyện ủy Lâm Bình").
+fn short_name_ok(d: &Doc, j: usize, end: usize) -> bool {
+    if j == 0 || d.surname(j).is_none() || names::name_run(d, j, end) != Some(j + 2) {
+        return false;
+    }
+    let prev = j - 1;
+    if d.case(prev) == Some(Case::Cap) && d.head(prev).is_none() && d.org(prev).is_none() {
+        return false;
+    }
+    let w = d.lower(prev);
+    !(w.ends_with("ủy")
+        || d.org(prev).is_some_and(|(_, o)| o.has(flag::LEVEL))
+        || d.province(prev).is_some())
+}
+
+/// A bridge word ("giúp việc", "số") continues a title only when a capitalised word or number
+/// follows within a few words.
+fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
+    let limit = (k + 4).min(end);
+    while k < limit {
+        match d.kind(k) {
+            Some(Kind::Word(Case::Cap | Case::Upper)) | Some(Kind::Num) => {
+                return !starts(d, k, end)
+            }
+            Some(Kind::Word(Case::Lower)) if d.org(k).is_some() => {
+                k = d.org(k).map_or(k + 1, |(e, _)| e)
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The canonical text of tokens `start..end` minus `skips` (modifiers excluded by the caller).
+pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usize)]) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut i = start;
+    let mut first = true;
+    while i < end {
+        if let Some(&(_, b)) = skips.iter().find(|&&(a, b)| a <= i && i < b) {
+            i = b;
+            continue;
+        }
+        let push_words =
+            |s: &str, words: &mut Vec<String>| words.extend(s.split(' ').map(str::to_string));
+        if first {
+            if let Some((e, h)) = d.head(i) {
+                push_words(&h.canon, &mut words);
+                i = e.min(end);
+                first = false;
+                continue;
+            }
+        }
+        first = false;
+        if let Some((e, h)) = d.head(i).filter(|(e, _)| *e <= end) {
+            // a second head: "Phó Chủ tịch - Tổng Thư ký"
+            if i > start && d.is_dash(i - 1) {
+                push_words(&h.canon, &mut words);
+                i = e;
+                continue;
+            }
+        }
+        if let Some((e, p)) = d.province(i).filter(|(e, _)| *e <= end) {
+            if d.lower(i).starts_with("tp") {
+                words.push("thành phố".into());
+            }
+            push_words(&p.canon, &mut words);
+            i = e;
+            continue;
+        }
+        if let Some((e, o)) = d.org(i).filter(|(e, _)| *e <= end) {
+            let written = d.slice(i, e);
+            let lower_written = written.chars().next().is_some_and(|c| c.is_lowercase());
+            let canon_cap = o.canon.chars().next().is_some_and(|c| c.is_uppercase());
+            if o.has(flag::ABBR) || lower_written || canon_cap {
+                push_words(&o.canon, &mut words);
+            } else {
+                push_words(written, &mut words);
+            }
+            i = e;
+            if o.canon == "thành phố" && d.is_punct(i, '.') {
+                i += 1;
+            }
+            continue;
+        }
+        match d.kind(i) {
+            Some(Kind::Punct(',')) => {
+                if let Some(last) = words.last_mut() {
+                    last.push(',');
+                }
+            }
+            Some(Kind::Punct('-' | '–' | '—')) => words.push("-".into()),
+            Some(Kind::Punct(_)) => {}
+            _ => words.push(d.raw(i).to_string()),
+        }
+        i += 1;
+    }
+    fix_words(&mut words);
+    words.join(" ")
+}
+
+/// Canonical rewrites that need the whole title.
+fn fix_words(w: &mut Vec<String>) {
+    let joined = |w: &Vec<String>, a: usize, n: usize| w.get(a..a + n).map(|s| s.join(" "));
+    // "Ủy viên Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương" → full form.
+    if w.len() >= 2 && w[0] == "Ủy" && w[1] == "viên" {
+        if joined(w, 2, 2).as_deref() == Some("Trung ương") {
+            w.splice(
+                2..2,
+                ["Ban".to_string(), "Chấp".to_string(), "hành".to_string()],
+            );
+        }
+        if joined(w, 2, 5).as_deref() == Some("Ban Chấp hành Trung ương")
+            && w.get(7).map(String::as_str) != Some("Đảng")
+        {
+            w.insert(7, "Đảng".into());
+        }
+    }
+    // "Bí thư Trung ương" → "Bí thư Trung ương Đảng"
+    if w.len() == 4 && joined(w, 0, 4).as_deref() == Some("Bí thư Trung ương") {
+        w.push("Đảng".into());
+    }
+    // "Chủ tịch tỉnh X": the colloquial name of the Chairman of the People's Committee.
+    let head_len = if w.first().map(String::as_str) == Some("Phó") {
+        3
+    } else {
+        2
+    };
+    if joined(w, head_len - 2, 2).as_deref() == Some("Chủ tịch")
+        && w.get(head_len).is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "tỉnh" | "thành" | "huyện" | "quận" | "xã" | "phường" | "thị"
+            )
+        })
+    {
+        w.splice(
+            head_len..head_len,
+            [
+                "Ủy".to_string(),
+                "ban".to_string(),
+                "nhân".to_string(),
+                "dân".to_string(),
+            ],
+        );
+    }
+    // "Trưởng ban Ban X" / "Trưởng ban Tổ chức" → "Trưởng Ban X"; same for "Trưởng đoàn".
+    let start = if w.first().map(String::as_str) == Some("Phó") {
+        1
+    } else {
+        0
+    };
+    if w.get(start).map(String::as_str) == Some("Trưởng") {
+        if let Some(unit) = w.get(start + 1).cloned() {
+            let lower = unit.to_lowercase();
+            if lower == "ban" || lower == "đoàn" {
+                let cap = if lower == "ban" { "Ban" } else { "Đoàn" };
+                let next = w.get(start + 2).cloned().unwrap_or_default();
+                if next == cap {
+                    w.remove(start + 2);
+                    w[start + 1] = cap.to_string();
+                } else if (lower == "đoàn" && next == "đại")
+                    || (lower == "ban"
+                        && next.chars().next().is_some_and(|c| c.is_uppercase())
+                        && next != "Thường")
+                {
+                    w[start + 1] = cap.to_string();
+                }
+            }
+        }
+    }
+    // "Đảng Đảng" (an expanded "UVTW" before "Đảng")
+    w.dedup_by(|a, b| a == "Đảng" && b == "Đảng");
+    // Capitalise a lowercase first word ("phó ..." with no head match).
+    if let Some(f) = w.first_mut() {
+        if f != "đại" && f.chars().next().is_some_and(|c| c.is_lowercase()) {
+            let mut cs = f.chars();
+            if let Some(c) = cs.next() {
+                *f = c.to_uppercase().chain(cs).collect();
+            }
+        }
+    }
+}
+
+/// The canonical form of one title as written ("Chủ tịch UBND tỉnh" → "Chủ tịch Ủy ban nhân dân
+/// tỉnh"): modifiers "nguyên" / "tân" / "kiêm" dropped, term qualifiers and parenthetical
+/// abbreviations removed, abbreviations expanded, role words capitalised canonically.
 pub fn canonical(title: &str) -> String {
-    title.trim().to_string()
+    let text = normalize(title);
+    let d = Doc::new(&text);
+    let n = d.len();
+    match scan(&d, 0, n, Mode::Post) {
+        Some(s) => canonical_tokens(&d, s.head, s.end, &s.skips),
+        None => {
+            let (h, ..) = modifiers(&d, 0, n);
+            canonical_tokens(&d, h, n, &[])
+        }
+    }
+}
+
+/// True when the head at `i` is complete on its own or has its organisation.
+pub fn is_post(d: &Doc, s: &Scan) -> bool {
+    d.head(s.head).is_some_and(|(_, h)| h.has(flag::STANDALONE)) || s.has_org
+}
+
+/// Is the entry at `i` a unit noun ("Sở", "Bộ") that "này" can point back to?
+pub fn unit_at(d: &Doc, i: usize) -> bool {
+    d.org(i)
+        .is_some_and(|(e, o)| e == i + 1 && o.has(flag::UNIT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `titles.examples.tsv`: a title as written → its canonical form.
+    #[test]
+    fn examples() {
+        let data = include_str!("titles.examples.tsv");
+        let mut failures = Vec::new();
+        for (n, line) in data.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((input, expected)) = line.split_once('\t') else {
+                failures.push(format!("line {}: no tab", n + 1));
+                continue;
+            };
+            let got = canonical(input);
+            if got != expected {
+                failures.push(format!(
+                    "line {}: {input:?} → {got:?}, expected {expected:?}",
+                    n + 1
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
 }
