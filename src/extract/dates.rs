@@ -1839,7 +1839,13 @@ pub(crate) fn lexicon_lines(src: &str) -> Vec<String> {
     src.lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| super::normalize::normalize(l))
+        // Field by field: normalization turns tabs into spaces.
+        .map(|l| {
+            l.split('\t')
+                .map(super::normalize::normalize)
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
         .collect()
 }
 

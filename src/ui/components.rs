@@ -244,12 +244,6 @@ pub fn date_text(d: Option<PartialDate>) -> String {
     }
 }
 
-/// A link to a person's page.
-#[component]
-pub fn PersonLink(id: String, name: String) -> impl IntoView {
-    view! { <A href=format!("/people/{}", id)>{name}</A> }
-}
-
 /// The standard message for an empty collection, with links to start.
 #[component]
 pub fn StartHere() -> impl IntoView {

@@ -8,9 +8,13 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 mod add;
+mod article;
+mod browser;
 mod components;
+mod data;
 mod person;
 mod post;
+mod roster;
 mod state;
 mod timeline;
 
@@ -71,10 +75,12 @@ fn App() -> impl IntoView {
                     <components::Notices/>
                     <Routes fallback=NotFound>
                     <Route path=path!("/") view=add::AddArticle/>
+                    <Route path=path!("/roster") view=roster::Roster/>
+                    <Route path=path!("/articles/:id") view=article::ArticlePage/>
                     <Route path=path!("/people/:id") view=person::PersonPage/>
                     <Route path=path!("/posts/:id") view=post::PostPage/>
                     <Route path=path!("/timeline") view=timeline::Timeline/>
-                    <Route path=path!("/data") view=|| view! { <h1>"Dữ liệu"</h1> }/>
+                    <Route path=path!("/data") view=data::DataPage/>
                     </Routes>
                 </main>
                 <footer class="app-footer">{move || t!(use_i18n(), footer_privacy)}</footer>
@@ -88,13 +94,18 @@ fn App() -> impl IntoView {
 fn LanguageMemory() -> impl IntoView {
     let i18n = use_i18n();
     let stored: Option<String> = crate::store::load(LANG_KEY).ok().flatten();
-    i18n.set_locale(if stored.as_deref() == Some("en") {
+    let initial = if stored.as_deref() == Some("en") {
         Locale::en
     } else {
         Locale::vi
-    });
-    Effect::new(move |_| {
-        let _ = crate::store::save(LANG_KEY, &i18n.get_locale().as_str());
+    };
+    // After the provider's own first effect (which follows the browser's language), not before.
+    Effect::new(move |_| i18n.set_locale(initial));
+    Effect::new(move |first: Option<()>| {
+        let locale = i18n.get_locale();
+        if first.is_some() {
+            let _ = crate::store::save(LANG_KEY, &locale.as_str());
+        }
     });
 }
 

@@ -115,6 +115,14 @@ impl AppState {
         self.library.set(library);
     }
 
+    /// Reads, ahead of a change, the articles of `library` not read yet, so that a long import
+    /// can show progress while the slow part (the extractor) runs, article by article.
+    pub fn read_ahead(&self, library: &Library) {
+        self.extractions.update_value(|ex| {
+            ex.refresh_with_extract(library);
+        });
+    }
+
     /// Another tab stored a change: load it.
     pub fn reload(&self) {
         let loaded = self
