@@ -27,7 +27,8 @@ count_cargo "$logs/native.log" native
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 web_tests=()
 for f in tests/web_*.rs; do web_tests+=(--test "$(basename "$f" .rs)"); done
-cargo test --target wasm32-unknown-unknown "${web_tests[@]}" 2>&1 | tee "$logs/web.log"
+# Release profile: the quota test stores thousands of articles, too slow unoptimised.
+WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --release --target wasm32-unknown-unknown "${web_tests[@]}" 2>&1 | tee "$logs/web.log"
 count_cargo "$logs/web.log" browser
 
 step "release build (trunk) and end-to-end tests (playwright-core + Chromium)"

@@ -183,7 +183,7 @@ pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
 /// Byte offsets of every whole-word occurrence of `needle` in `hay[from..to]`.
 pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) -> Vec<usize> {
     let (from, to) = (floor_boundary(hay, from), floor_boundary(hay, to));
-    memchr::memmem::find_iter(hay[from..to].as_bytes(), needle.as_bytes())
+    memchr::memmem::find_iter(&hay.as_bytes()[from..to], needle.as_bytes())
         .map(|i| from + i)
         .filter(|&i| word_at(hay, i, needle))
         .collect()
@@ -842,9 +842,9 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let link_lines = self.link_list_lines(&ms);
-        for k in 0..ms.len() {
-            let role = self.role_of(&ms[k], &link_lines);
-            ms[k].role = role;
+        let roles: Vec<_> = ms.iter().map(|m| self.role_of(m, &link_lines)).collect();
+        for (m, role) in ms.iter_mut().zip(roles) {
+            m.role = role;
         }
         self.pair_ranges(&mut ms);
         ms
@@ -1078,7 +1078,7 @@ impl<'a> Doc<'a> {
             if !both_events(a.role) || !both_events(b.role) {
                 continue;
             }
-            if span > 14 || span < 0 {
+            if !(0..=14).contains(&span) {
                 ms[k - 1].role = Role::Period;
                 ms[k].role = Role::Period;
             } else {

@@ -230,7 +230,7 @@ fn units() -> &'static [String] {
     static UNITS: OnceLock<Vec<String>> = OnceLock::new();
     UNITS.get_or_init(|| {
         let mut v = lexicon_lines(include_str!("lexicon/figures_units.txt"));
-        v.sort_by(|a, b| b.len().cmp(&a.len()));
+        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
         v
     })
 }

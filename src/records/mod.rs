@@ -24,6 +24,7 @@ pub mod pack;
 pub mod places;
 pub mod post;
 pub mod store;
+pub mod synth;
 pub mod views;
 
 pub use article::{AddError, Added, Article, ArticleId, Library, Source};
