@@ -335,7 +335,10 @@ fn library(extra: usize) -> Library {
         "huyện Hoa Lư",
     ];
     for i in 0..extra {
-        let (year, month, day) = (2019 + i % 6, 1 + (i / 6) % 12, 1 + (i / 72) % 28);
+        // Between her election (July 2021) and the overlap with Bảo (September 2023), so the
+        // story's posts read the same: one a month over 25 months, then again a day later.
+        let months = 2021 * 12 + 7 + i % 25;
+        let (year, month, day) = (months / 12, months % 12 + 1, 1 + (i / 25) % 28);
         let place = PLACES[i % PLACES.len()];
         let text: &'static str = Box::leak(
             format!(
@@ -490,5 +493,402 @@ mod native {
         store.commit(&lib).expect("fits in Chromium's quota");
         let json = serde_json::to_string(store.backend().items()).expect("json");
         std::fs::write(&path, json).expect("writable");
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    //! The app itself, mounted once over the story (plus 12 generated events, so some years
+    //! cluster), driven as a person would: links, selects, typing, keys.
+    use super::*;
+    use nienbieu::records::store::Store;
+    use nienbieu::store::LocalStorageBackend;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Runs JavaScript in the page (selectors and values are passed as JSON literals).
+    fn js(code: &str) -> JsValue {
+        js_sys::eval(code).unwrap_or_else(|e| panic!("{code}: {e:?}"))
+    }
+    fn lit(s: &str) -> String {
+        serde_json::to_string(s).expect("a string")
+    }
+    fn count(sel: &str) -> usize {
+        js(&format!("document.querySelectorAll({}).length", lit(sel)))
+            .as_f64()
+            .unwrap_or(0.0) as usize
+    }
+    fn text(sel: &str) -> String {
+        js(&format!(
+            "(document.querySelector({}) || {{}}).textContent || ''",
+            lit(sel)
+        ))
+        .as_string()
+        .unwrap_or_default()
+    }
+    fn path() -> String {
+        js("location.pathname + location.search")
+            .as_string()
+            .unwrap_or_default()
+    }
+    fn active_ix() -> Option<String> {
+        js("document.activeElement && document.activeElement.getAttribute('data-ix')").as_string()
+    }
+    fn go(to: &str) {
+        js(&format!(
+            "history.pushState(null, '', {}); dispatchEvent(new PopStateEvent('popstate'))",
+            lit(to)
+        ));
+    }
+    fn click(sel: &str) {
+        js(&format!(
+            "document.querySelector({}).dispatchEvent(new MouseEvent('click', {{bubbles: true, cancelable: true, button: 0}}))",
+            lit(sel)
+        ));
+    }
+    fn key(k: &str) {
+        js(&format!(
+            "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {{key: {}, bubbles: true, cancelable: true}}))",
+            lit(k)
+        ));
+    }
+    fn focus(sel: &str) {
+        js(&format!("document.querySelector({}).focus()", lit(sel)));
+    }
+    fn type_into(sel: &str, value: &str) {
+        js(&format!(
+            "(() => {{ const e = document.querySelector({}); e.focus(); e.value = {}; e.dispatchEvent(new Event('input', {{bubbles: true}})); }})()",
+            lit(sel),
+            lit(value)
+        ));
+    }
+    fn choose(sel: &str, value: &str) {
+        js(&format!(
+            "(() => {{ const e = document.querySelector({}); e.value = {}; e.dispatchEvent(new Event('change', {{bubbles: true}})); }})()",
+            lit(sel),
+            lit(value)
+        ));
+    }
+
+    async fn sleep(ms: i32) {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .expect("timer");
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
+
+    /// Waits (up to 10 s) until `cond` holds.
+    async fn until(what: &str, cond: impl Fn() -> bool) {
+        for _ in 0..400 {
+            if cond() {
+                return;
+            }
+            sleep(25).await;
+        }
+        panic!("timed out waiting for {what} (at {})", path());
+    }
+
+    /// Stores the library and mounts the app, at `/timeline`.
+    fn start() {
+        let backend = LocalStorageBackend::open().expect("localStorage");
+        let (mut store, _, _) = Store::open(backend);
+        store.commit(&library(12)).expect("stored");
+        js("history.replaceState(null, '', '/timeline')");
+        nienbieu::ui::run();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_three_views_in_the_app() {
+        start();
+        until("the timeline", || count("[data-testid=timeline]") == 1).await;
+        timeline().await;
+        person().await;
+        post().await;
+        merge_and_undo().await;
+        split_and_undo().await;
+        languages().await;
+    }
+
+    const MARKS: &str = "[data-testid=timeline] [data-ix]";
+
+    async fn timeline() {
+        // All years, 2020–2023: 2021 and 2022 have more than three events each and are
+        // clusters; 2020 and 2023 show theirs one by one.
+        assert_eq!(count(MARKS), 5);
+        assert_eq!(count("[data-testid=timeline] [data-testid=tl-cluster]"), 2);
+        assert_eq!(count("[data-testid=tl-list] [data-testid=tl-event]"), 20);
+        assert_eq!(
+            count("[data-testid=tl-no-year-list] [data-testid=tl-event]"),
+            1
+        );
+        assert_eq!(
+            count("[data-testid=tl-undated-list] [data-testid=tl-event]"),
+            1
+        );
+        // One mark in the tab order; arrows move the focus along the axis.
+        assert_eq!(count("[data-testid=timeline] [tabindex=\"0\"]"), 1);
+        focus("[data-testid=timeline] [data-ix=\"0\"]");
+        key("ArrowRight");
+        assert_eq!(active_ix().as_deref(), Some("1"));
+        key("End");
+        assert_eq!(active_ix().as_deref(), Some("4"));
+        key("ArrowLeft");
+        assert_eq!(active_ix().as_deref(), Some("3"));
+
+        // Enter on the 2021 cluster zooms into 2021: its eight events, month by month.
+        let i = js(&format!(
+            "[...document.querySelectorAll({})].find(e => e.getAttribute('data-testid') === 'tl-cluster' && e.getAttribute('aria-label').includes('2021')).getAttribute('data-ix')",
+            lit(MARKS)
+        ))
+        .as_string()
+        .expect("a 2021 cluster");
+        focus(&format!("[data-testid=timeline] [data-ix=\"{i}\"]"));
+        key("Enter");
+        until("2021 by month", || path().contains("zoom=year&y=2021")).await;
+        until("eight marks", || count(MARKS) == 8).await;
+        until("the focus on the first mark", || {
+            active_ix().as_deref() == Some("0")
+        })
+        .await;
+        assert_eq!(count("[data-testid=tl-list] [data-testid=tl-event]"), 8);
+        // PageDown: the next year; "-": back out to every year.
+        key("PageDown");
+        until("2022", || path().contains("y=2022")).await;
+        // Nine events in eight months (two in March, stacked).
+        until("nine marks", || count(MARKS) == 9).await;
+        until("the focus back on the axis", || active_ix().is_some()).await;
+        key("-");
+        until("all years", || path() == "/timeline").await;
+        until("five marks", || count(MARKS) == 5).await;
+
+        // Kind filter: two council sessions, both in 2021; in the URL.
+        choose("[data-testid=tl-kind]", "council_session");
+        until("the kind filter", || {
+            path().contains("kind=council_session")
+        })
+        .await;
+        until("two sessions", || {
+            count("[data-testid=tl-list] [data-testid=tl-event]") == 2
+        })
+        .await;
+        assert_eq!(count("[data-testid=tl-no-year]"), 0);
+        // The URL alone restores zoom and filters (as a reload does).
+        go("/");
+        until("the add page", || count("[data-testid=timeline]") == 0).await;
+        go("/timeline?zoom=month&y=2021&m=7&kind=council_session");
+        until("July 2021", || count("[data-testid=timeline]") == 1).await;
+        until("one session in July", || {
+            count("[data-testid=tl-list] [data-testid=tl-event]") == 1
+        })
+        .await;
+        assert_eq!(
+            js("document.querySelector('[data-testid=tl-kind]').value").as_string(),
+            Some("council_session".into())
+        );
+        // A day with one event: a single mark, and Enter opens its article.
+        assert_eq!(count(MARKS), 1);
+        focus(MARKS);
+        key("Enter");
+        until("the article", || path().starts_with("/articles/")).await;
+
+        // Person filter, diacritics-blind search as you type.
+        go("/timeline");
+        until("the timeline", || count("[data-testid=tl-person]") == 1).await;
+        type_into("[data-testid=tl-person]", "mai thi hanh");
+        until("one suggestion", || {
+            count("#tl-person-list [role=option]") == 1
+        })
+        .await;
+        assert!(text("#tl-person-list").contains("Mai Thị Hạnh"));
+        key("Enter");
+        until("the person filter", || {
+            path().contains("person=mai-thi-hanh-ninh-binh")
+        })
+        .await;
+        // Her 5 dated events in the story and the 12 generated ones; the undated one is
+        // someone else's.
+        until("her events", || {
+            count("[data-testid=tl-list] [data-testid=tl-event]") == 17
+        })
+        .await;
+        assert_eq!(count("[data-testid=tl-no-year]"), 1);
+        assert_eq!(count("[data-testid=tl-undated]"), 0);
+        click("[data-testid=tl-clear]");
+        until("no filter", || path() == "/timeline").await;
+    }
+
+    async fn person() {
+        go("/people/mai-thi-hanh-ninh-binh");
+        until("her page", || count("[data-testid=person]") == 1).await;
+        assert_eq!(text("[data-testid=person-name]"), "Mai Thị Hạnh");
+        // Two posts, two bars; the fact without a year is listed apart.
+        assert_eq!(count("[data-testid=tenure]"), 2);
+        assert_eq!(count("[data-testid=tenure-chart] rect.hv-bar"), 2);
+        assert_eq!(
+            count("[data-testid=undated-facts] [data-testid=fact]")
+                + count("[data-testid=undated-facts] .hv-fact"),
+            1
+        );
+        // Every fact quotes its sentence and links to its article.
+        let facts = "[data-testid=tenure] [data-testid=fact]";
+        assert_eq!(count(facts), count(&format!("{facts} blockquote")));
+        assert_eq!(
+            count(facts),
+            count(&format!("{facts} a[href^='/articles/']"))
+        );
+        // The chairmanship has 16 facts: the ends are shown until asked for all.
+        assert_eq!(count(facts), 3 + 6);
+        click(".hv-more button");
+        until("every fact", || count(facts) == 3 + 16).await;
+        // A tenure links to its post.
+        assert!(count("[data-testid=tenure] h3 a[href^='/posts/']") == 2);
+
+        go("/people/no-such-person");
+        until("the message", || count("[data-testid=person-missing]") == 1).await;
+        assert_eq!(count("[data-testid=person-missing] a[href='/roster']"), 1);
+    }
+
+    async fn post() {
+        go("/posts/chu-tich--uy-ban-nhan-dan--ninh-binh");
+        until("the post", || count("[data-testid=post]") == 1).await;
+        assert_eq!(count("[data-testid=holder]"), 3);
+        let holders = text("[data-testid=post] .hv-holders");
+        let (k, h, b) = (
+            holders.find("Đinh Văn Khải"),
+            holders.find("Mai Thị Hạnh"),
+            holders.find("Trương Quốc Bảo"),
+        );
+        assert!(k < h && h < b && k.is_some(), "in order: {holders}");
+        assert_eq!(count("[data-testid=gap][data-vacant=true]"), 1);
+        assert_eq!(count("[data-testid=conflicts] [data-testid=conflict]"), 1);
+        assert_eq!(count("[data-testid=holder].hv-flagged"), 2);
+        // Holders link to their pages (through the router).
+        click("[data-testid=holder] h3 a");
+        until("Khải's page", || {
+            path() == "/people/dinh-van-khai-ninh-binh"
+        })
+        .await;
+        until("his page", || count("[data-testid=person]") == 1).await;
+
+        go("/posts/bi-thu--tinh-uy--ninh-binh");
+        until("the secretaryship", || {
+            count("[data-testid=post]") == 1 && count("[data-testid=holder]") == 2
+        })
+        .await;
+        assert_eq!(count("[data-testid=gap][data-vacant=false]"), 1);
+        assert_eq!(count("[data-testid=conflicts]"), 0);
+
+        go("/posts/no-such-post");
+        until("the message", || count("[data-testid=post-missing]") == 1).await;
+    }
+
+    async fn merge_and_undo() {
+        go("/people/dinh-van-khai-ninh-binh");
+        until("his page", || count("[data-testid=mentions] li") == 2).await;
+        type_into("[data-testid=merge-search]", "dinh van khai");
+        // Himself is not offered: only the Thanh Hóa record.
+        until("one suggestion", || {
+            count("#merge-search-list [role=option]") == 1
+        })
+        .await;
+        assert!(text("#merge-search-list").contains("Thanh Hóa"));
+        key("ArrowDown");
+        key("Enter");
+        until("the merge button", || {
+            count("[data-testid=merge-confirm]") == 1
+        })
+        .await;
+        click("[data-testid=merge-confirm]");
+        until("one person with three mentions", || {
+            count("[data-testid=mentions] li") == 3
+        })
+        .await;
+        assert!(path().starts_with("/people/dinh-van-khai"));
+        assert_eq!(count("[data-testid=tenure]"), 3);
+        let merged = path();
+        let other = if merged.ends_with("thanh-hoa") {
+            "/people/dinh-van-khai-ninh-binh"
+        } else {
+            "/people/dinh-van-khai-thanh-hoa"
+        };
+        // The other record is gone: it is this one now.
+        go(other);
+        until("no other record", || {
+            count("[data-testid=person-missing]") == 1
+        })
+        .await;
+        go(&merged);
+        until("the merged record", || {
+            count("[data-testid=mentions] li") == 3
+        })
+        .await;
+        until("the undo button", || count("[data-testid=undo]") == 1).await;
+        click("[data-testid=undo]");
+        until("two people again", || {
+            count("[data-testid=mentions] li") == 2
+        })
+        .await;
+        assert_eq!(path(), "/people/dinh-van-khai-ninh-binh");
+        go("/people/dinh-van-khai-thanh-hoa");
+        until("the other record", || {
+            count("[data-testid=person]") == 1 && count("[data-testid=mentions] li") == 1
+        })
+        .await;
+    }
+
+    async fn split_and_undo() {
+        go("/people/mai-thi-hanh-ninh-binh");
+        until("her page", || count("[data-testid=mentions] li") == 18).await;
+        assert!(js("document.querySelector('[data-testid=split]').disabled")
+            .as_bool()
+            .unwrap_or(false));
+        // The last mention (the year-unknown visit) is someone else.
+        click("[data-testid=mentions] li:last-child input");
+        until("the split button", || {
+            js("document.querySelector('[data-testid=split]').disabled").as_bool() == Some(false)
+        })
+        .await;
+        click("[data-testid=split]");
+        until("17 mentions left", || {
+            count("[data-testid=mentions] li") == 17
+        })
+        .await;
+        until("a link to the new person", || {
+            count("[data-testid=split-person]") == 1
+        })
+        .await;
+        click("[data-testid=split-person]");
+        until("the new person", || count("[data-testid=mentions] li") == 1).await;
+        assert_eq!(text("[data-testid=person-name]"), "Mai Thị Hạnh");
+        assert!(path() != "/people/mai-thi-hanh-ninh-binh");
+        click("[data-testid=undo]");
+        until("one person again", || {
+            count("[data-testid=mentions] li") == 18
+        })
+        .await;
+        assert_eq!(path(), "/people/mai-thi-hanh-ninh-binh");
+    }
+
+    async fn languages() {
+        go("/timeline");
+        until("the timeline", || count("[data-testid=timeline]") == 1).await;
+        let before = text("main h1");
+        click("[data-testid=lang-switch]");
+        until("the other language", || text("main h1") != before).await;
+        let after = text("main h1");
+        assert!(
+            ["Dòng thời gian", "Timeline"].contains(&before.as_str())
+                && ["Dòng thời gian", "Timeline"].contains(&after.as_str()),
+            "{before} / {after}"
+        );
+        // The axis is still there, labelled in the new language.
+        assert_eq!(count(MARKS), 5);
+        click("[data-testid=lang-switch]");
+        until("the first language", || text("main h1") == before).await;
     }
 }

@@ -10,7 +10,8 @@ use crate::records::date::PartialDate;
 use crate::records::derive::{BoundKind, Fact, FactSource, Records, Status, Tenure};
 use crate::ui::components::{change_label, date_text};
 use crate::ui::locales::i18n::{t, t_string, use_i18n};
-use crate::ui::timeline::layout::{Axis, Scale};
+use crate::ui::timeline::layout::{self, Axis, Scale};
+use crate::ui::timeline::Pager;
 
 /// The width the page's content has, in CSS pixels: the window's, less the page margins, up to
 /// the page's maximum width. Follows resizes.
@@ -130,48 +131,54 @@ fn fact_flags(f: &Fact) -> Vec<&'static str> {
 /// The sentence a fact was read in, the mention marked, and the article it is from.
 #[component]
 pub fn EvidenceQuote(records: Arc<Records>, source: FactSource) -> impl IntoView {
-    let i18n = use_i18n();
-    let text = &records.corrected[source.article.ix()].text;
-    let (sentence, mention) = (source.evidence.sentence, source.evidence.mention);
-    let quote = if mention.start >= sentence.start && mention.end <= sentence.end {
-        match (
-            text.get(sentence.start..mention.start),
-            text.get(mention.start..mention.end),
-            text.get(mention.end..sentence.end),
-        ) {
-            (Some(a), Some(m), Some(b)) => view! {
-                <blockquote class="hv-quote">{a.to_string()}<mark>{m.to_string()}</mark>{b.to_string()}</blockquote>
-            }
-            .into_any(),
-            _ => view! { <blockquote class="hv-quote">{sentence.slice(text).to_string()}</blockquote> }
+    // Labels are read once: the page above draws this again when the language changes.
+    untrack(move || {
+        let i18n = use_i18n();
+        let text = &records.corrected[source.article.ix()].text;
+        let (sentence, mention) = (source.evidence.sentence, source.evidence.mention);
+        let quote = if mention.start >= sentence.start && mention.end <= sentence.end {
+            match (
+                text.get(sentence.start..mention.start),
+                text.get(mention.start..mention.end),
+                text.get(mention.end..sentence.end),
+            ) {
+                (Some(a), Some(m), Some(b)) => view! {
+                    <blockquote class="hv-quote">{a.to_string()}<mark>{m.to_string()}</mark>{b.to_string()}</blockquote>
+                }
                 .into_any(),
+                _ => view! { <blockquote class="hv-quote">{sentence.slice(text).to_string()}</blockquote> }
+                    .into_any(),
+            }
+        } else {
+            view! { <blockquote class="hv-quote">{sentence.slice(text).to_string()}</blockquote> }
+                .into_any()
+        };
+        let article = records.article(source.article);
+        let event = records.event(source.article);
+        let title = event
+            .title
+            .clone()
+            .unwrap_or_else(|| t_string!(i18n, person_untitled).to_string());
+        let when = date_text(event.date);
+        view! {
+            <div class="hv-evidence">
+                {quote}
+                <p class="hv-source">"— "<A href=format!("/articles/{}", article.id)>{title}</A>" · "{when}</p>
+            </div>
         }
-    } else {
-        view! { <blockquote class="hv-quote">{sentence.slice(text).to_string()}</blockquote> }
-            .into_any()
-    };
-    let article = records.article(source.article);
-    let event = records.event(source.article);
-    let title = event
-        .title
-        .clone()
-        .unwrap_or_else(|| t_string!(i18n, person_untitled).to_string());
-    let when = date_text(event.date);
-    view! {
-        <div class="hv-evidence">
-            {quote}
-            <p class="hv-source">"— "<A href=format!("/articles/{}", article.id)>{title}</A>" · "{when}</p>
-        </div>
-    }
+    })
 }
 
-/// A tenure's facts, each with its evidence; long lists show their ends until asked for all.
+/// A tenure's facts, each with its evidence. A long list shows its first and last few until
+/// asked for all, then goes a page at a time.
 #[component]
 pub fn FactList(records: Arc<Records>, facts: Vec<Fact>) -> impl IntoView {
-    const SHOWN: usize = 6;
+    const ENDS: usize = 3;
+    const PER_PAGE: usize = 30;
     let i18n = use_i18n();
-    let all = RwSignal::new(facts.len() <= SHOWN);
     let total = facts.len();
+    let expanded = RwSignal::new(total <= 2 * ENDS);
+    let page = RwSignal::new(0usize);
     let item = {
         let records = records.clone();
         move |f: &Fact| {
@@ -194,15 +201,24 @@ pub fn FactList(records: Arc<Records>, facts: Vec<Fact>) -> impl IntoView {
     view! {
         <ul class="hv-facts">
             {move || {
-                if all.get() {
-                    facts.iter().map(&item).collect_view().into_any()
+                if expanded.get() {
+                    let p = layout::page(total, page.get(), PER_PAGE);
+                    let items = facts[p.start..p.end].iter().map(&item).collect_view();
+                    view! {
+                        {items}
+                        <li class="hv-more">
+                            <Pager page=p total label=t_string!(i18n, tl_pages_label)
+                                on_page=move |n| page.set(n)/>
+                        </li>
+                    }
+                    .into_any()
                 } else {
-                    let head = facts.iter().take(SHOWN / 2).map(&item).collect_view();
-                    let tail = facts.iter().skip(total - SHOWN / 2).map(&item).collect_view();
+                    let head = facts.iter().take(ENDS).map(&item).collect_view();
+                    let tail = facts.iter().skip(total - ENDS).map(&item).collect_view();
                     view! {
                         {head}
                         <li class="hv-more">
-                            <button class="secondary" on:click=move |_| all.set(true)>
+                            <button class="secondary" on:click=move |_| expanded.set(true)>
                                 {format!("{} ({} {})", t_string!(i18n, person_show_all_facts), total, t_string!(i18n, person_facts_word))}
                             </button>
                         </li>

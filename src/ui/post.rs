@@ -52,134 +52,137 @@ fn holder_link(r: &Records, t: TenureIx) -> impl IntoView {
 
 #[component]
 fn PostView(records: Arc<Records>, post: PostIx, width: Signal<f64>) -> impl IntoView {
-    let i18n = use_i18n();
-    let p = records.post(post).clone();
-    let PostHistory {
-        holders,
-        gaps,
-        conflicts,
-        ..
-    } = post_history(&records, post);
-    let in_conflict = |t: TenureIx| conflicts.iter().any(|c| c.a == t || c.b == t);
+    // Labels are read once: the page above draws this again when the language changes.
+    untrack(move || {
+        let i18n = use_i18n();
+        let p = records.post(post).clone();
+        let PostHistory {
+            holders,
+            gaps,
+            conflicts,
+            ..
+        } = post_history(&records, post);
+        let in_conflict = |t: TenureIx| conflicts.iter().any(|c| c.a == t || c.b == t);
 
-    let org = p.org.map(|o| records.org(o).name.clone());
-    let scope = if p.national {
-        Some(t_string!(i18n, post_national).to_string())
-    } else {
-        p.place.map(str::to_string)
-    };
-    let seats = match p.seats {
-        Seats::One => t_string!(i18n, post_one_seat),
-        Seats::Many => t_string!(i18n, post_many_seats),
-    };
-    let meta = [org, scope, Some(seats.to_string())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let org = p.org.map(|o| records.org(o).name.clone());
+        let scope = if p.national {
+            Some(t_string!(i18n, post_national).to_string())
+        } else {
+            p.place.map(str::to_string)
+        };
+        let seats = match p.seats {
+            Seats::One => t_string!(i18n, post_one_seat),
+            Seats::Many => t_string!(i18n, post_many_seats),
+        };
+        let meta = [org, scope, Some(seats.to_string())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
 
-    let rows: Vec<_> = holders
-        .iter()
-        .filter_map(|h| {
-            let t = records.tenure(h.tenure);
-            chart_row(
-                t,
-                records.person(t.person).name.clone(),
-                in_conflict(h.tenure),
-            )
-        })
-        .collect();
-    let chart_label = format!("{} {}", t_string!(i18n, post_chart_label), p.label);
-
-    let conflict_box = (!conflicts.is_empty()).then(|| {
-        let items = conflicts
+        let rows: Vec<_> = holders
             .iter()
-            .map(|c| conflict_item(&records, c))
-            .collect_view();
-        view! {
-            <div class="hv-conflicts" role="note" data-testid="conflicts">
-                <h2>{t!(i18n, post_conflicts_heading)}</h2>
-                <p>{t!(i18n, post_conflicts_help)}</p>
-                <ul>{items}</ul>
-            </div>
-        }
-    });
+            .filter_map(|h| {
+                let t = records.tenure(h.tenure);
+                chart_row(
+                    t,
+                    records.person(t.person).name.clone(),
+                    in_conflict(h.tenure),
+                )
+            })
+            .collect();
+        let chart_label = format!("{} {}", t_string!(i18n, post_chart_label), p.label);
 
-    let mut items = Vec::new();
-    for (i, h) in holders.iter().enumerate() {
-        if let Some(g) = gaps.iter().find(|g| g.before == h.tenure) {
-            items.push(gap_item(&records, g).into_any());
-        }
-        let t = records.tenure(h.tenure);
-        let (from, to) = bounds_text(t);
-        let flags = [
-            t.acting.then(|| t_string!(i18n, flag_acting)),
-            t.concurrent.then(|| t_string!(i18n, flag_concurrent)),
-            in_conflict(h.tenure).then(|| t_string!(i18n, post_in_conflict)),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|f| view! { <span class="hv-chip">{f}</span> })
-        .collect_view();
-        let neighbours = (h.predecessor.is_some() || h.successor.is_some()).then(|| {
+        let conflict_box = (!conflicts.is_empty()).then(|| {
+            let items = conflicts
+                .iter()
+                .map(|c| conflict_item(&records, c))
+                .collect_view();
             view! {
-                <p class="hv-neighbours">
-                    {h.predecessor.map(|x| view! {
-                        <span>{t!(i18n, post_predecessor)}" "{holder_link(&records, x)}</span>
-                    })}
-                    {h.successor.map(|x| view! {
-                        <span>{t!(i18n, post_successor)}" "{holder_link(&records, x)}</span>
-                    })}
-                </p>
+                <div class="hv-conflicts" role="note" data-testid="conflicts">
+                    <h2>{t!(i18n, post_conflicts_heading)}</h2>
+                    <p>{t!(i18n, post_conflicts_help)}</p>
+                    <ul>{items}</ul>
+                </div>
             }
         });
-        items.push(
-            view! {
-                <li class="hv-tenure hv-holder" data-testid="holder" class:hv-flagged=in_conflict(h.tenure)>
-                    <div class="hv-tenure-head">
-                        <span class="hv-number">{i + 1}"."</span>
-                        <h3>{holder_link(&records, h.tenure)}</h3>
-                        <span class=status_class(t.status)>{status_label(t.status)}</span>
-                        {flags}
-                    </div>
-                    <dl class="hv-bounds">
-                        <dt>{t!(i18n, person_from)}</dt><dd>{from}</dd>
-                        <dt>{t!(i18n, person_to)}</dt><dd>{to}</dd>
-                    </dl>
-                    {neighbours}
-                    <FactList records=records.clone() facts=t.facts.clone()/>
-                </li>
-            }
-            .into_any(),
-        );
-    }
-    let empty = holders.is_empty().then(|| {
-        view! { <p class="hv-muted">{t!(i18n, post_no_holders)}</p> }
-    });
-    let order_help = (p.seats == Seats::Many).then(|| {
-        view! { <p class="hv-muted">{t!(i18n, post_many_help)}</p> }
-    });
 
-    view! {
-        <article class="hv-page" data-testid="post">
-            <header class="hv-head">
-                <h1 data-testid="post-label">{p.label.clone()}</h1>
-                <p class="hv-meta">{meta}</p>
-            </header>
-            <section aria-labelledby="post-chart-h">
-                <h2 id="post-chart-h">{t!(i18n, post_chart_heading)}</h2>
-                <TenureChart rows label=chart_label width/>
-                <ChartLegend/>
-            </section>
-            {conflict_box}
-            <section aria-labelledby="post-holders-h">
-                <h2 id="post-holders-h">{t!(i18n, post_holders_heading)}</h2>
-                {order_help}
-                {empty}
-                <ol class="hv-tenures hv-holders">{items}</ol>
-            </section>
-        </article>
-    }
+        let mut items = Vec::new();
+        for (i, h) in holders.iter().enumerate() {
+            if let Some(g) = gaps.iter().find(|g| g.before == h.tenure) {
+                items.push(gap_item(&records, g).into_any());
+            }
+            let t = records.tenure(h.tenure);
+            let (from, to) = bounds_text(t);
+            let flags = [
+                t.acting.then(|| t_string!(i18n, flag_acting)),
+                t.concurrent.then(|| t_string!(i18n, flag_concurrent)),
+                in_conflict(h.tenure).then(|| t_string!(i18n, post_in_conflict)),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|f| view! { <span class="hv-chip">{f}</span> })
+            .collect_view();
+            let neighbours = (h.predecessor.is_some() || h.successor.is_some()).then(|| {
+                view! {
+                    <p class="hv-neighbours">
+                        {h.predecessor.map(|x| view! {
+                            <span>{t!(i18n, post_predecessor)}" "{holder_link(&records, x)}</span>
+                        })}
+                        {h.successor.map(|x| view! {
+                            <span>{t!(i18n, post_successor)}" "{holder_link(&records, x)}</span>
+                        })}
+                    </p>
+                }
+            });
+            items.push(
+                view! {
+                    <li class="hv-tenure hv-holder" data-testid="holder" class:hv-flagged=in_conflict(h.tenure)>
+                        <div class="hv-tenure-head">
+                            <span class="hv-number">{i + 1}"."</span>
+                            <h3>{holder_link(&records, h.tenure)}</h3>
+                            <span class=status_class(t.status)>{status_label(t.status)}</span>
+                            {flags}
+                        </div>
+                        <dl class="hv-bounds">
+                            <dt>{t!(i18n, person_from)}</dt><dd>{from}</dd>
+                            <dt>{t!(i18n, person_to)}</dt><dd>{to}</dd>
+                        </dl>
+                        {neighbours}
+                        <FactList records=records.clone() facts=t.facts.clone()/>
+                    </li>
+                }
+                .into_any(),
+            );
+        }
+        let empty = holders.is_empty().then(|| {
+            view! { <p class="hv-muted">{t!(i18n, post_no_holders)}</p> }
+        });
+        let order_help = (p.seats == Seats::Many).then(|| {
+            view! { <p class="hv-muted">{t!(i18n, post_many_help)}</p> }
+        });
+
+        view! {
+            <article class="hv-page" data-testid="post">
+                <header class="hv-head">
+                    <h1 data-testid="post-label">{p.label.clone()}</h1>
+                    <p class="hv-meta">{meta}</p>
+                </header>
+                <section aria-labelledby="post-chart-h">
+                    <h2 id="post-chart-h">{t!(i18n, post_chart_heading)}</h2>
+                    <TenureChart rows label=chart_label width/>
+                    <ChartLegend/>
+                </section>
+                {conflict_box}
+                <section aria-labelledby="post-holders-h">
+                    <h2 id="post-holders-h">{t!(i18n, post_holders_heading)}</h2>
+                    {order_help}
+                    {empty}
+                    <ol class="hv-tenures hv-holders">{items}</ol>
+                </section>
+            </article>
+        }
+    })
 }
 
 fn gap_item(r: &Records, g: &Gap) -> impl IntoView {

@@ -550,75 +550,81 @@ fn AxisSvg(
 
 /// Previous/next page buttons and where the list is.
 #[component]
-fn Pager(
+pub(super) fn Pager(
     page: layout::Page,
     total: usize,
     #[prop(into)] label: String,
     #[prop(into)] on_page: Callback<usize>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    if page.pages <= 1 {
-        return ().into_any();
-    }
-    let (prev, next) = (page.page.checked_sub(1), page.page + 1);
-    view! {
-        <nav class="tl-pager" aria-label=label>
-            <button class="secondary" disabled=prev.is_none() data-testid="page-prev"
-                on:click=move |_| if let Some(p) = prev { on_page.run(p) }>
-                {t!(i18n, tl_page_prev)}
-            </button>
-            <span class="tl-page-of">
-                {format!("{} {}/{} · {}–{} / {}", t_string!(i18n, tl_page_word), page.page + 1, page.pages, page.start + 1, page.end, total)}
-            </span>
-            <button class="secondary" disabled=next >= page.pages data-testid="page-next"
-                on:click=move |_| on_page.run(next)>
-                {t!(i18n, tl_page_next)}
-            </button>
-        </nav>
-    }
-    .into_any()
+    // Labels are read once: the page above draws this again when the language changes.
+    untrack(move || {
+        let i18n = use_i18n();
+        if page.pages <= 1 {
+            return ().into_any();
+        }
+        let (prev, next) = (page.page.checked_sub(1), page.page + 1);
+        view! {
+            <nav class="tl-pager" aria-label=label>
+                <button class="secondary" disabled=prev.is_none() data-testid="page-prev"
+                    on:click=move |_| if let Some(p) = prev { on_page.run(p) }>
+                    {t!(i18n, tl_page_prev)}
+                </button>
+                <span class="tl-page-of">
+                    {format!("{} {}/{} · {}–{} / {}", t_string!(i18n, tl_page_word), page.page + 1, page.pages, page.start + 1, page.end, total)}
+                </span>
+                <button class="secondary" disabled={next >= page.pages} data-testid="page-next"
+                    on:click=move |_| on_page.run(next)>
+                    {t!(i18n, tl_page_next)}
+                </button>
+            </nav>
+        }
+        .into_any()
+    })
 }
 
 /// A page of events: date, kind, title linked to the article, the officials named.
 #[component]
 fn EventList(records: Arc<Records>, events: Vec<ArticleIx>, testid: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    let items = events
-        .into_iter()
-        .map(|a| {
-            let e = records.event(a);
-            let title = e
-                .title
-                .clone()
-                .unwrap_or_else(|| t_string!(i18n, person_untitled).to_string());
-            let shown = 4;
-            let people = e
-                .participants
-                .iter()
-                .take(shown)
-                .map(|p| {
-                    let person = records.person(p.person);
-                    let (href, name) = (format!("/people/{}", person.id), person.name.clone());
-                    view! { <A href=href>{name}</A> }
-                })
-                .collect_view();
-            let more = e
-                .participants
-                .len()
-                .checked_sub(shown)
-                .filter(|&n| n > 0)
-                .map(|n| format!(" +{n}"));
-            view! {
-                <li class="tl-item" data-testid="tl-event">
-                    <span class="tl-item-date">{date_text(e.date)}</span>
-                    <span class=format!("hv-chip tl-chip-{}", kind_key(e.kind))>{kind_label(e.kind)}</span>
-                    <A href=format!("/articles/{}", records.article(a).id) attr:class="tl-item-title">{title}</A>
-                    <span class="tl-people">{people}{more}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ol class="tl-list" data-testid=testid>{items}</ol> }
+    // Labels are read once: the page above draws this again when the language changes.
+    untrack(move || {
+        let i18n = use_i18n();
+        let items = events
+            .into_iter()
+            .map(|a| {
+                let e = records.event(a);
+                let title = e
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| t_string!(i18n, person_untitled).to_string());
+                let shown = 4;
+                let people = e
+                    .participants
+                    .iter()
+                    .take(shown)
+                    .map(|p| {
+                        let person = records.person(p.person);
+                        let (href, name) = (format!("/people/{}", person.id), person.name.clone());
+                        view! { <A href=href>{name}</A> }
+                    })
+                    .collect_view();
+                let more = e
+                    .participants
+                    .len()
+                    .checked_sub(shown)
+                    .filter(|&n| n > 0)
+                    .map(|n| format!(" +{n}"));
+                view! {
+                    <li class="tl-item" data-testid="tl-event">
+                        <span class="tl-item-date">{date_text(e.date)}</span>
+                        <span class=format!("hv-chip tl-chip-{}", kind_key(e.kind))>{kind_label(e.kind)}</span>
+                        <A href=format!("/articles/{}", records.article(a).id) attr:class="tl-item-title">{title}</A>
+                        <span class="tl-people">{people}{more}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="tl-list" data-testid=testid>{items}</ol> }
+    })
 }
 
 #[component]
@@ -670,446 +676,455 @@ fn TimelineBody(
     open: Callback<String>,
     width: Signal<f64>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let u0 = url.get_untracked();
+    // Labels are read once: the page above draws this again when the language changes.
+    untrack(move || {
+        let i18n = use_i18n();
+        let u0 = url.get_untracked();
 
-    // Filters.
-    let person_name = u0
-        .person
-        .as_deref()
-        .map(|id| match records.person_ix(id) {
-            Some(p) => records.person(p).name.clone(),
-            None => id.to_string(),
-        })
-        .unwrap_or_default();
-    let pick_person = move |s: Option<Suggestion>| {
-        let u = url.get_untracked();
-        let id = s.map(|s| s.id);
-        if id != u.person {
-            go.run((u.filtered(|u| u.person = id), false));
-        }
-    };
-    let mut orgs: Vec<OrgIx> = records
-        .events
-        .iter()
-        .flat_map(|e| e.organizations.iter().copied())
-        .collect();
-    orgs.sort_unstable();
-    orgs.dedup();
-    orgs.sort_by_cached_key(|&o| fold(&records.org(o).name));
-    let org_options = orgs
-        .iter()
-        .map(|&o| {
-            let org = records.org(o);
-            let id = org.id.clone();
-            let selected = u0.org.as_deref() == Some(id.as_str());
-            view! { <option value=id selected=selected>{org.name.clone()}</option> }
-        })
-        .collect_view();
-    let kind_options = KINDS
-        .into_iter()
-        .map(|k| view! { <option value=kind_key(k) selected=u0.kind == Some(k)>{kind_label(k)}</option> })
-        .collect_view();
-    let any_filter =
-        move || url.with(|u| u.person.is_some() || u.org.is_some() || u.kind.is_some());
-    let clear = move |_| {
-        go.run((
-            url.get_untracked().filtered(|u| {
-                u.person = None;
-                u.org = None;
-                u.kind = None;
-            }),
-            false,
-        ))
-    };
-    let person_label = Signal::derive(move || t_string!(i18n, tl_filter_person).to_string());
-
-    // The main axis and the period's list.
-    let years = {
-        let r = found;
-        move || {
-            r.with(|m| {
-                let ys = m.dated.iter().filter_map(|(d, _)| d.year);
-                (ys.clone().min(), ys.max())
+        // Filters.
+        let person_name = u0
+            .person
+            .as_deref()
+            .map(|id| match records.person_ix(id) {
+                Some(p) => records.person(p).name.clone(),
+                None => id.to_string(),
             })
-        }
-    };
-    let records_axis = records.clone();
-    let axis = move || {
-        let u = url.get();
-        let zoom = u.zoom;
-        let w = width.get();
-        let (b, drawn) = found.with(|m| {
-            let b = buckets(zoom, &m.dated);
-            let d = drawn_marks(&records_axis, Some(zoom), &b);
-            (b, d)
-        });
-        let slots: Vec<Slot> = b.iter().map(|b| b.slot).collect();
-        let ticks: Vec<(String, String)> =
-            slots.iter().map(|&s| slot_names(Some(zoom), s)).collect();
-        let picked = u.pick.and_then(|p| {
-            slots.iter().position(|&s| match p {
-                Pick::Day(d) => s == Slot::Day(d),
-                Pick::Unknown => s == Slot::Unknown,
-            })
-        });
-        let in_period: usize = b.iter().map(|b| b.items.len()).sum();
-        let label = format!(
-            "{}: {} — {in_period} {}",
-            t_string!(i18n, tl_axis_label),
-            period_name(zoom),
-            t_string!(i18n, tl_events_word)
-        );
-        let mark_list = drawn.clone();
-        let records_here = records_axis.clone();
-        let on_action = move |a: AxisAction| {
+            .unwrap_or_default();
+        let pick_person = move |s: Option<Suggestion>| {
             let u = url.get_untracked();
-            let slot_of = |i: usize| mark_list.get(i).and_then(|m| slots.get(m.slot).copied());
-            let zoom_into = |s: Slot| match (u.zoom, s) {
-                (Zoom::All, Slot::Year(y)) => Some(Zoom::Year(y)),
-                (Zoom::Year(y), Slot::Month(m)) => Some(Zoom::Month(y, m)),
-                _ => None,
-            };
-            match a {
-                AxisAction::Activate(i) => match mark_list.get(i).map(|m| m.kind) {
-                    Some(MarkKind::One(article)) => {
-                        open.run(format!("/articles/{}", records_here.article(article).id));
-                    }
-                    Some(MarkKind::Cluster(_)) => match slot_of(i) {
-                        Some(s) => match (zoom_into(s), s) {
-                            (Some(z), _) => {
-                                go.run((u.zoomed(z), true));
-                                focus_first_mark_soon();
-                            }
-                            (None, Slot::Day(d)) => go.run((
-                                TimelineUrl {
-                                    pick: Some(Pick::Day(d)),
-                                    page: 0,
-                                    ..u
-                                },
-                                false,
-                            )),
-                            (None, _) => go.run((
-                                TimelineUrl {
-                                    pick: Some(Pick::Unknown),
-                                    page: 0,
-                                    ..u
-                                },
-                                false,
-                            )),
-                        },
-                        None => {}
-                    },
-                    None => {}
-                },
-                AxisAction::ZoomIn(i) => {
-                    if let Some(z) = slot_of(i).and_then(zoom_into) {
-                        go.run((u.zoomed(z), true));
-                        focus_first_mark_soon();
-                    }
-                }
-                AxisAction::ZoomOut => {
-                    if u.zoom != Zoom::All {
-                        go.run((u.zoomed(u.zoom.out()), true));
-                        focus_first_mark_soon();
-                    }
-                }
-                AxisAction::Step(s) => {
-                    if u.zoom != Zoom::All {
-                        go.run((u.zoomed(u.zoom.step(s)), true));
-                        focus_first_mark_soon();
-                    }
-                }
+            let id = s.map(|s| s.id);
+            if id != u.person {
+                go.run((u.filtered(|u| u.person = id), false));
             }
         };
-        let empty = (in_period == 0).then(|| {
-            view! { <p class="tl-none" data-testid="tl-period-empty">{t!(i18n, tl_period_empty)}</p> }
-        });
-        view! {
-            <AxisSvg testid="timeline" label ticks marks=drawn picked width=w on_action/>
-            {empty}
-        }
-    };
-
-    let zoom_bar = move || {
-        let u = url.get();
-        let (min_y, max_y) = years();
-        let crumbs = {
-            let mut c = vec![(Zoom::All, t_string!(i18n, tl_all_years).to_string())];
-            match u.zoom {
-                Zoom::All => {}
-                Zoom::Year(y) => c.push((Zoom::Year(y), y.to_string())),
-                Zoom::Month(y, m) => {
-                    c.push((Zoom::Year(y), y.to_string()));
-                    c.push((Zoom::Month(y, m), month_long(None, m)));
-                }
-            }
-            c
-        };
-        let last = crumbs.len() - 1;
-        let crumb_views = crumbs
-            .into_iter()
-            .enumerate()
-            .map(|(i, (z, name))| {
-                if i == last {
-                    view! { <li><span aria-current="true" class="tl-crumb-here">{name}</span></li> }.into_any()
-                } else {
-                    let u = u.clone();
-                    view! {
-                        <li><button class="tl-crumb" on:click=move |_| go.run((u.zoomed(z), true))>{name}</button></li>
-                    }
-                    .into_any()
-                }
+        let mut orgs: Vec<OrgIx> = records
+            .events
+            .iter()
+            .flat_map(|e| e.organizations.iter().copied())
+            .collect();
+        orgs.sort_unstable();
+        orgs.dedup();
+        orgs.sort_by_cached_key(|&o| fold(&records.org(o).name));
+        let org_options = orgs
+            .iter()
+            .map(|&o| {
+                let org = records.org(o);
+                let id = org.id.clone();
+                let selected = u0.org.as_deref() == Some(id.as_str());
+                view! { <option value=id selected=selected>{org.name.clone()}</option> }
             })
             .collect_view();
-        let year_of = |z: Zoom| match z {
-            Zoom::All => None,
-            Zoom::Year(y) | Zoom::Month(y, _) => Some(y),
+        let kind_options = KINDS
+            .into_iter()
+            .map(|k| view! { <option value=kind_key(k) selected=u0.kind == Some(k)>{kind_label(k)}</option> })
+            .collect_view();
+        let any_filter =
+            move || url.with(|u| u.person.is_some() || u.org.is_some() || u.kind.is_some());
+        let clear = move |_| {
+            go.run((
+                url.get_untracked().filtered(|u| {
+                    u.person = None;
+                    u.org = None;
+                    u.kind = None;
+                }),
+                false,
+            ))
         };
-        let outside = |z: Zoom| match (year_of(z), min_y, max_y) {
-            (Some(y), Some(a), Some(b)) => y < a || y > b,
-            (Some(_), _, _) => true,
-            (None, _, _) => true,
+        let person_label = Signal::derive(move || t_string!(i18n, tl_filter_person).to_string());
+
+        // The main axis and the period's list.
+        let years = {
+            let r = found;
+            move || {
+                r.with(|m| {
+                    let ys = m.dated.iter().filter_map(|(d, _)| d.year);
+                    (ys.clone().min(), ys.max())
+                })
+            }
         };
-        let (prev, next) = (u.zoom.step(-1), u.zoom.step(1));
-        let (u1, u2, u3) = (u.clone(), u.clone(), u.clone());
+        let records_axis = records.clone();
+        let axis = move || {
+            let u = url.get();
+            let zoom = u.zoom;
+            let w = width.get();
+            let (b, drawn) = found.with(|m| {
+                let b = buckets(zoom, &m.dated);
+                let d = drawn_marks(&records_axis, Some(zoom), &b);
+                (b, d)
+            });
+            let slots: Vec<Slot> = b.iter().map(|b| b.slot).collect();
+            let ticks: Vec<(String, String)> =
+                slots.iter().map(|&s| slot_names(Some(zoom), s)).collect();
+            let picked = u.pick.and_then(|p| {
+                slots.iter().position(|&s| match p {
+                    Pick::Day(d) => s == Slot::Day(d),
+                    Pick::Unknown => s == Slot::Unknown,
+                })
+            });
+            let in_period: usize = b.iter().map(|b| b.items.len()).sum();
+            let label = format!(
+                "{}: {} — {in_period} {}",
+                t_string!(i18n, tl_axis_label),
+                period_name(zoom),
+                t_string!(i18n, tl_events_word)
+            );
+            let mark_list = drawn.clone();
+            let records_here = records_axis.clone();
+            let on_action = move |a: AxisAction| {
+                let u = url.get_untracked();
+                let slot_of = |i: usize| mark_list.get(i).and_then(|m| slots.get(m.slot).copied());
+                let zoom_into = |s: Slot| match (u.zoom, s) {
+                    (Zoom::All, Slot::Year(y)) => Some(Zoom::Year(y)),
+                    (Zoom::Year(y), Slot::Month(m)) => Some(Zoom::Month(y, m)),
+                    _ => None,
+                };
+                match a {
+                    AxisAction::Activate(i) => match mark_list.get(i).map(|m| m.kind) {
+                        Some(MarkKind::One(article)) => {
+                            open.run(format!("/articles/{}", records_here.article(article).id));
+                        }
+                        Some(MarkKind::Cluster(_)) => {
+                            if let Some(s) = slot_of(i) {
+                                match (zoom_into(s), s) {
+                                    (Some(z), _) => {
+                                        go.run((u.zoomed(z), true));
+                                        focus_first_mark_soon();
+                                    }
+                                    (None, Slot::Day(d)) => go.run((
+                                        TimelineUrl {
+                                            pick: Some(Pick::Day(d)),
+                                            page: 0,
+                                            ..u
+                                        },
+                                        false,
+                                    )),
+                                    (None, _) => go.run((
+                                        TimelineUrl {
+                                            pick: Some(Pick::Unknown),
+                                            page: 0,
+                                            ..u
+                                        },
+                                        false,
+                                    )),
+                                }
+                            }
+                        }
+                        None => {}
+                    },
+                    AxisAction::ZoomIn(i) => {
+                        if let Some(z) = slot_of(i).and_then(zoom_into) {
+                            go.run((u.zoomed(z), true));
+                            focus_first_mark_soon();
+                        }
+                    }
+                    AxisAction::ZoomOut => {
+                        if u.zoom != Zoom::All {
+                            go.run((u.zoomed(u.zoom.out()), true));
+                            focus_first_mark_soon();
+                        }
+                    }
+                    AxisAction::Step(s) => {
+                        if u.zoom != Zoom::All {
+                            go.run((u.zoomed(u.zoom.step(s)), true));
+                            focus_first_mark_soon();
+                        }
+                    }
+                }
+            };
+            let empty = (in_period == 0).then(|| {
+                view! { <p class="tl-none" data-testid="tl-period-empty">{t!(i18n, tl_period_empty)}</p> }
+            });
+            view! {
+                <AxisSvg testid="timeline" label ticks marks=drawn picked width=w on_action/>
+                {empty}
+            }
+        };
+
+        let zoom_bar = move || {
+            let u = url.get();
+            let (min_y, max_y) = years();
+            let crumbs = {
+                let mut c = vec![(Zoom::All, t_string!(i18n, tl_all_years).to_string())];
+                match u.zoom {
+                    Zoom::All => {}
+                    Zoom::Year(y) => c.push((Zoom::Year(y), y.to_string())),
+                    Zoom::Month(y, m) => {
+                        c.push((Zoom::Year(y), y.to_string()));
+                        c.push((Zoom::Month(y, m), month_long(None, m)));
+                    }
+                }
+                c
+            };
+            let last = crumbs.len() - 1;
+            let crumb_views = crumbs
+                .into_iter()
+                .enumerate()
+                .map(|(i, (z, name))| {
+                    if i == last {
+                        view! { <li><span aria-current="true" class="tl-crumb-here">{name}</span></li> }.into_any()
+                    } else {
+                        let u = u.clone();
+                        view! {
+                            <li><button class="tl-crumb" on:click=move |_| go.run((u.zoomed(z), true))>{name}</button></li>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            let year_of = |z: Zoom| match z {
+                Zoom::All => None,
+                Zoom::Year(y) | Zoom::Month(y, _) => Some(y),
+            };
+            let outside = |z: Zoom| match (year_of(z), min_y, max_y) {
+                (Some(y), Some(a), Some(b)) => y < a || y > b,
+                (Some(_), _, _) => true,
+                (None, _, _) => true,
+            };
+            let (prev, next) = (u.zoom.step(-1), u.zoom.step(1));
+            let (u1, u2, u3) = (u.clone(), u.clone(), u.clone());
+            view! {
+                <div class="tl-zoom" role="group" aria-label=move || t_string!(i18n, tl_zoom_label)>
+                    <ol class="tl-crumbs" aria-label=move || t_string!(i18n, tl_crumbs_label)>{crumb_views}</ol>
+                    <div class="tl-zoom-buttons">
+                        <button class="secondary" data-testid="tl-prev" disabled={u.zoom == Zoom::All || outside(prev)}
+                            on:click=move |_| go.run((u1.zoomed(prev), true))>
+                            {t!(i18n, tl_prev)}
+                        </button>
+                        <button class="secondary" data-testid="tl-next" disabled={u.zoom == Zoom::All || outside(next)}
+                            on:click=move |_| go.run((u2.zoomed(next), true))>
+                            {t!(i18n, tl_next)}
+                        </button>
+                        <button class="secondary" data-testid="tl-zoom-out" disabled={u.zoom == Zoom::All}
+                            on:click=move |_| go.run((u3.zoomed(u3.zoom.out()), true))>
+                            {t!(i18n, tl_zoom_out)}
+                        </button>
+                    </div>
+                </div>
+            }
+        };
+
+        let records_list = records.clone();
+        let period_list = move || {
+            let u = url.get();
+            let events: Vec<ArticleIx> = found.with(|m| {
+                m.dated
+                    .iter()
+                    .filter(|(d, _)| u.zoom.contains(*d))
+                    .filter(|(d, _)| match (u.zoom, u.pick) {
+                        (_, None) => true,
+                        (Zoom::Month(..), Some(Pick::Day(day))) => d.day == Some(day),
+                        (Zoom::Month(..), Some(Pick::Unknown)) => d.day.is_none(),
+                        (Zoom::Year(_), Some(Pick::Unknown)) => d.month.is_none(),
+                        _ => true,
+                    })
+                    .map(|(_, a)| *a)
+                    .collect()
+            });
+            let heading = match (u.zoom, u.pick) {
+                (Zoom::Month(y, m), Some(Pick::Day(d))) => {
+                    date_text(crate::records::PartialDate::ymd(y, m, d))
+                }
+                (Zoom::Year(y), Some(Pick::Unknown)) => {
+                    format!("{y}, {}", t_string!(i18n, tl_month_unknown))
+                }
+                (Zoom::Month(y, m), Some(Pick::Unknown)) => {
+                    format!(
+                        "{}, {}",
+                        month_long(Some(y), m),
+                        t_string!(i18n, tl_day_unknown)
+                    )
+                }
+                (z, _) => period_name(z),
+            };
+            let total = events.len();
+            let page = layout::page(total, u.page, PER_PAGE);
+            let shown = events[page.start..page.end].to_vec();
+            let unpick = u.pick.map(|_| {
+                let u = u.clone();
+                view! {
+                    <button class="secondary small" data-testid="tl-unpick"
+                        on:click=move |_| go.run((TimelineUrl { pick: None, page: 0, ..u.clone() }, false))>
+                        {t!(i18n, tl_show_whole_period)}
+                    </button>
+                }
+            });
+            let pu = u.clone();
+            view! {
+                <section class="tl-section" aria-labelledby="tl-list-h">
+                    <h2 id="tl-list-h">{heading}" "<span class="tl-count-badge">{total}</span></h2>
+                    {unpick}
+                    <EventList records=records_list.clone() events=shown testid="tl-list"/>
+                    <Pager page total label=t_string!(i18n, tl_pages_label)
+                        on_page=move |p| go.run((TimelineUrl { page: p, ..pu.clone() }, false))/>
+                </section>
+            }
+        };
+
+        let records_no_year = records.clone();
+        let no_year = move || {
+            let u = url.get();
+            let w = width.get();
+            let (b, drawn, all) = found.with(|m| {
+                let b = month_buckets_without_year(&m.no_year);
+                let d = drawn_marks(&records_no_year, None, &b);
+                (b, d, m.no_year.clone())
+            });
+            if all.is_empty() {
+                return ().into_any();
+            }
+            let ticks: Vec<(String, String)> = b.iter().map(|b| slot_names(None, b.slot)).collect();
+            let picked = u.no_year_month.map(|m| usize::from(m) - 1);
+            let events: Vec<ArticleIx> = all
+                .iter()
+                .filter(|(d, _)| u.no_year_month.is_none() || d.month == u.no_year_month)
+                .map(|(_, a)| *a)
+                .collect();
+            let total = events.len();
+            let page = layout::page(total, u.no_year_page, PER_PAGE);
+            let shown = events[page.start..page.end].to_vec();
+            let mark_list = drawn.clone();
+            let records = records_no_year.clone();
+            let uu = u.clone();
+            let on_action = move |a: AxisAction| {
+                let u = url.get_untracked();
+                // The lane has no zoom: Enter opens an event or lists a month.
+                if let AxisAction::Activate(i) = a {
+                    match mark_list.get(i) {
+                        Some(DrawnMark {
+                            kind: MarkKind::One(article),
+                            ..
+                        }) => {
+                            open.run(format!("/articles/{}", records.article(*article).id));
+                        }
+                        Some(m) => go.run((
+                            TimelineUrl {
+                                no_year_month: Some(m.slot as u8 + 1),
+                                no_year_page: 0,
+                                ..u
+                            },
+                            false,
+                        )),
+                        None => {}
+                    }
+                }
+            };
+            let label = format!(
+                "{} — {} {}",
+                t_string!(i18n, tl_no_year_heading),
+                all.len(),
+                t_string!(i18n, tl_events_word)
+            );
+            let unpick = u.no_year_month.map(|m| {
+                let u = u.clone();
+                view! {
+                    <p>
+                        <span>{month_long(None, m)}</span>" "
+                        <button class="secondary small"
+                            on:click=move |_| go.run((TimelineUrl { no_year_month: None, no_year_page: 0, ..u.clone() }, false))>
+                            {t!(i18n, tl_show_all_months)}
+                        </button>
+                    </p>
+                }
+            });
+            view! {
+                <section class="tl-section tl-no-year" data-testid="tl-no-year" aria-labelledby="tl-no-year-h">
+                    <h2 id="tl-no-year-h">{t!(i18n, tl_no_year_heading)}" "<span class="tl-count-badge">{all.len()}</span></h2>
+                    <p class="hv-muted">{t!(i18n, tl_no_year_help)}</p>
+                    <AxisSvg testid="timeline-no-year" label ticks marks=drawn picked width=w on_action/>
+                    {unpick}
+                    <EventList records=records_no_year.clone() events=shown testid="tl-no-year-list"/>
+                    <Pager page total label=t_string!(i18n, tl_pages_label)
+                        on_page=move |p| go.run((TimelineUrl { no_year_page: p, ..uu.clone() }, false))/>
+                </section>
+            }
+            .into_any()
+        };
+
+        let records_undated = records.clone();
+        let undated = move || {
+            let u = url.get();
+            let events = found.with(|m| m.undated.clone());
+            if events.is_empty() {
+                return ().into_any();
+            }
+            let total = events.len();
+            let page = layout::page(total, u.undated_page, PER_PAGE);
+            let shown = events[page.start..page.end].to_vec();
+            view! {
+                <section class="tl-section tl-undated" data-testid="tl-undated" aria-labelledby="tl-undated-h">
+                    <h2 id="tl-undated-h">{t!(i18n, tl_undated_heading)}" "<span class="tl-count-badge">{total}</span></h2>
+                    <p class="hv-muted">{t!(i18n, tl_undated_help)}</p>
+                    <EventList records=records_undated.clone() events=shown testid="tl-undated-list"/>
+                    <Pager page total label=t_string!(i18n, tl_pages_label)
+                        on_page=move |p| go.run((TimelineUrl { undated_page: p, ..u.clone() }, false))/>
+                </section>
+            }
+            .into_any()
+        };
+
+        let summary = move || {
+            found.with(|m| {
+                let shown = m.dated.len() + m.no_year.len() + m.undated.len();
+                if shown == m.total {
+                    format!("{} {}", m.total, t_string!(i18n, tl_events_word))
+                } else {
+                    format!(
+                        "{shown} / {} {} {}",
+                        m.total,
+                        t_string!(i18n, tl_events_word),
+                        t_string!(i18n, tl_match_filters)
+                    )
+                }
+            })
+        };
+        let nothing = move || {
+            found.with(|m| m.dated.is_empty() && m.no_year.is_empty() && m.undated.is_empty())
+        };
+
         view! {
-            <div class="tl-zoom" role="group" aria-label=move || t_string!(i18n, tl_zoom_label)>
-                <ol class="tl-crumbs" aria-label=move || t_string!(i18n, tl_crumbs_label)>{crumb_views}</ol>
-                <div class="tl-zoom-buttons">
-                    <button class="secondary" data-testid="tl-prev" disabled=u.zoom == Zoom::All || outside(prev)
-                        on:click=move |_| go.run((u1.zoomed(prev), true))>
-                        {t!(i18n, tl_prev)}
-                    </button>
-                    <button class="secondary" data-testid="tl-next" disabled=u.zoom == Zoom::All || outside(next)
-                        on:click=move |_| go.run((u2.zoomed(next), true))>
-                        {t!(i18n, tl_next)}
-                    </button>
-                    <button class="secondary" data-testid="tl-zoom-out" disabled=u.zoom == Zoom::All
-                        on:click=move |_| go.run((u3.zoomed(u3.zoom.out()), true))>
-                        {t!(i18n, tl_zoom_out)}
+            <p class="tl-summary" data-testid="tl-summary" aria-live="polite">{summary}</p>
+            <form class="tl-filters" role="search" on:submit=|ev| ev.prevent_default()
+                aria-label=move || t_string!(i18n, tl_filters_label)>
+                <PersonSearch id="tl-person" label=person_label initial=person_name on_pick=pick_person/>
+                <div>
+                    <label for="tl-org">{t!(i18n, tl_filter_org)}</label>
+                    <select id="tl-org" data-testid="tl-org"
+                    prop:value=move || url.with(|u| u.org.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        go.run((url.get_untracked().filtered(|u| u.org = (!v.is_empty()).then_some(v)), false));
+                    }>
+                        <option value="" selected=u0.org.is_none()>{t!(i18n, tl_all_orgs)}</option>
+                        {org_options}
+                    </select>
+                </div>
+                <div>
+                    <label for="tl-kind">{t!(i18n, tl_filter_kind)}</label>
+                    <select id="tl-kind" data-testid="tl-kind"
+                    prop:value=move || url.with(|u| u.kind.map(kind_key).unwrap_or_default())
+                    on:change=move |ev| {
+                        let k = kind_from_key(&event_target_value(&ev));
+                        go.run((url.get_untracked().filtered(|u| u.kind = k), false));
+                    }>
+                        <option value="" selected=u0.kind.is_none()>{t!(i18n, tl_all_kinds)}</option>
+                        {kind_options}
+                    </select>
+                </div>
+                <div class="tl-filter-clear">
+                    <button type="button" class="secondary" data-testid="tl-clear" disabled=move || !any_filter() on:click=clear>
+                        {t!(i18n, tl_clear_filters)}
                     </button>
                 </div>
-            </div>
+            </form>
+            {move || nothing().then(|| view! {
+                <p class="tl-none" data-testid="tl-no-match">{t!(i18n, tl_no_match)}</p>
+            })}
+            {zoom_bar}
+            {axis}
+            <p class="tl-keys" id="tl-keys">{t!(i18n, tl_keys_help)}</p>
+            {period_list}
+            {no_year}
+            {undated}
         }
-    };
-
-    let records_list = records.clone();
-    let period_list = move || {
-        let u = url.get();
-        let events: Vec<ArticleIx> = found.with(|m| {
-            m.dated
-                .iter()
-                .filter(|(d, _)| u.zoom.contains(*d))
-                .filter(|(d, _)| match (u.zoom, u.pick) {
-                    (_, None) => true,
-                    (Zoom::Month(..), Some(Pick::Day(day))) => d.day == Some(day),
-                    (Zoom::Month(..), Some(Pick::Unknown)) => d.day.is_none(),
-                    (Zoom::Year(_), Some(Pick::Unknown)) => d.month.is_none(),
-                    _ => true,
-                })
-                .map(|(_, a)| *a)
-                .collect()
-        });
-        let heading = match (u.zoom, u.pick) {
-            (Zoom::Month(y, m), Some(Pick::Day(d))) => {
-                date_text(crate::records::PartialDate::ymd(y, m, d))
-            }
-            (Zoom::Year(y), Some(Pick::Unknown)) => {
-                format!("{y}, {}", t_string!(i18n, tl_month_unknown))
-            }
-            (Zoom::Month(y, m), Some(Pick::Unknown)) => {
-                format!(
-                    "{}, {}",
-                    month_long(Some(y), m),
-                    t_string!(i18n, tl_day_unknown)
-                )
-            }
-            (z, _) => period_name(z),
-        };
-        let total = events.len();
-        let page = layout::page(total, u.page, PER_PAGE);
-        let shown = events[page.start..page.end].to_vec();
-        let unpick = u.pick.map(|_| {
-            let u = u.clone();
-            view! {
-                <button class="secondary small" data-testid="tl-unpick"
-                    on:click=move |_| go.run((TimelineUrl { pick: None, page: 0, ..u.clone() }, false))>
-                    {t!(i18n, tl_show_whole_period)}
-                </button>
-            }
-        });
-        let pu = u.clone();
-        view! {
-            <section class="tl-section" aria-labelledby="tl-list-h">
-                <h2 id="tl-list-h">{heading}" "<span class="tl-count-badge">{total}</span></h2>
-                {unpick}
-                <EventList records=records_list.clone() events=shown testid="tl-list"/>
-                <Pager page total label=t_string!(i18n, tl_pages_label)
-                    on_page=move |p| go.run((TimelineUrl { page: p, ..pu.clone() }, false))/>
-            </section>
-        }
-    };
-
-    let records_no_year = records.clone();
-    let no_year = move || {
-        let u = url.get();
-        let w = width.get();
-        let (b, drawn, all) = found.with(|m| {
-            let b = month_buckets_without_year(&m.no_year);
-            let d = drawn_marks(&records_no_year, None, &b);
-            (b, d, m.no_year.clone())
-        });
-        if all.is_empty() {
-            return ().into_any();
-        }
-        let ticks: Vec<(String, String)> = b.iter().map(|b| slot_names(None, b.slot)).collect();
-        let picked = u.no_year_month.map(|m| usize::from(m) - 1);
-        let events: Vec<ArticleIx> = all
-            .iter()
-            .filter(|(d, _)| u.no_year_month.is_none() || d.month == u.no_year_month)
-            .map(|(_, a)| *a)
-            .collect();
-        let total = events.len();
-        let page = layout::page(total, u.no_year_page, PER_PAGE);
-        let shown = events[page.start..page.end].to_vec();
-        let mark_list = drawn.clone();
-        let records = records_no_year.clone();
-        let uu = u.clone();
-        let on_action = move |a: AxisAction| {
-            let u = url.get_untracked();
-            match a {
-                AxisAction::Activate(i) => match mark_list.get(i) {
-                    Some(DrawnMark {
-                        kind: MarkKind::One(article),
-                        ..
-                    }) => {
-                        open.run(format!("/articles/{}", records.article(*article).id));
-                    }
-                    Some(m) => go.run((
-                        TimelineUrl {
-                            no_year_month: Some(m.slot as u8 + 1),
-                            no_year_page: 0,
-                            ..u
-                        },
-                        false,
-                    )),
-                    None => {}
-                },
-                _ => {}
-            }
-        };
-        let label = format!(
-            "{} — {} {}",
-            t_string!(i18n, tl_no_year_heading),
-            all.len(),
-            t_string!(i18n, tl_events_word)
-        );
-        let unpick = u.no_year_month.map(|m| {
-            let u = u.clone();
-            view! {
-                <p>
-                    <span>{month_long(None, m)}</span>" "
-                    <button class="secondary small"
-                        on:click=move |_| go.run((TimelineUrl { no_year_month: None, no_year_page: 0, ..u.clone() }, false))>
-                        {t!(i18n, tl_show_all_months)}
-                    </button>
-                </p>
-            }
-        });
-        view! {
-            <section class="tl-section tl-no-year" data-testid="tl-no-year" aria-labelledby="tl-no-year-h">
-                <h2 id="tl-no-year-h">{t!(i18n, tl_no_year_heading)}" "<span class="tl-count-badge">{all.len()}</span></h2>
-                <p class="hv-muted">{t!(i18n, tl_no_year_help)}</p>
-                <AxisSvg testid="timeline-no-year" label ticks marks=drawn picked width=w on_action/>
-                {unpick}
-                <EventList records=records_no_year.clone() events=shown testid="tl-no-year-list"/>
-                <Pager page total label=t_string!(i18n, tl_pages_label)
-                    on_page=move |p| go.run((TimelineUrl { no_year_page: p, ..uu.clone() }, false))/>
-            </section>
-        }
-        .into_any()
-    };
-
-    let records_undated = records.clone();
-    let undated = move || {
-        let u = url.get();
-        let events = found.with(|m| m.undated.clone());
-        if events.is_empty() {
-            return ().into_any();
-        }
-        let total = events.len();
-        let page = layout::page(total, u.undated_page, PER_PAGE);
-        let shown = events[page.start..page.end].to_vec();
-        view! {
-            <section class="tl-section tl-undated" data-testid="tl-undated" aria-labelledby="tl-undated-h">
-                <h2 id="tl-undated-h">{t!(i18n, tl_undated_heading)}" "<span class="tl-count-badge">{total}</span></h2>
-                <p class="hv-muted">{t!(i18n, tl_undated_help)}</p>
-                <EventList records=records_undated.clone() events=shown testid="tl-undated-list"/>
-                <Pager page total label=t_string!(i18n, tl_pages_label)
-                    on_page=move |p| go.run((TimelineUrl { undated_page: p, ..u.clone() }, false))/>
-            </section>
-        }
-        .into_any()
-    };
-
-    let summary = move || {
-        found.with(|m| {
-            let shown = m.dated.len() + m.no_year.len() + m.undated.len();
-            if shown == m.total {
-                format!("{} {}", m.total, t_string!(i18n, tl_events_word))
-            } else {
-                format!(
-                    "{shown} / {} {} {}",
-                    m.total,
-                    t_string!(i18n, tl_events_word),
-                    t_string!(i18n, tl_match_filters)
-                )
-            }
-        })
-    };
-    let nothing =
-        move || found.with(|m| m.dated.is_empty() && m.no_year.is_empty() && m.undated.is_empty());
-
-    view! {
-        <p class="tl-summary" data-testid="tl-summary" aria-live="polite">{summary}</p>
-        <form class="tl-filters" role="search" on:submit=|ev| ev.prevent_default()
-            aria-label=move || t_string!(i18n, tl_filters_label)>
-            <PersonSearch id="tl-person" label=person_label initial=person_name on_pick=pick_person/>
-            <div>
-                <label for="tl-org">{t!(i18n, tl_filter_org)}</label>
-                <select id="tl-org" data-testid="tl-org" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    go.run((url.get_untracked().filtered(|u| u.org = (!v.is_empty()).then_some(v)), false));
-                }>
-                    <option value="" selected=u0.org.is_none()>{t!(i18n, tl_all_orgs)}</option>
-                    {org_options}
-                </select>
-            </div>
-            <div>
-                <label for="tl-kind">{t!(i18n, tl_filter_kind)}</label>
-                <select id="tl-kind" data-testid="tl-kind" on:change=move |ev| {
-                    let k = kind_from_key(&event_target_value(&ev));
-                    go.run((url.get_untracked().filtered(|u| u.kind = k), false));
-                }>
-                    <option value="" selected=u0.kind.is_none()>{t!(i18n, tl_all_kinds)}</option>
-                    {kind_options}
-                </select>
-            </div>
-            <div class="tl-filter-clear">
-                <button type="button" class="secondary" data-testid="tl-clear" disabled=move || !any_filter() on:click=clear>
-                    {t!(i18n, tl_clear_filters)}
-                </button>
-            </div>
-        </form>
-        {move || nothing().then(|| view! {
-            <p class="tl-none" data-testid="tl-no-match">{t!(i18n, tl_no_match)}</p>
-        })}
-        {zoom_bar}
-        {axis}
-        <p class="tl-keys" id="tl-keys">{t!(i18n, tl_keys_help)}</p>
-        {period_list}
-        {no_year}
-        {undated}
-    }
+    })
 }
