@@ -718,8 +718,25 @@ mod browser {
         .await;
         assert_eq!(count("[data-testid=tl-no-year]"), 1);
         assert_eq!(count("[data-testid=tl-undated]"), 0);
+        // Back and forward: the filter, its text and the list follow the URL.
+        let input = || {
+            js("document.querySelector('[data-testid=tl-person]').value")
+                .as_string()
+                .unwrap_or_default()
+        };
+        js("history.back()");
+        until("no filter", || path() == "/timeline").await;
+        until("every event", || {
+            count("[data-testid=tl-list] [data-testid=tl-event]") == 20
+        })
+        .await;
+        assert_eq!(input(), "");
+        js("history.forward()");
+        until("her filter again", || path().contains("person=")).await;
+        until("her name in the box", || input() == "Mai Thị Hạnh").await;
         click("[data-testid=tl-clear]");
         until("no filter", || path() == "/timeline").await;
+        until("an empty box", || input().is_empty()).await;
     }
 
     async fn person() {

@@ -61,6 +61,16 @@ fn dated_facts(t: &Tenure) -> impl Iterator<Item = &Fact> {
         .filter(|f| f.date.is_some_and(|d| d.year().is_some()))
 }
 
+/// The first and last dated (year known) facts saying the post was held.
+pub fn held_dates(t: &Tenure) -> (Option<PartialDate>, Option<PartialDate>) {
+    let held = || {
+        dated_facts(t)
+            .filter(|f| f.is_held())
+            .filter_map(|f| f.date)
+    };
+    (held().min(), held().max())
+}
+
 /// "From" and "to" of a tenure, each with how it is known.
 pub fn bounds_text(t: &Tenure) -> (String, String) {
     let i18n = use_i18n();

@@ -69,10 +69,23 @@ pub fn PersonSearch(
     /// A person id not to offer (the page's own person).
     #[prop(optional, into)]
     exclude: Option<String>,
+    /// When given, the text follows it (a choice made elsewhere: the URL, the back button).
+    #[prop(optional, into)]
+    follow: Option<Signal<String>>,
     #[prop(into)] on_pick: Callback<Option<Suggestion>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(initial);
+    if let Some(outside) = follow {
+        // Not on the first run: the text starts as `initial`, and may be typed in already.
+        Effect::new(move |before: Option<String>| {
+            let v = outside.get();
+            if before.is_some_and(|b| b != v) && text.get_untracked() != v {
+                text.set(v.clone());
+            }
+            v
+        });
+    }
     let open = RwSignal::new(false);
     let active: RwSignal<Option<usize>> = RwSignal::new(None);
     let exclude = StoredValue::new(exclude);

@@ -11,8 +11,8 @@ use leptos_router::hooks::use_params_map;
 use super::components::date_text;
 use super::locales::i18n::{t, t_string, use_i18n};
 use super::person::history::{
-    bounds_text, chart_row, status_class, status_label, use_content_width, ChartLegend, FactList,
-    TenureChart,
+    bounds_text, chart_row, held_dates, status_class, status_label, use_content_width, ChartLegend,
+    FactList, TenureChart,
 };
 use super::state::use_app;
 use crate::records::derive::{PostIx, Records, TenureIx};
@@ -215,7 +215,7 @@ fn conflict_item(r: &Records, c: &Conflict) -> impl IntoView {
     let i18n = use_i18n();
     let (ta, tb) = (r.tenure(c.a), r.tenure(c.b));
     let range = |t: &crate::records::derive::Tenure| {
-        let (a, b) = t.held_range();
+        let (a, b) = held_dates(t);
         format!("{} – {}", date_text(a), date_text(b))
     };
     let why = match c.same_article {

@@ -690,11 +690,22 @@ fn TimelineBody(
                 None => id.to_string(),
             })
             .unwrap_or_default();
+        let person_follow = {
+            let records = records.clone();
+            Signal::derive(move || {
+                url.with(|u| match u.person.as_deref() {
+                    Some(id) => records
+                        .person_ix(id)
+                        .map_or_else(|| id.to_string(), |p| records.person(p).name.clone()),
+                    None => String::new(),
+                })
+            })
+        };
         let pick_person = move |s: Option<Suggestion>| {
             let u = url.get_untracked();
             let id = s.map(|s| s.id);
             if id != u.person {
-                go.run((u.filtered(|u| u.person = id), false));
+                go.run((u.filtered(|u| u.person = id), true));
             }
         };
         let mut orgs: Vec<OrgIx> = records
@@ -727,7 +738,7 @@ fn TimelineBody(
                     u.org = None;
                     u.kind = None;
                 }),
-                false,
+                true,
             ))
         };
         let person_label = Signal::derive(move || t_string!(i18n, tl_filter_person).to_string());
@@ -1085,14 +1096,14 @@ fn TimelineBody(
             <p class="tl-summary" data-testid="tl-summary" aria-live="polite">{summary}</p>
             <form class="tl-filters" role="search" on:submit=|ev| ev.prevent_default()
                 aria-label=move || t_string!(i18n, tl_filters_label)>
-                <PersonSearch id="tl-person" label=person_label initial=person_name on_pick=pick_person/>
+                <PersonSearch id="tl-person" label=person_label initial=person_name follow=person_follow on_pick=pick_person/>
                 <div>
                     <label for="tl-org">{t!(i18n, tl_filter_org)}</label>
                     <select id="tl-org" data-testid="tl-org"
                     prop:value=move || url.with(|u| u.org.clone().unwrap_or_default())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        go.run((url.get_untracked().filtered(|u| u.org = (!v.is_empty()).then_some(v)), false));
+                        go.run((url.get_untracked().filtered(|u| u.org = (!v.is_empty()).then_some(v)), true));
                     }>
                         <option value="" selected=u0.org.is_none()>{t!(i18n, tl_all_orgs)}</option>
                         {org_options}
@@ -1104,7 +1115,7 @@ fn TimelineBody(
                     prop:value=move || url.with(|u| u.kind.map(kind_key).unwrap_or_default())
                     on:change=move |ev| {
                         let k = kind_from_key(&event_target_value(&ev));
-                        go.run((url.get_untracked().filtered(|u| u.kind = k), false));
+                        go.run((url.get_untracked().filtered(|u| u.kind = k), true));
                     }>
                         <option value="" selected=u0.kind.is_none()>{t!(i18n, tl_all_kinds)}</option>
                         {kind_options}
