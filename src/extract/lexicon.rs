@@ -167,6 +167,16 @@ fn gram_of(s: &str) -> Option<Gram> {
     })
 }
 
+/// Abbreviations of the title and organisation lexicons with their expansions, as written in
+/// the lexicon ("hđnd" → "Hội đồng nhân dân"), so a search box can read "chu tich hdnd" as its
+/// users mean it.
+pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(include_str!("lexicon/heads.tsv"))
+        .chain(rows(include_str!("lexicon/orgs.tsv")))
+        .filter(|r| r.get(2).is_some_and(|f| f.contains('A')))
+        .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+}
+
 /// Data lines of a lexicon file: comments and blank lines skipped, fields split on tabs.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()

@@ -150,7 +150,7 @@ impl Roster {
         let words: Vec<String> = fold(&q.text)
             .split(' ')
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
+            .map(|w| expand_abbreviation(w).unwrap_or(w).to_string())
             .collect();
         let province = q.province.as_deref().map(province_key);
         let keep = |row: &&RosterRow| {
@@ -301,6 +301,23 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
         org_ids: orgs.iter().map(|&o| r.org(o).id.clone()).collect(),
         post_ids: posts.iter().map(|&x| r.post(x).id.clone()).collect(),
     }
+}
+
+/// What a folded search word stands for when it is an abbreviation of the genre ("hdnd" →
+/// "hoi dong nhan dan"): titles are stored expanded, people search as they write.
+fn expand_abbreviation(word: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        crate::extract::lexicon::abbreviations()
+            .filter_map(|(abbr, expansion)| {
+                let key = fold(abbr).replace(' ', "");
+                // Too short to be told from an ordinary word ("ca", "tt"): left as typed.
+                (key.len() >= 3).then(|| (key, fold(expansion)))
+            })
+            .collect()
+    });
+    map.get(word).map(String::as_str)
 }
 
 /// The sentence a fact was read in.
@@ -566,4 +583,17 @@ pub fn timeline(r: &Records, q: &TimelineQuery) -> Vec<TimelineGroup> {
         }
     }
     groups
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::expand_abbreviation;
+
+    #[test]
+    fn abbreviations_of_the_genre_search_as_their_expansions() {
+        assert_eq!(expand_abbreviation("hdnd"), Some("hoi dong nhan dan"));
+        assert_eq!(expand_abbreviation("ubnd"), Some("uy ban nhan dan"));
+        assert_eq!(expand_abbreviation("dbqh"), Some("dai bieu quoc hoi"));
+        assert_eq!(expand_abbreviation("tinh"), None);
+    }
 }
