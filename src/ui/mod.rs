@@ -39,6 +39,10 @@ pub fn run() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    // For the cold-start benchmark: the first view is up and interactive.
+    if let Some(perf) = window().performance() {
+        let _ = perf.mark("nienbieu-ready");
+    }
 }
 
 /// A panic must not leave the user staring at a frozen page: log it and say so on screen.
