@@ -169,6 +169,12 @@ impl PartialDate {
     }
 }
 
+/// The latest of `dates` whose year is known, or, when none is, the latest without a year: a
+/// "--09-07" cannot be said to come after "2023-12-14", so it must not stand as the last date.
+pub fn latest(dates: impl IntoIterator<Item = PartialDate>) -> Option<PartialDate> {
+    dates.into_iter().max_by_key(|d| (d.year().is_some(), *d))
+}
+
 impl Ord for PartialDate {
     /// The display order of [`PartialDate::sort_key`].
     fn cmp(&self, other: &Self) -> Ordering {
@@ -341,5 +347,21 @@ mod tests {
                 "--01-02"
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod latest_tests {
+    use super::{latest, PartialDate};
+
+    #[test]
+    fn a_date_without_a_year_is_not_the_latest_of_dated_ones() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(
+            latest([d("2023-12-14"), d("--09-07")]),
+            Some(d("2023-12-14"))
+        );
+        assert_eq!(latest([d("--01-09"), d("--09-07")]), Some(d("--09-07")));
+        assert_eq!(latest([]), None);
     }
 }

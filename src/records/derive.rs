@@ -241,7 +241,7 @@ impl Tenure {
                 .filter(|f| f.is_held())
                 .filter_map(|f| f.date)
         };
-        (held().min(), held().max())
+        (held().min(), super::date::latest(held()))
     }
 
     /// The days on which the post was certainly held (between the last possible day of the
@@ -808,7 +808,9 @@ fn tenure(person: PersonIx, post: PostIx, facts: Vec<Fact>) -> Tenure {
     let dated = || facts.iter().filter_map(|f| f.date);
     let held = || facts.iter().filter(|f| f.is_held());
     let first_seen = dated().min();
-    let last_held = held().filter(|f| f.date.is_some()).max_by_key(|f| f.date);
+    let last_held = held()
+        .filter(|f| f.date.is_some())
+        .max_by_key(|f| (f.date.is_some_and(|d| d.year().is_some()), f.date));
     let last_seen = last_held.and_then(|f| f.date);
     let start = held()
         .filter(|f| f.change == TitleChange::Taken)
@@ -821,7 +823,13 @@ fn tenure(person: PersonIx, post: PostIx, facts: Vec<Fact>) -> Tenure {
     let left = facts
         .iter()
         .filter(|f| f.change == TitleChange::Left)
-        .max_by_key(|f| (f.date.is_some(), f.date));
+        .max_by_key(|f| {
+            (
+                f.date.is_some_and(|d| d.year().is_some()),
+                f.date.is_some(),
+                f.date,
+            )
+        });
     let end = match left {
         Some(f) => Some(Bound {
             date: f.date,
@@ -855,7 +863,13 @@ fn tenure(person: PersonIx, post: PostIx, facts: Vec<Fact>) -> Tenure {
             }
         }
     };
-    let latest = held().max_by_key(|f| (f.date.is_some(), f.date));
+    let latest = held().max_by_key(|f| {
+        (
+            f.date.is_some_and(|d| d.year().is_some()),
+            f.date.is_some(),
+            f.date,
+        )
+    });
     Tenure {
         person,
         post,
