@@ -10,8 +10,8 @@ use crate::records::date::PartialDate;
 use crate::records::derive::{BoundKind, Fact, FactSource, Records, Status, Tenure};
 use crate::ui::components::{change_label, date_text};
 use crate::ui::locales::i18n::{t, t_string, use_i18n};
-use crate::ui::timeline::layout::{self, Axis, Scale};
 use crate::ui::timeline::Pager;
+use crate::ui::timeline_layout::{self as layout, Axis, Scale};
 
 /// The width the page's content has, in CSS pixels: the window's, less the page margins, up to
 /// the page's maximum width. Follows resizes.

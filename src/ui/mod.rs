@@ -12,11 +12,14 @@ mod article;
 mod browser;
 mod components;
 mod data;
+mod history;
 mod person;
+mod person_search;
 mod post;
 mod roster;
 mod state;
 mod timeline;
+mod timeline_layout;
 
 use crate::records::store::StoreError;
 

@@ -9,15 +9,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-#[path = "history.rs"]
-pub(super) mod history;
-#[path = "person_search.rs"]
-pub(super) mod search;
+use super::history;
+use super::person_search as search;
 
 use super::components::date_text;
 use super::locales::i18n::{t, t_string, use_i18n};
 use super::state::{now_ms, use_app};
-use super::timeline::{layout, Pager};
+use super::timeline::Pager;
+use super::timeline_layout as layout;
 use crate::records::derive::{MentionIx, PersonIx, Records};
 use crate::records::{Edit, Library, OfficialRef};
 use history::{

@@ -9,11 +9,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::components::date_text;
-use super::locales::i18n::{t, t_string, use_i18n};
-use super::person::history::{
+use super::history::{
     bounds_text, chart_row, held_dates, status_class, status_label, use_content_width, ChartLegend,
     FactList, TenureChart,
 };
+use super::locales::i18n::{t, t_string, use_i18n};
 use super::state::use_app;
 use crate::records::derive::{PostIx, Records, TenureIx};
 use crate::records::post::Seats;

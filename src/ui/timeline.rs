@@ -13,13 +13,12 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-#[path = "timeline_layout.rs"]
-pub(super) mod layout;
+use super::timeline_layout as layout;
 
 use super::components::{date_text, kind_from_key, kind_key, kind_label, StartHere, KINDS};
+use super::history::use_content_width;
 use super::locales::i18n::{t, t_string, use_i18n, Locale};
-use super::person::history::use_content_width;
-use super::person::search::{PersonSearch, Suggestion};
+use super::person_search::{PersonSearch, Suggestion};
 use super::state::use_app;
 use crate::extract::normalize::fold;
 use crate::extract::EventKind;
