@@ -842,9 +842,8 @@ impl<'a> Doc<'a> {
             })
             .collect();
         let link_lines = self.link_list_lines(&ms);
-        let roles: Vec<_> = ms.iter().map(|m| self.role_of(m, &link_lines)).collect();
-        for (m, role) in ms.iter_mut().zip(roles) {
-            m.role = role;
+        for m in ms.iter_mut() {
+            m.role = self.role_of(m, &link_lines);
         }
         self.pair_ranges(&mut ms);
         ms
@@ -1042,6 +1041,11 @@ impl<'a> Doc<'a> {
     fn pair_ranges(&self, ms: &mut [Mention]) {
         for k in 1..ms.len() {
             let (a, b) = (ms[k - 1], ms[k]);
+            // The second date's cue words may reach back into the first ("28-12–28-12" reads
+            // "12–" as a range start): no text lies between them, so they are no pair.
+            if b.span.start < a.raw.core.end {
+                continue;
+            }
             let between = self.lower[a.raw.core.end..b.span.start].trim();
             let between = between.trim_end_matches("ngày").trim();
             if !matches!(between, "-" | "–" | "—" | "đến" | "tới" | "") {
@@ -1966,5 +1970,21 @@ mod tests {
         assert_eq!(d("https://x.vn/-/2018/7830/abc.aspx"), None);
         assert_eq!(d("https://x.vn/abc-c44781279.epi"), None);
         assert_eq!(d("https://x.vn/abc-post816439.html"), None);
+    }
+
+    /// A range whose second date's cue reaches back into the first date ("12–" read as a
+    /// range start) used to slice backwards and panic.
+    #[test]
+    fn overlapping_range_cue() {
+        for (t, iso) in [
+            ("28-12–28-12", None),
+            ("Sáng 28-12–28-12", Some("--12-28")),
+            ("họp 12-12–20-12 ngày", None),
+        ] {
+            let text = normalize::normalize(t);
+            let sentences = normalize::sentences(&text);
+            let d = find_event_date(&text, &sentences, &Context::default());
+            assert_eq!(d.map(|d| d.iso).as_deref(), iso, "{t:?}");
+        }
     }
 }
