@@ -201,6 +201,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     };
     let mut j = head_end;
     let mut numbered_end = usize::MAX;
+    // Just past a level word or a place ("... UBND tỉnh", "... tỉnh Ninh Bình"): the organisation
+    // is complete, and a lowercase word there is the sentence's verb ("tổ chức", "kiểm tra"),
+    // not more of the title.
+    let mut after_level = false;
     let mut steps = 0;
     while j < end && steps < 60 {
         steps += 1;
@@ -235,6 +239,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = pe;
                     s.end = j;
                     s.has_org = true;
+                    after_level = true;
                     continue;
                 }
                 if let Some(q) = qualifier_end(d, j, end) {
@@ -254,6 +259,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     if org.has(flag::BRIDGE) && !bridge_ok(d, oe, end) {
                         break;
                     }
+                    if after_level && case == Case::Lower && !org.has(flag::LEVEL) {
+                        break;
+                    }
+                    after_level = org.has(flag::LEVEL);
                     if matches!(w, "và" | "của" | "các") {
                         let next_ok = oe < end
                             && (d.org(oe).is_some()
