@@ -201,7 +201,8 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     };
     let mut j = head_end;
     let mut numbered_end = usize::MAX;
-    // Just past a level word or a place ("... UBND tỉnh", "... tỉnh Ninh Bình"): the organisation
+    // Just past a level word, a place or a local Party committee ("... UBND tỉnh", "... tỉnh Ninh
+    // Bình", "... Tỉnh ủy"): the organisation
     // is complete, and a lowercase word there is the sentence's verb ("tổ chức", "kiểm tra"),
     // not more of the title.
     let mut after_level = false;
@@ -262,7 +263,12 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     if after_level && case == Case::Lower && !org.has(flag::LEVEL) {
                         break;
                     }
-                    after_level = org.has(flag::LEVEL);
+                    // A level word, or a local Party committee ("Tỉnh ủy"), closes the organisation.
+                    after_level = org.has(flag::LEVEL)
+                        || matches!(
+                            w,
+                            "Tỉnh ủy" | "Thành ủy" | "Huyện ủy" | "Quận ủy" | "Thị ủy"
+                        );
                     if matches!(w, "và" | "của" | "các") {
                         let next_ok = oe < end
                             && (d.org(oe).is_some()
