@@ -607,3 +607,34 @@ fn the_crate_s_extractor_is_one_call_away() {
     assert_eq!(r.unread.len(), lib.len());
     assert_eq!(r.articles.len(), lib.len());
 }
+
+/// The user adds, in the words of the post with its place, a title the extractor also reads
+/// without it: one article, one post, one fact (not two).
+#[test]
+fn a_title_said_twice_of_one_post_in_one_article_is_one_fact() {
+    let mut lib = Library::new();
+    lib.add_article(NAM_DINH_CONGRESS, Default::default(), 1, 2)
+        .unwrap();
+    let article = id(NAM_DINH_CONGRESS);
+    let at = NAM_DINH_CONGRESS.find("Phạm Văn Lộc").unwrap();
+    lib.correct(
+        Edit::AddOfficial {
+            article: article.clone(),
+            name: "Phạm Văn Lộc".into(),
+            titles: vec![TitleEdit::held("Phó Bí thư Tỉnh ủy Nam Định")],
+            roles: vec![],
+            selection: Span::new(at, at + "Phạm Văn Lộc".len()),
+        },
+        2,
+    );
+    let r = build(&lib, 2);
+    let loc = r.people.iter().find(|p| p.name == "Phạm Văn Lộc").unwrap();
+    let deputy = loc
+        .tenures
+        .iter()
+        .map(|&t| r.tenure(t))
+        .find(|t| r.post(t.post).label.starts_with("Phó Bí thư Tỉnh ủy"))
+        .unwrap();
+    assert_eq!(deputy.facts.len(), 1, "{:?}", deputy.facts);
+    assert_eq!(deputy.facts[0].title, "Phó Bí thư Tỉnh ủy Nam Định");
+}

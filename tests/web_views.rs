@@ -400,17 +400,6 @@ mod native {
         assert_eq!(r.events.len(), STORY.len());
 
         let hanh = person(&r, "Mai Thị Hạnh");
-        eprintln!("DEBUG tenures {}", hanh.tenures.len());
-        for &t in &hanh.tenures {
-            let t = r.tenure(t);
-            eprintln!(
-                "DEBUG {} {:?} {:?} {:?}",
-                r.post(t.post).label,
-                t.first_seen,
-                t.last_seen,
-                t.status
-            );
-        }
         let posts: Vec<(&str, Status)> = hanh
             .tenures
             .iter()

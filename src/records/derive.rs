@@ -656,7 +656,7 @@ impl Builder {
         // Tenures.
         for ((person, post), mut fs) in facts {
             fs.sort_by_key(|f| (f.date.is_none(), f.date, f.source.article));
-            for segment in segment(fs) {
+            for segment in segment(same_fact_once(fs)) {
                 let t = tenure(person, post, segment);
                 let ti = TenureIx(ix32(r.tenures.len()));
                 r.people[person.ix()].tenures.push(ti);
@@ -800,6 +800,31 @@ fn segment(facts: Vec<Fact>) -> Vec<Vec<Fact>> {
     }
     if !current.is_empty() {
         out.push(current);
+    }
+    out
+}
+
+/// One article saying the same of one person's post twice ("Phó Chủ tịch UBND tỉnh" read by the
+/// extractor, "Phó Chủ tịch UBND tỉnh Ninh Bình" added by the user; a title repeated in a later
+/// sentence) is one fact: the first, with the fullest wording.
+fn same_fact_once(facts: Vec<Fact>) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
+    for f in facts {
+        let twin = out.iter_mut().find(|g| {
+            g.source.article == f.source.article
+                && g.change == f.change
+                && g.former == f.former
+                && g.acting == f.acting
+        });
+        match twin {
+            Some(g) => {
+                if f.title.len() > g.title.len() {
+                    g.title = f.title;
+                }
+                g.concurrent |= f.concurrent;
+            }
+            None => out.push(f),
+        }
     }
     out
 }
