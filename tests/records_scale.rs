@@ -8,75 +8,11 @@ use nienbieu::extract::{
     EventDate, EventKind, Evidence, Extraction, Official, Span, Title, TitleChange, YearSource,
 };
 use nienbieu::records::store::{MemoryBackend, Store, StoreError};
+use nienbieu::records::synth;
 use nienbieu::records::views::{Column, Roster, RosterQuery};
 use nienbieu::records::{Extractions, Library, Records, Source};
 use std::time::Instant;
 
-const SURNAMES: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý",
-];
-const MIDDLES: &[&str] = &[
-    "Văn", "Thị", "Hữu", "Đức", "Minh", "Quang", "Thanh", "Ngọc", "Xuân", "Hồng", "Thành", "Công",
-    "Anh", "Trọng",
-];
-const GIVEN: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Hải", "Hà", "Hùng", "Khoa", "Lâm", "Long", "Minh", "Nam",
-    "Phong", "Quân", "Sơn", "Tâm", "Thắng", "Tuấn", "Việt", "Vinh", "Hạnh", "Lan", "Hương", "Thủy",
-    "Trang", "Yến",
-];
-const PROVINCES: &[&str] = &[
-    "Nam Định",
-    "Thái Bình",
-    "Hà Nam",
-    "Ninh Bình",
-    "Thanh Hóa",
-    "Nghệ An",
-    "Hà Tĩnh",
-    "Quảng Bình",
-    "Quảng Trị",
-    "Quảng Nam",
-    "Quảng Ngãi",
-    "Bình Định",
-    "Phú Yên",
-    "Khánh Hòa",
-    "Gia Lai",
-    "Đắk Lắk",
-    "Lâm Đồng",
-    "Đồng Nai",
-    "Tây Ninh",
-    "Long An",
-    "Tiền Giang",
-    "Bến Tre",
-    "Trà Vinh",
-    "Vĩnh Long",
-    "Đồng Tháp",
-    "An Giang",
-    "Kiên Giang",
-    "Cà Mau",
-    "Sóc Trăng",
-    "Bạc Liêu",
-    "Hậu Giang",
-    "Bình Dương",
-    "Bình Phước",
-    "Lào Cai",
-    "Yên Bái",
-    "Tuyên Quang",
-    "Hà Giang",
-    "Cao Bằng",
-    "Lạng Sơn",
-    "Bắc Giang",
-    "Bắc Ninh",
-    "Hưng Yên",
-    "Hải Dương",
-    "Phú Thọ",
-    "Vĩnh Phúc",
-    "Thái Nguyên",
-    "Sơn La",
-    "Điện Biên",
-    "Lai Châu",
-    "Hòa Bình",
-];
 const TITLES: &[&str] = &[
     "Bí thư Tỉnh ủy",
     "Phó Bí thư Thường trực Tỉnh ủy",
@@ -100,37 +36,12 @@ const TITLES: &[&str] = &[
     "Ủy viên Ban Thường vụ Tỉnh ủy",
 ];
 
-/// A deterministic generator (64-bit LCG).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.next() % xs.len()]
-    }
-}
-
-/// 10,000 officials: (name, province, title).
+/// 10,000 officials: (name, province, title); names and provinces from [`synth::official`].
 fn officials() -> Vec<(String, &'static str, &'static str)> {
-    let mut rng = Rng(7);
     (0..10_000)
         .map(|k| {
-            let name = format!(
-                "{} {} {}",
-                rng.pick(SURNAMES),
-                rng.pick(MIDDLES),
-                rng.pick(GIVEN)
-            );
-            (
-                name,
-                PROVINCES[k * PROVINCES.len() / 10_000],
-                TITLES[k % TITLES.len()],
-            )
+            let (name, province, _) = synth::official(k);
+            (name, province, TITLES[k % TITLES.len()])
         })
         .collect()
 }
@@ -270,58 +181,6 @@ fn roster_queries_are_fast_at_scale() {
     assert!(worst.as_millis() < bound, "worst query {worst:?}");
 }
 
-const PARAGRAPHS: &[&str] = &[
-    "Thực hiện nhiệm vụ năm {y} trong bối cảnh còn nhiều khó khăn, thách thức, Ban Chấp hành, Ban Thường vụ Tỉnh ủy đã đoàn kết, thống nhất, lãnh đạo, chỉ đạo triển khai hiệu quả công tác xây dựng Đảng và hệ thống chính trị.",
-    "Tổng sản phẩm trên địa bàn tỉnh ước tăng {n},{m}%, cao hơn bình quân chung cả nước; thu ngân sách nhà nước đạt {n}.{m}00 tỷ đồng, vượt {m}% dự toán Trung ương giao.",
-    "Công tác xây dựng nông thôn mới tiếp tục được quan tâm, đến nay có {n}/{m}4 xã đạt chuẩn nông thôn mới nâng cao, {m} xã đạt chuẩn nông thôn mới kiểu mẫu.",
-    "Đồng chí {name} đề nghị các cấp ủy, chính quyền tập trung rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ {y} - {z}, bảo đảm tính kế thừa, ổn định và phát triển.",
-    "Hội nghị đã thảo luận, cho ý kiến vào dự thảo Báo cáo tình hình thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ {r}, Chương trình kiểm tra, giám sát năm {z} của Ban Chấp hành Đảng bộ tỉnh.",
-    "Các lĩnh vực văn hóa, xã hội có nhiều chuyển biến tích cực; an sinh xã hội được bảo đảm, đời sống vật chất, tinh thần của Nhân dân tiếp tục được cải thiện; quốc phòng, an ninh được giữ vững.",
-    "Phát biểu kết luận hội nghị, đồng chí {name}, Bí thư Tỉnh ủy ghi nhận, biểu dương những kết quả đạt được và nhấn mạnh {n} nhiệm vụ trọng tâm trong thời gian tới.",
-    "Trong đó, tập trung đẩy mạnh cải cách hành chính, cải thiện môi trường đầu tư kinh doanh, nâng cao chỉ số năng lực cạnh tranh cấp tỉnh; thực hiện quyết liệt công tác giải phóng mặt bằng các dự án trọng điểm.",
-    "Tăng cường công tác phòng, chống tham nhũng, lãng phí, tiêu cực; nâng cao chất lượng công tác tiếp công dân, giải quyết khiếu nại, tố cáo ngay từ cơ sở, không để phát sinh điểm nóng.",
-    "Tại kỳ họp thứ {r}, Hội đồng nhân dân tỉnh đã xem xét, thông qua {n} nghị quyết quan trọng về kinh tế - xã hội, đầu tư công trung hạn giai đoạn {y} - {z} và công tác cán bộ.",
-    "Với {m}% đại biểu tán thành, Hội đồng nhân dân tỉnh đã bầu bổ sung đồng chí {name} giữ chức Phó Chủ tịch Ủy ban nhân dân tỉnh nhiệm kỳ {y} - {z}.",
-    "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh năm {y} đứng thứ {n}/63 tỉnh, thành phố; chỉ số chuyển đổi số đứng thứ {m}, tăng {n} bậc so với năm trước.",
-    "Dự hội nghị có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy, Ủy viên Ban Chấp hành Đảng bộ tỉnh; lãnh đạo các sở, ban, ngành, đoàn thể của tỉnh; Bí thư các huyện ủy, thành ủy.",
-    "Ngành giáo dục và đào tạo giữ vững thành tích trong tốp dẫn đầu cả nước tại kỳ thi học sinh giỏi quốc gia với {n} giải, trong đó có {m} giải nhất.",
-    "Đồng chí yêu cầu các cơ quan chuyên môn khẩn trương hoàn thiện hồ sơ, trình Hội đồng nhân dân tỉnh tại kỳ họp chuyên đề trong quý {r}, bảo đảm đúng quy định.",
-    "Ban Thường vụ Tỉnh ủy tổ chức hội nghị công bố quyết định điều động, bổ nhiệm đồng chí {name} giữ chức Giám đốc Sở Kế hoạch và Đầu tư kể từ ngày {n}-{m}-{z}.",
-];
-
-/// A real-sized article (about 7 KB of UTF-8) written from the paragraph pool, each paragraph
-/// with its own figures and names, so no two articles share a text.
-fn sized_article(rng: &mut Rng, i: usize) -> String {
-    let mut text = format!(
-        "Hội nghị lần thứ {} Ban Chấp hành Đảng bộ tỉnh khóa XX\n\n",
-        i % 40 + 1
-    );
-    let mut order: Vec<usize> = (0..PARAGRAPHS.len()).collect();
-    while text.len() < 7_000 {
-        if order.is_empty() {
-            order = (0..PARAGRAPHS.len()).collect();
-        }
-        let p = order.swap_remove(rng.next() % order.len());
-        let name = format!(
-            "{} {} {}",
-            rng.pick(SURNAMES),
-            rng.pick(MIDDLES),
-            rng.pick(GIVEN)
-        );
-        let y = 2010 + rng.next() % 15;
-        let para = PARAGRAPHS[p]
-            .replace("{y}", &y.to_string())
-            .replace("{z}", &(y + 5).to_string())
-            .replace("{n}", &(1 + rng.next() % 97).to_string())
-            .replace("{m}", &(1 + rng.next() % 89).to_string())
-            .replace("{r}", &(1 + rng.next() % 19).to_string())
-            .replace("{name}", &name);
-        text.push_str(&para);
-        text.push_str("\n\n");
-    }
-    text
-}
-
 /// How many articles to offer: just past the 2,000 that must fit, or (with `MEASURE=1`) enough
 /// to find the limit.
 fn offered() -> usize {
@@ -378,8 +237,7 @@ fn fill(articles: impl Iterator<Item = String>) -> (usize, usize) {
 
 #[test]
 fn two_thousand_real_sized_articles_fit_in_chromium_s_quota() {
-    let mut rng = Rng(42);
-    let (stored, bytes) = fill((0..offered()).map(|i| sized_article(&mut rng, i)));
+    let (stored, bytes) = fill((0..offered()).map(|i| synth::article(i, 7_000)));
     println!(
         "quota: {stored} generated articles of {} bytes on average fit in 5 Mi UTF-16 units",
         bytes / stored.max(1)
