@@ -1,30 +1,55 @@
 //! Extraction throughput, native: `make bench` (or `cargo bench --bench extract`).
 //!
 //! Reports medians over repeated runs: MB/s and µs per article over realistic article text (the
-//! project's example articles in `tests/articles/`, the bench corpus `benches/corpus.txt`, and
-//! `../shared/eval/dev.json` where it exists), and how the cost grows with input size from 1 KB
-//! to 10 MB (it must be linear: the ns per byte stays flat). `--smoke` runs each once on a tiny
-//! input, so `make test` keeps the benchmark from rotting.
+//! project's example articles in `tests/articles/`, the bench corpus `benches/corpus.txt`,
+//! real-sized synthetic articles from `records::synth`, and `../shared/eval/dev.json` where it
+//! exists), and how the cost grows with input size from 1 KB to 10 MB (it must be linear: the ns
+//! per byte stays flat). `--smoke` runs each once on a tiny input, so `make test` keeps the
+//! benchmark from rotting.
+//!
+//! The bench corpus and the synthetic rows are the texts `tests/web_bench.rs` extracts in
+//! Chromium, so `scripts/bench.sh` can divide one by the other. Lines starting with `@figure`
+//! are for that script (key, value); the tables are for people.
 
 use nienbieu::extract::{extract, Context};
+use nienbieu::records::synth;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use util::{figure, median};
+
+mod util;
 
 fn main() {
     let smoke = std::env::args().any(|a| a == "--smoke");
     let rounds = if smoke { 1 } else { 21 };
 
-    let mut corpora: Vec<(&str, Vec<String>)> = vec![
-        ("examples (tests/articles)", example_articles()),
-        ("bench corpus (benches/corpus.txt)", bench_corpus()),
+    // The first call of the process builds the lexicon's automata and tables (once): a user
+    // pays it on the first paste after the app starts.
+    let t = std::time::Instant::now();
+    black_box(extract(black_box(FIRST), &Context::default()));
+    let first = t.elapsed();
+
+    // (figure key, row label, articles): the keys and the synthetic count are shared with
+    // tests/web_bench.rs.
+    let mut corpora: Vec<(&str, &str, Vec<String>)> = vec![
+        ("examples", "examples (tests/articles)", example_articles()),
+        (
+            "corpus",
+            "bench corpus (benches/corpus.txt)",
+            bench_corpus(),
+        ),
+        (
+            "synth",
+            "synthetic 7 KB (records::synth)",
+            synth_articles(if smoke { 2 } else { SYNTH_ARTICLES }),
+        ),
     ];
     if let Some(dev) = dev_articles() {
-        corpora.push(("dev set (../shared/eval/dev.json)", dev));
+        corpora.push(("dev", "dev set (../shared/eval/dev.json)", dev));
     }
     println!("## Extraction throughput (native, {rounds} rounds, medians)\n");
     println!("| corpus | articles | bytes | median per pass | MB/s | µs per article |");
     println!("|---|---:|---:|---:|---:|---:|");
-    for (name, articles) in &corpora {
+    for (key, name, articles) in &corpora {
         if articles.is_empty() {
             continue;
         }
@@ -39,33 +64,35 @@ fn main() {
                 black_box(extract(black_box(a), &Context::default()));
             }
         });
+        let mbps = bytes as f64 / t.as_secs_f64() / 1e6;
+        let us = t.as_secs_f64() * 1e6 / articles.len() as f64;
         println!(
-            "| {name} | {} | {bytes} | {:.2} ms | {:.1} | {:.1} |",
+            "| {name} | {} | {bytes} | {:.2} ms | {mbps:.1} | {us:.1} |",
             articles.len(),
             t.as_secs_f64() * 1e3,
-            bytes as f64 / t.as_secs_f64() / 1e6,
-            t.as_secs_f64() * 1e6 / articles.len() as f64
         );
+        figure(&format!("native.extract.{key}.mbps"), mbps);
+        figure(&format!("native.extract.{key}.us"), us);
     }
 
-    println!("\n## Cost against input size (one article text repeated)\n");
+    println!(
+        "\nFirst call of the process (builds the lexicon once): {:.2} ms",
+        first.as_secs_f64() * 1e3
+    );
+    figure("native.extract.first_call_ms", first.as_secs_f64() * 1e3);
+
+    println!("\n## Cost against input size (distinct synthetic articles, concatenated)\n");
     println!("| input | median | MB/s | ns per byte |");
     println!("|---:|---:|---:|---:|");
-    let unit = corpora
-        .iter()
-        .flat_map(|(_, a)| a.iter())
-        .max_by_key(|a| a.len())
-        .cloned()
-        .unwrap_or_else(|| {
-            "Sáng 28-12, đồng chí Phạm Gia Túc, Bí thư Tỉnh ủy, chủ trì hội nghị.\n".into()
-        });
     let sizes: &[usize] = if smoke {
-        &[1 << 10]
+        &[1 << 10, 10 << 10]
     } else {
         &[1 << 10, 10 << 10, 100 << 10, 1 << 20, 10 << 20]
     };
+    // (bytes, seconds) of each size.
+    let mut points = Vec::new();
     for &size in sizes {
-        let text = repeat_to(&unit, size);
+        let text = sized_text(size);
         let r = if smoke {
             1
         } else if size >= 1 << 20 {
@@ -76,37 +103,72 @@ fn main() {
         let t = median(r, || {
             black_box(extract(black_box(&text), &Context::default()));
         });
+        let nspb = t.as_nanos() as f64 / text.len() as f64;
+        points.push((text.len() as f64, t.as_secs_f64()));
         println!(
-            "| {} | {:.3} ms | {:.1} | {:.2} |",
+            "| {} | {:.3} ms | {:.1} | {nspb:.2} |",
             human(text.len()),
             t.as_secs_f64() * 1e3,
             text.len() as f64 / t.as_secs_f64() / 1e6,
-            t.as_nanos() as f64 / text.len() as f64
         );
+        figure(&format!("native.growth.{}.nspb", label(size)), nspb);
+    }
+    // Linear growth: the slope of time against size on a log-log scale, over the top two
+    // decades (100 KB to 10 MB; below, the fixed cost of a call weighs in). 1.0 is linear, a
+    // quadratic pass would show as 2.0; caches make big inputs a little dearer per byte.
+    let from = points.len().saturating_sub(3);
+    if let (Some(&(b0, t0)), Some(&(b1, t1))) = (points.get(from), points.last()) {
+        if b1 > b0 && t0 > 0.0 {
+            let slope = (t1 / t0).ln() / (b1 / b0).ln();
+            println!(
+                "\nGrowth from {} to {}: time ∝ size^{slope:.2} (1.0 = linear)",
+                human(b0 as usize),
+                human(b1 as usize)
+            );
+            figure("native.growth.slope", slope);
+        }
     }
 }
 
-/// The median wall time of `rounds` runs of `f` (after one warm-up run).
-fn median(rounds: usize, mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..rounds)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
+/// A one-sentence article, for the first call.
+const FIRST: &str = "Sáng 28-12, đồng chí Phạm Gia Túc, Bí thư Tỉnh ủy, chủ trì hội nghị.";
+
+/// How many synthetic articles the synthetic row reads (the same in tests/web_bench.rs).
+const SYNTH_ARTICLES: usize = 100;
+
+fn synth_articles(n: usize) -> Vec<String> {
+    (0..n).map(|i| synth::article(i, 7_000)).collect()
 }
 
-fn repeat_to(unit: &str, size: usize) -> String {
-    let mut s = String::with_capacity(size + unit.len());
+/// `size` bytes of article text: distinct synthetic articles one after another, the last cut
+/// at a paragraph (or character) boundary.
+fn sized_text(size: usize) -> String {
+    let mut s = String::with_capacity(size + 8_000);
+    let mut i = 0;
     while s.len() < size {
-        s.push_str(unit);
+        s.push_str(&synth::article(i, 7_000));
         s.push_str("\n\n");
+        i += 1;
     }
+    let mut cut = size;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = s[..cut]
+        .rfind("\n\n")
+        .filter(|&p| p > size / 2)
+        .unwrap_or(cut);
+    s.truncate(cut);
     s
+}
+
+/// "1KB", "10MB": a size as a figure key.
+fn label(n: usize) -> String {
+    if n >= 1 << 20 {
+        format!("{}MB", n >> 20)
+    } else {
+        format!("{}KB", n >> 10)
+    }
 }
 
 fn human(n: usize) -> String {

@@ -90,6 +90,9 @@ pub fn DataPage() -> impl IntoView {
         );
     };
 
+    // The import runs as a task, after this handler returns: it needs the page's owner to
+    // find the app's state and the language (use_app, use_i18n) from there.
+    let owner = Owner::current();
     let on_files = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -100,7 +103,7 @@ pub fn DataPage() -> impl IntoView {
         import_errors.set(Vec::new());
         file_reports.set(Vec::new());
         app.notice.set(None);
-        spawn_local(async move {
+        let import = async move {
             let files = browser::read_files(&input).await;
             input.set_value("");
             let (json, txt): (Vec<_>, Vec<_>) = files
@@ -119,7 +122,11 @@ pub fn DataPage() -> impl IntoView {
             if !txt.is_empty() {
                 import_texts(txt, progress, file_reports).await;
             }
-        });
+        };
+        match &owner {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(import)),
+            None => spawn_local(import),
+        }
     };
 
     let usage_text = move || {
