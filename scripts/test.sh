@@ -34,8 +34,9 @@ count_cargo "$logs/web.log" browser
 step "release build (trunk) and end-to-end tests (playwright-core + Chromium)"
 trunk build --release
 (cd tests/e2e && npm test) 2>&1 | tee "$logs/e2e.log"
-e2e=$(grep -Eo '^# pass [0-9]+' "$logs/e2e.log" | awk '{print $3}')
-fail=$(grep -Eo '^# fail [0-9]+' "$logs/e2e.log" | awk '{print $3}')
+# node's summary lines read "# pass N" (tap) or "ℹ pass N" (spec), depending on reporter.
+e2e=$(grep -Eo '^(#|ℹ) pass [0-9]+' "$logs/e2e.log" | awk '{print $3}')
+fail=$(grep -Eo '^(#|ℹ) fail [0-9]+' "$logs/e2e.log" | awk '{print $3}')
 echo "end-to-end: ${e2e:-0} passed, ${fail:-?} failed"
 [ "${fail:-1}" = 0 ] && [ "${e2e:-0}" -gt 0 ] || { echo "end-to-end tests failed or did not run" >&2; exit 1; }
 
