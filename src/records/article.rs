@@ -5,6 +5,7 @@ use super::correct::{Correction, CorrectionId, Edit};
 use crate::extract::Context;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -24,10 +25,7 @@ impl ArticleId {
     pub fn of_text(text: &str) -> ArticleId {
         let mut hasher = Sha256::new();
         let mut first = true;
-        for word in canonical_text(text)
-            .split_whitespace()
-            .filter(|w| !w.is_empty())
-        {
+        for word in canonical(text).split_whitespace().filter(|w| !w.is_empty()) {
             if !first {
                 hasher.update(b" ");
             }
@@ -75,15 +73,23 @@ fn hex(bytes: &[u8]) -> String {
 /// spaces at line ends and blank lines at both ends trimmed. Fixed here (not taken from the
 /// extractor's normalization) so that ids stay the same whatever the extractor's version.
 pub fn canonical_text(text: &str) -> String {
-    let nfc: String = text
-        .nfc()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-            )
-        })
-        .collect();
+    canonical(text).into_owned()
+}
+
+/// [`canonical_text`], borrowing when `text` is already in stored form (as every stored article
+/// is: loading thousands of them must not re-normalize each).
+fn canonical(text: &str) -> Cow<'_, str> {
+    if is_canonical(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(canonicalize(text))
+    }
+}
+
+fn canonicalize(text: &str) -> String {
+    // Invisible characters go first: between a letter and its accent they would keep NFC from
+    // composing the two, and the result would not be its own stored form.
+    let nfc: String = text.chars().filter(|c| !is_invisible(*c)).nfc().collect();
     let mut out = String::with_capacity(nfc.len());
     for line in nfc.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -93,6 +99,30 @@ pub fn canonical_text(text: &str) -> String {
         }
     }
     out.trim_matches(|c: char| c.is_whitespace()).to_string()
+}
+
+/// Zero-width characters pasted from web pages.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Whether `text` is its own [`canonical_text`]: NFC, no invisible characters or carriage
+/// returns, nothing trimmable at line ends or at either end.
+fn is_canonical(text: &str) -> bool {
+    let edges_trimmed =
+        !text.starts_with(char::is_whitespace) && !text.ends_with(char::is_whitespace);
+    edges_trimmed
+        && !text.contains([
+            '\r', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+        ])
+        && text
+            .split('\n')
+            .all(|line| !line.ends_with(char::is_whitespace))
+        && unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// One pasted article.
@@ -379,5 +409,23 @@ mod tests {
     #[test]
     fn canonical_text_keeps_paragraphs() {
         assert_eq!(canonical_text("  a \r\nb\r\rc\n\n"), "a\nb\n\nc");
+    }
+
+    #[test]
+    fn the_stored_form_is_recognised_without_being_redone() {
+        for text in [
+            "Sáng 28-12, Hội nghị\n\nlần thứ 13",
+            "Ho\u{0300}a", // NFD
+            "a\u{200B}b",  // invisible
+            "a \nb",       // space at a line end
+            "a\r\nb",      // carriage return
+            " a",          // leading space
+            "a\u{2028}",   // Unicode whitespace at the end
+            "Ðồng chí",    // lookalike letters are the extractor's business, not the store's
+        ] {
+            let slow = canonicalize(text);
+            assert_eq!(canonical(text), slow.as_str(), "{text:?}");
+            assert!(is_canonical(&slow), "{slow:?}");
+        }
     }
 }

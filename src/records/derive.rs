@@ -91,6 +91,36 @@ impl Extractions {
         read
     }
 
+    /// How many articles of `library` the crate's extractor has not read yet.
+    pub fn unread(&self, library: &Library) -> usize {
+        library.articles().filter(|a| !self.has_read(a)).count()
+    }
+
+    /// Reads, with the crate's extractor, articles of `library` not read yet, one after another
+    /// while `more()` says there is time (at least one). Returns how many are left, so a caller
+    /// can spread a long read over several frames.
+    pub fn read_some(&mut self, library: &Library, mut more: impl FnMut() -> bool) -> usize {
+        let mut left = self.unread(library);
+        for a in library.articles() {
+            if left == 0 {
+                break;
+            }
+            if !self.has_read(a) {
+                let extraction = extract::extract(&a.text, &a.context());
+                self.insert(a.id.clone(), extract::EXTRACTOR_VERSION, extraction);
+                left -= 1;
+                if !more() {
+                    break;
+                }
+            }
+        }
+        left
+    }
+
+    fn has_read(&self, a: &Article) -> bool {
+        self.map.get(&a.id).map(|(v, _)| *v) == Some(extract::EXTRACTOR_VERSION)
+    }
+
     /// [`Extractions::refresh`] with the crate's extractor.
     pub fn refresh_with_extract(&mut self, library: &Library) -> Vec<ArticleId> {
         self.refresh(library, extract::EXTRACTOR_VERSION, &|a: &Article| {

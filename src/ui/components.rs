@@ -141,6 +141,30 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
+/// Its children once the stored articles are all read ([`super::state::AppState::reading`]);
+/// until then, how far the reading is.
+#[component]
+pub fn WhenRead(children: ChildrenFn) -> impl IntoView {
+    let app = super::state::use_app();
+    let i18n = use_i18n();
+    let progress = move || {
+        app.reading.get().map(|(done, total)| {
+            view! {
+                <div role="status" class="progress reading" data-testid="reading-progress">
+                    <p>{t!(i18n, reading_saved)}</p>
+                    <progress max=total value=done></progress>
+                    " "{format!("{done} / {total}")}
+                </div>
+            }
+        })
+    };
+    view! {
+        <Show when=move || app.reading.with(Option::is_none) fallback=progress>
+            {children()}
+        </Show>
+    }
+}
+
 /// A box that tells a first-time user what to do.
 #[component]
 pub fn EmptyState(children: Children) -> impl IntoView {

@@ -22,6 +22,7 @@ mod timeline;
 mod timeline_layout;
 
 use crate::records::store::StoreError;
+use components::WhenRead;
 
 /// The UI strings, from src/ui/locales/*.json, checked at compile time.
 mod locales {
@@ -46,6 +47,18 @@ pub fn run() {
     if let Some(perf) = window().performance() {
         let _ = perf.mark("nienbieu-ready");
     }
+    warm_up_extractor();
+}
+
+/// The extractor builds its lexicons on first use (tens of milliseconds in wasm). Pay that right
+/// after the first view is up, not on the user's first paste.
+fn warm_up_extractor() {
+    use wasm_bindgen::JsCast;
+    let warm = wasm_bindgen::closure::Closure::once_into_js(|| {
+        let text = "Sáng 28-12, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, chủ trì hội nghị.";
+        std::hint::black_box(crate::extract::extract(text, &Default::default()));
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
 }
 
 /// A panic must not leave the user staring at a frozen page: log it and say so on screen.
@@ -82,12 +95,12 @@ fn App() -> impl IntoView {
                     <components::Notices/>
                     <Routes fallback=NotFound>
                     <Route path=path!("/") view=add::AddArticle/>
-                    <Route path=path!("/roster") view=roster::Roster/>
-                    <Route path=path!("/articles/:id") view=article::ArticlePage/>
-                    <Route path=path!("/people/:id") view=person::PersonPage/>
-                    <Route path=path!("/posts/:id") view=post::PostPage/>
-                    <Route path=path!("/timeline") view=timeline::Timeline/>
-                    <Route path=path!("/data") view=data::DataPage/>
+                    <Route path=path!("/roster") view=|| view! { <WhenRead><roster::Roster/></WhenRead> }/>
+                    <Route path=path!("/articles/:id") view=|| view! { <WhenRead><article::ArticlePage/></WhenRead> }/>
+                    <Route path=path!("/people/:id") view=|| view! { <WhenRead><person::PersonPage/></WhenRead> }/>
+                    <Route path=path!("/posts/:id") view=|| view! { <WhenRead><post::PostPage/></WhenRead> }/>
+                    <Route path=path!("/timeline") view=|| view! { <WhenRead><timeline::Timeline/></WhenRead> }/>
+                    <Route path=path!("/data") view=|| view! { <WhenRead><data::DataPage/></WhenRead> }/>
                     </Routes>
                 </main>
                 <footer class="app-footer">{move || t!(use_i18n(), footer_privacy)}</footer>

@@ -45,8 +45,23 @@ pub struct AppState {
     /// Why nothing can be saved, when the storage is unavailable or read-only.
     pub read_only: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<Notice>>,
+    /// While the articles stored before this start are being read: (read, total). The records
+    /// are complete once it is `None`.
+    pub reading: RwSignal<Option<(usize, usize)>>,
     store: StoredValue<Option<Store<LocalStorageBackend>>, LocalStorage>,
     extractions: StoredValue<Extractions, LocalStorage>,
+}
+
+/// Fewer unread articles than this at start are read before the first view (a few frames).
+const READ_AT_ONCE: usize = 50;
+/// Time to spend reading per frame, in milliseconds, while the page stays responsive.
+const SLICE_MS: u64 = 40;
+
+/// A performance mark, for the benchmarks ("nienbieu-records": every stored article is read).
+fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
 }
 
 /// The state provided by [`AppState::provide`].
@@ -83,10 +98,11 @@ impl AppState {
             load_report: RwSignal::new(report),
             read_only: RwSignal::new(read_only),
             notice: RwSignal::new(None),
+            reading: RwSignal::new(None),
             store: StoredValue::new_local(store),
             extractions: StoredValue::new_local(Extractions::new()),
         };
-        state.show(library);
+        state.read_in_background(library);
         provide_context(state);
         crate::store::on_other_tab_change(move |key| {
             if is_reload_key(key.as_deref()) {
@@ -94,6 +110,41 @@ impl AppState {
             }
         });
         state
+    }
+
+    /// Shows `library` at once and reads its articles a slice per frame, so that the first view
+    /// is up, and the paste box usable, however many articles are stored. The records appear when
+    /// all are read (or sooner, if a change needs them: [`AppState::show`] reads the rest).
+    fn read_in_background(&self, library: Library) {
+        let total = self.extractions.with_value(|ex| ex.unread(&library));
+        if total < READ_AT_ONCE {
+            self.show(library);
+            mark("nienbieu-records");
+            return;
+        }
+        self.library.set(library);
+        self.reading.set(Some((0, total)));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            loop {
+                super::browser::next_frame().await;
+                let (Some(Some(_)), Some(library)) = (
+                    state.reading.try_get_untracked(),
+                    state.library.try_get_untracked(),
+                ) else {
+                    return; // shown in full by a change meanwhile, or the app is gone
+                };
+                let deadline = now_ms() + SLICE_MS;
+                let left = state
+                    .extractions
+                    .try_update_value(|ex| ex.read_some(&library, || now_ms() < deadline));
+                match left {
+                    None => return,
+                    Some(0) => return state.show(library),
+                    Some(left) => state.reading.set(Some((total.saturating_sub(left), total))),
+                }
+            }
+        });
     }
 
     /// Makes `library` the one shown: reads what is new, rebuilds the records.
@@ -113,6 +164,10 @@ impl AppState {
             roster: Arc::new(roster),
         });
         self.library.set(library);
+        if self.reading.get_untracked().is_some() {
+            self.reading.set(None);
+            mark("nienbieu-records");
+        }
     }
 
     /// Reads, ahead of a change, the articles of `library` not read yet, so that a long import
