@@ -1013,6 +1013,9 @@ impl<'a> Doc<'a> {
             return true;
         }
         let line = self.line_span(self.line_of(raw.core.start));
+        if self.is_dateline(raw, line) {
+            return true;
+        }
         if line.end - line.start > 120 {
             return false;
         }
@@ -1024,6 +1027,34 @@ impl<'a> Doc<'a> {
         rest.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
+    }
+
+    /// A dateline opening a paragraph: "06/4/2025 - Trong 2 ngày 5 và 6-4, ...", "(TTXVN)
+    /// 12-3-2024 – Sáng nay ...": the day the page was written, not necessarily the event's.
+    fn is_dateline(&self, raw: &Raw, line: Span) -> bool {
+        let before = self.text[line.start..raw.core.start].trim();
+        // Nothing before it on the line but a source tag: "(TTXVN)", "VOV.VN", "HNP".
+        let tag_only = before.is_empty()
+            || (before.len() <= 24
+                && before
+                    .split_whitespace()
+                    .all(|w| w.chars().all(|c| !c.is_lowercase())));
+        let after = self.text[raw.core.end..line.end].trim_start_matches([' ', '\t']);
+        let Some(rest) = after
+            .strip_prefix('-')
+            .or_else(|| after.strip_prefix('–'))
+            .or_else(|| after.strip_prefix('—'))
+        else {
+            return false;
+        };
+        // A clause follows the dash, not a second date ("06/4/2025 - 08/4/2025" is a range).
+        tag_only
+            && rest.starts_with(' ')
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     fn is_caption(&self, raw: &Raw) -> bool {

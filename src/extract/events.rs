@@ -502,6 +502,14 @@ fn bodies() -> &'static BodyLexicon {
 }
 
 /// Words that continue a body's name after its head: levels and linking words.
+/// Two-word unit names whose second word is written in lowercase: (first, second).
+const BODY_COMPOUNDS: [(&str, &str); 4] = [
+    ("quân", "sự"),
+    ("công", "an"),
+    ("biên", "phòng"),
+    ("cơ", "quan"),
+];
+
 const BODY_LINKS: [&str; 17] = [
     "đảng",
     "bộ",
@@ -616,7 +624,12 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
                 .all(|c| c.is_uppercase() && c.is_alphabetic() && word.len() > 1)
             || lw == "tp"
             || word == "TP";
-        let link = BODY_LINKS.contains(&lw.as_str());
+        // "Đảng bộ Quân sự tỉnh", "Đảng bộ Công an tỉnh": the lowercase half of a unit's name.
+        let compound = !capitalised
+            && out.rsplit(' ').next().is_some_and(|prev| {
+                BODY_COMPOUNDS.contains(&(lower_aligned(prev).as_str(), lw.as_str()))
+            });
+        let link = compound || BODY_LINKS.contains(&lw.as_str());
         let stop = matches!(
             lw.as_str(),
             "khóa"
