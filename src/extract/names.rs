@@ -859,6 +859,18 @@ impl<'a> Parser<'a> {
             let Some(s) = titles::scan(d, j, b, Mode::Free) else {
                 break;
             };
+            // "Báo cáo với Thủ tướng, Quyền Chủ tịch UBND tỉnh X": a bare office after "với"
+            // and before a comma is someone already spoken of, not X.
+            if j == i
+                && i > 0
+                && d.lower(i - 1) == "với"
+                && !s.has_org
+                && s.name_at.is_none()
+                && s.nested.is_none()
+                && d.is_punct(s.end, ',')
+            {
+                return (s.end + 1, Vec::new());
+            }
             j = s.end;
             let stop = s.name_at.is_some() || s.nested.is_some();
             scans.push((s, change));
@@ -923,6 +935,16 @@ impl<'a> Parser<'a> {
                 name_at = Some(m);
             }
         }
+        // or after a comma and a rank: "Bộ trưởng Bộ Công an, Đại tướng Vương Đình Huệ"
+        let mut rank = None;
+        if name_at.is_none() && d.is_punct(k, ',') {
+            if let Some((re, r)) = d.rank(k + 1) {
+                if name_start(d, re, b).is_some() {
+                    name_at = Some(re);
+                    rank = Some(r.canon.clone());
+                }
+            }
+        }
         let held: Vec<(Scan, TitleChange)> = scans
             .iter()
             .map(|(s, _)| (s.clone(), TitleChange::Held))
@@ -931,7 +953,7 @@ impl<'a> Parser<'a> {
             let ne = name_start(d, na, b)
                 .or_else(|| name_run(d, na, b))
                 .unwrap_or(na + 1);
-            let (mut next, pid) = self.person(na, ne, None, b, st, false);
+            let (mut next, pid) = self.person(na, ne, rank, b, st, false);
             let mut pids = Vec::new();
             if let Some(p) = pid {
                 self.give_all(p, &held, st);
