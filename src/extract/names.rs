@@ -59,9 +59,13 @@ fn name_tok(d: &Doc, k: usize, end: usize) -> bool {
         return false;
     }
     if let Some((e, o)) = d.org(k) {
-        // A bridge phrase written all in capitals is a name ("Nguyễn Thực Hiện"), not the
-        // "thực hiện" of "Tổ giúp việc thực hiện ...".
-        let bridge_name = o.has(flag::BRIDGE) && (k..e).all(|t| d.case(t) == Some(Case::Cap));
+        // An organisation phrase with a lowercase word ("thực hiện", "Hải quan") capitalised
+        // word by word is a name: "Nguyễn Thực Hiện", "Lê Hải Quan".
+        let bridge_name = o
+            .canon
+            .split(' ')
+            .any(|w| w.starts_with(char::is_lowercase))
+            && (k..e).all(|t| d.case(t) == Some(Case::Cap));
         if d.surname(k).is_none()
             && ((e > k + 1 && !bridge_name) || ORG_STOP.contains(&o.canon.as_str()))
         {
