@@ -465,9 +465,10 @@ fn roster_search_sort_and_filter() {
             "Phó Trưởng ban Tuyên giáo Trung ương"
         ]
     );
+    // The organisation of the post held now: not of a committee seat, nor of a post left.
     assert_eq!(
         row.organization.as_deref(),
-        Some("Ban Chấp hành Trung ương Đảng")
+        Some("Ban Tuyên giáo Trung ương")
     );
     assert_eq!(row.articles, 4);
     assert_eq!(

@@ -8,7 +8,7 @@ use super::derive::{
 };
 use super::post::Seats;
 use crate::extract::normalize::fold;
-use crate::extract::EventKind;
+use crate::extract::{EventKind, TitleChange};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::sync::OnceLock;
@@ -46,7 +46,8 @@ pub struct RosterRow {
     pub name: String,
     /// Titles of the person's most recent mention, as written.
     pub titles: Vec<String>,
-    /// The organisation of the first of those titles that has one.
+    /// The organisation of the first of those titles that has one, seats on a committee
+    /// ("Ủy viên ...") last.
     pub organization: Option<String>,
     pub org: Option<OrgIx>,
     pub place: Option<&'static str>,
@@ -241,7 +242,27 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
         .and_then(|m| r.posts_of.get(m))
         .map(Vec::as_slice)
         .unwrap_or(&[]);
-    let org = latest_posts.iter().find_map(|&post| r.post(post).org);
+    // The organisation of the post the person holds, not of a committee they sit on: a
+    // provincial secretary's is "Tỉnh ủy X", not "Ban Chấp hành Trung ương Đảng".
+    // Nor of a post they have left: held posts first, then seats, then anything.
+    let latest_titles = latest
+        .map(|m| r.official(*m).titles.as_slice())
+        .unwrap_or(&[]);
+    let held: Vec<(PostIx, bool)> = latest_posts
+        .iter()
+        .zip(latest_titles)
+        .map(|(&post, t)| (post, !t.former && t.change != TitleChange::Left))
+        .collect();
+    let is_seat = |post: PostIx| {
+        let label = &r.post(post).label;
+        label.starts_with("Ủy viên ") || label.ends_with(" ủy viên")
+    };
+    let org = held
+        .iter()
+        .filter(|&&(post, held)| held && !is_seat(post))
+        .chain(held.iter().filter(|&&(_, held)| held))
+        .chain(&held)
+        .find_map(|&(post, _)| r.post(post).org);
     let mut posts: Vec<PostIx> = person.tenures.iter().map(|&t| r.tenure(t).post).collect();
     posts.sort();
     posts.dedup();
