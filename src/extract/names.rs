@@ -759,6 +759,23 @@ impl<'a> Parser<'a> {
                         intro_end = e;
                     }
                     Gram::Office => intro_end = e,
+                    // "ông X, Phó Chủ tịch UBND tỉnh nghỉ hưu theo chế độ": the titles just
+                    // given are left (only when the predicate opens with it: "cán bộ nghỉ hưu"
+                    // describes, it does not report).
+                    Gram::Change(TitleChange::Left)
+                        if d.lower(j) == "nghỉ"
+                            && (k..j)
+                                .all(|t| d.is(t, Gram::Adverb).is_some() || d.is_punct(t, ','))
+                            && !titles::starts(d, e, b) =>
+                    {
+                        for &p in &group {
+                            for t in &mut self.people[p].titles {
+                                if t.evidence.sentence == st.span && t.change == TitleChange::Held {
+                                    t.change = TitleChange::Left;
+                                }
+                            }
+                        }
+                    }
                     Gram::Change(c) => {
                         window = Some(combine(window.unwrap_or(TitleChange::Held), c))
                     }
@@ -1187,10 +1204,11 @@ fn combine_pref(a: TitleChange, b: TitleChange) -> TitleChange {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{extract, Context};
+    use super::super::{extract, Context, TitleChange};
 
     /// `names.examples`: blocks of one sentence line, then one line per official
-    /// `Name | title; title`, blank line between blocks.
+    /// `Name | title; title` (a title may carry its change: `[taken]`, `[left]`), blank line
+    /// between blocks.
     #[test]
     fn examples() {
         let data = include_str!("names.examples");
@@ -1211,13 +1229,25 @@ mod tests {
                         p.name,
                         p.titles
                             .iter()
-                            .map(|t| t.text.as_str())
+                            .map(|t| match t.change {
+                                TitleChange::Held => t.text.clone(),
+                                TitleChange::Taken => format!("{} [taken]", t.text),
+                                TitleChange::Left => format!("{} [left]", t.text),
+                            })
                             .collect::<Vec<_>>()
                             .join("; ")
                     )
                 })
                 .collect();
             let expected: Vec<String> = expected.iter().map(|s| s.trim().to_string()).collect();
+            // Blocks that mark no change ([taken], [left]) do not check changes.
+            let got: Vec<String> = if expected.iter().any(|e| e.contains(" [")) {
+                got
+            } else {
+                got.iter()
+                    .map(|g| g.replace(" [taken]", "").replace(" [left]", ""))
+                    .collect()
+            };
             if got != expected {
                 failures.push(format!(
                     "{text}\n  got:      {got:?}\n  expected: {expected:?}"
