@@ -91,6 +91,37 @@ fn degenerate_inputs() {
     run(&controls);
 }
 
+/// The same article as a page's HTML source reads the same officials.
+#[test]
+fn html_source_reads_as_its_text() {
+    let plain = extract(ARTICLE, &Context::default());
+    let html = format!(
+        "<div class=\"detail\"><h1>Tin</h1><p>{}</p><script>var x = '<p>Nguyễn Văn Giả, Bí thư</p>';</script></div>",
+        ARTICLE
+            .replace('\n', "</p><p>")
+            .replace("á", "&aacute;")
+            .replace(' ', " <span></span>")
+    );
+    let from_html = extract(&html, &Context::default());
+    let people = |e: &nienbieu::extract::Extraction| {
+        e.people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.titles.iter().map(|t| t.text.clone()).collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert!(!plain.people.is_empty());
+    assert_eq!(people(&from_html), people(&plain));
+    assert_eq!(
+        from_html.event_date.map(|d| d.iso),
+        plain.event_date.map(|d| d.iso)
+    );
+}
+
 #[test]
 fn ten_megabytes() {
     let mut big = String::with_capacity(10 << 20);
@@ -146,6 +177,11 @@ proptest! {
 
     #[test]
     fn vietnamese_like_strings(s in "[ A-Za-zĐđÐăâêôơưÂĂÊÔƠƯáàảãạấầẩẫậếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵúùủũụ,.;:()\\-–\n0-9]{0,400}") {
+        run(&s);
+    }
+
+    #[test]
+    fn tag_soup(s in "(<[/!]?[a-z]{0,6}( [a-z]+=[\"'][^\"']{0,8}[\"'])?/?>|&#?[a-z0-9]{0,8};?|<!--|-->|[ a-zăâđêôơưáàạ<>&;\n]{0,12}){0,60}") {
         run(&s);
     }
 

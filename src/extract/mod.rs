@@ -13,6 +13,7 @@ pub mod bylines;
 pub mod dates;
 pub mod events;
 pub mod figures;
+pub mod html;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
@@ -284,7 +285,7 @@ pub struct Extraction {
 
 /// Reads one article. Never panics, and runs in time linear in the size of `text`.
 pub fn extract(text: &str, ctx: &Context) -> Extraction {
-    let text = normalize::normalize(text);
+    let text = normalize::normalize(&html::to_text(text));
     let sentences = normalize::sentences(&text);
     let authors = bylines::find(&text);
     let (people, place) = {
