@@ -90,6 +90,13 @@ pub fn to_text(text: &str) -> Cow<'_, str> {
 /// Tags of the elements articles are made of, or character references, in the first few KB.
 fn looks_like_html(text: &str) -> bool {
     let head = &text[..floor(text, 8192)];
+    // Most pasted text has no '<' at all: answer that without copying anything.
+    if memchr::memchr(b'<', head.as_bytes()).is_none()
+        && !head.contains("&#")
+        && !head.contains("&nbsp;")
+    {
+        return false;
+    }
     let lower = head.to_ascii_lowercase();
     [
         "<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<strong>", "&nbsp;", "&#",
