@@ -19,6 +19,7 @@ pub mod names;
 pub mod normalize;
 pub mod places;
 pub mod titles;
+pub mod unicode;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,8 +4,8 @@
 //! Every [`Span`](super::Span) the extractor returns points into the output of [`normalize`], so
 //! normalization may change lengths freely: it is the text the user is shown.
 
+use super::unicode;
 use super::Span;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// The text as the extractor reads it:
 /// - NFC; lookalike letters read as what they mean (Ð U+00D0 and Ɖ → Đ);
@@ -105,12 +105,12 @@ fn normalize_any(text: &str) -> String {
         at_line_start: true,
         prev: '\n',
     };
-    if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if surely_nfc(text) || unicode::is_nfc(text) {
         for c in text.chars() {
             w.push(c);
         }
     } else {
-        for c in text.nfc() {
+        for c in unicode::nfc(text).chars() {
             w.push(c);
         }
     }
@@ -147,7 +147,7 @@ pub fn is_letter(c: char) -> bool {
 /// A byte scan that proves the common case NFC: ASCII, Latin letters up to U+02FF, Latin
 /// Extended Additional (Vietnamese precomposed letters) and general punctuation, no combining
 /// marks.
-fn surely_nfc(text: &str) -> bool {
+pub(crate) fn surely_nfc(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -803,13 +803,11 @@ pub fn fold(text: &str) -> String {
         match c {
             'đ' | 'Đ' => out.push('d'),
             c if c.is_ascii() => push(c.to_ascii_lowercase(), &mut out),
-            c => {
-                for d in c.nfd() {
-                    if !unicode_normalization::char::is_combining_mark(d) {
-                        push(d, &mut out);
-                    }
+            c => unicode::nfd_char(c, &mut |d| {
+                if !unicode::is_combining_mark(d) {
+                    push(d, &mut out);
                 }
-            }
+            }),
         }
     }
     if out.ends_with(' ') {
