@@ -144,6 +144,41 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_uppercase` with fast paths for the blocks Vietnamese text is made of (its
+/// letters are looked up in Unicode tables otherwise, which dominates a per-char loop).
+pub fn is_upper(c: char) -> bool {
+    let n = c as u32;
+    match n {
+        0x41..=0x5A => true,
+        0..=0x7F => false,
+        0xC0..=0xDE => n != 0xD7,
+        0xDF..=0xFF => false,
+        // Latin Extended-A pairs (Ă ă, Đ đ, Ĩ ĩ, Ũ ũ): capitals at even code points.
+        0x100..=0x137 | 0x14A..=0x177 => n % 2 == 0,
+        0x1A0 | 0x1AF => true,
+        0x1A1 | 0x1B0 => false,
+        // Latin Extended Additional (ạ ả ấ ... ỹ): capitals at even code points.
+        0x1EA0..=0x1EF9 => n % 2 == 0,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// `char::is_lowercase` with the same fast paths as [`is_upper`].
+pub fn is_lower(c: char) -> bool {
+    let n = c as u32;
+    match n {
+        0x61..=0x7A => true,
+        0..=0x7F => false,
+        0xC0..=0xDE => false,
+        0xDF..=0xFF => n != 0xF7,
+        0x100..=0x137 | 0x14A..=0x177 => n % 2 == 1,
+        0x1A0 | 0x1AF => false,
+        0x1A1 | 0x1B0 => true,
+        0x1EA0..=0x1EF9 => n % 2 == 1,
+        _ => c.is_lowercase(),
+    }
+}
+
 /// A byte scan that proves the common case NFC: ASCII, Latin letters up to U+02FF, Latin
 /// Extended Additional (Vietnamese precomposed letters) and general punctuation, no combining
 /// marks.
@@ -911,6 +946,14 @@ mod tests {
                 let once = normalize(&input.replace("\\n", "\n"));
                 assert_eq!(normalize(&once), once);
             }
+        }
+    }
+
+    #[test]
+    fn fast_case_agrees_with_std() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
         }
     }
 
