@@ -484,23 +484,19 @@ const EN_MONTHS: [&str; 12] = [
 
 /// "April 27, 2017", "27 April 2017": blog and page headers.
 fn scan_english(text: &str, out: &mut Vec<Raw>) {
-    static MONTHS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    let months = MONTHS.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(EN_MONTHS)
-            .or_else(|_| aho_corasick::AhoCorasick::new(Vec::<&str>::new()))
-            .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
-    });
+    static MONTHS: OnceLock<super::phrases::Phrases> = OnceLock::new();
+    let months = MONTHS.get_or_init(|| super::phrases::Phrases::new(EN_MONTHS));
     let b = text.as_bytes();
     // Such dates are page or blog headers (and footers): read the two ends of the text only.
     let head_end = floor_boundary(text, 1200);
     let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
     let hits = months
-        .find_iter(&text[..head_end])
-        .map(|m| (m.pattern().as_usize(), m.start()))
+        .leftmost_longest(&text[..head_end])
+        .map(|m| (m.phrase, m.start))
         .chain(
             months
-                .find_iter(&text[tail_start..])
-                .map(|m| (m.pattern().as_usize(), tail_start + m.start())),
+                .leftmost_longest(&text[tail_start..])
+                .map(|m| (m.phrase, tail_start + m.start)),
         );
     for (pattern, start) in hits {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);

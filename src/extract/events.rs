@@ -8,8 +8,8 @@
 //! read next to the winning cue.
 
 use super::dates::{ceil_boundary, floor_boundary, lower_aligned, parse_ordinal_token, word_at};
+use super::phrases::Phrases;
 use super::{Event, EventKind, Evidence, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// The event the article reports.
@@ -235,10 +235,10 @@ struct Cue {
     span: Span,
 }
 
-/// Kind cues and an automaton over them (pattern index = position in the list).
+/// Kind cues and their phrases (phrase index = position in the list).
 struct KindLexicon {
     cues: Vec<(EventKind, String)>,
-    automaton: AhoCorasick,
+    phrases: Phrases,
 }
 
 fn kinds() -> &'static KindLexicon {
@@ -255,18 +255,9 @@ fn kinds() -> &'static KindLexicon {
                     Some((kind, cue.trim().to_string()))
                 })
                 .collect();
-        let automaton = automaton(cues.iter().map(|(_, c)| c.as_str()), MatchKind::Standard);
-        KindLexicon { cues, automaton }
+        let phrases = Phrases::new(cues.iter().map(|(_, c)| c.as_str()));
+        KindLexicon { cues, phrases }
     })
-}
-
-/// An automaton over lowercase phrases (an empty one if they cannot be compiled).
-fn automaton<'a>(phrases: impl IntoIterator<Item = &'a str>, kind: MatchKind) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(kind)
-        .build(phrases)
-        .or_else(|_| AhoCorasick::new(Vec::<&str>::new()))
-        .unwrap_or_else(|_| unreachable!("an empty automaton always builds"))
 }
 
 /// The strongest kind with a cue in the headline and lead sentence, else in the two sentences
@@ -282,11 +273,11 @@ fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
     let mut best: Option<(usize, usize, usize, Cue)> = None;
     for (wi, w) in window.iter().enumerate() {
         let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
-        for m in lex.automaton.find_overlapping_iter(&lower[from..to]) {
-            let Some((kind, cue)) = lex.cues.get(m.pattern().as_usize()) else {
+        for m in lex.phrases.overlapping(&lower[from..to]) {
+            let Some((kind, cue)) = lex.cues.get(m.phrase) else {
                 continue;
             };
-            let at = from + m.start();
+            let at = from + m.start;
             if !word_at(lower, at, cue) || !cue_counts(lower, at, cue, *kind) {
                 continue;
             }
@@ -475,11 +466,11 @@ fn term_in(text: &str, lower: &str, region: Span) -> Option<String> {
     best.map(|(_, t)| t)
 }
 
-/// Body heads and an automaton over them, leftmost-longest ("ủy ban thường vụ quốc hội"
-/// before "quốc hội").
+/// Body heads and their phrases, found leftmost-longest ("ủy ban thường vụ quốc hội" before
+/// "quốc hội").
 struct BodyLexicon {
     heads: Vec<(String, String)>,
-    automaton: AhoCorasick,
+    phrases: Phrases,
 }
 
 fn bodies() -> &'static BodyLexicon {
@@ -493,11 +484,8 @@ fn bodies() -> &'static BodyLexicon {
                     Some((head.trim().to_string(), canon.trim().to_string()))
                 })
                 .collect();
-        let automaton = automaton(
-            heads.iter().map(|(h, _)| h.as_str()),
-            MatchKind::LeftmostLongest,
-        );
-        BodyLexicon { heads, automaton }
+        let phrases = Phrases::new(heads.iter().map(|(h, _)| h.as_str()));
+        BodyLexicon { heads, phrases }
     })
 }
 
@@ -572,11 +560,11 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
     );
     let lex = bodies();
     let best = lex
-        .automaton
-        .find_iter(&lower[from..to])
+        .phrases
+        .leftmost_longest(&lower[from..to])
         .filter_map(|m| {
-            let (head, canon) = lex.heads.get(m.pattern().as_usize())?;
-            let at = from + m.start();
+            let (head, canon) = lex.heads.get(m.phrase)?;
+            let at = from + m.start;
             (word_at(lower, at, head) && !after_title(lower, at)).then_some((
                 at,
                 head.as_str(),

@@ -17,6 +17,7 @@ pub mod html;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
+pub mod phrases;
 pub mod places;
 pub mod titles;
 pub mod unicode;

@@ -45,6 +45,12 @@ pub struct Preview {
     pub article: Arc<CorrectedArticle>,
 }
 
+/// Reads the sample article as a preview would, and forgets it: the first paste then finds the
+/// lexicons built and the browser's compiled code for every step of the preview.
+pub(super) fn warm_up() {
+    std::hint::black_box(preview(SAMPLE, "", "", &[]));
+}
+
 /// Reads a draft as the records will: canonical text, extractor, corrections.
 fn preview(text: &str, url: &str, published: &str, edits: &[Edit]) -> Option<Preview> {
     let stored = canonical_text(text);

@@ -50,14 +50,12 @@ pub fn run() {
     warm_up_extractor();
 }
 
-/// The extractor builds its lexicons on first use (tens of milliseconds in wasm). Pay that right
-/// after the first view is up, not on the user's first paste.
+/// The extractor builds its lexicons on first use, and the browser compiles each wasm function
+/// the first time it runs: tens of milliseconds. Pay that right after the first view is up, not
+/// on the user's first paste.
 fn warm_up_extractor() {
     use wasm_bindgen::JsCast;
-    let warm = wasm_bindgen::closure::Closure::once_into_js(|| {
-        let text = "Sáng 28-12, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, chủ trì hội nghị.";
-        std::hint::black_box(crate::extract::extract(text, &Default::default()));
-    });
+    let warm = wasm_bindgen::closure::Closure::once_into_js(add::warm_up);
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
 }
 
