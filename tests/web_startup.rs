@@ -11,48 +11,13 @@ use nienbieu::store::LocalStorageBackend;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+mod page;
+use page::{count, js, text, until};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// More than the app reads before its first view.
 const STORED: usize = 120;
-
-fn js(code: &str) -> JsValue {
-    js_sys::eval(code).expect("script runs")
-}
-
-fn count(sel: &str) -> usize {
-    js(&format!("document.querySelectorAll({sel:?}).length"))
-        .as_f64()
-        .unwrap_or(0.0) as usize
-}
-
-fn text(sel: &str) -> String {
-    js(&format!(
-        "(document.querySelector({sel:?}) || {{}}).textContent || ''"
-    ))
-    .as_string()
-    .unwrap_or_default()
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("timer");
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-}
-
-async fn until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..1200 {
-        if cond() {
-            return;
-        }
-        sleep(25).await;
-    }
-    panic!("timed out waiting for {what}");
-}
 
 #[wasm_bindgen_test]
 async fn a_large_collection_is_read_after_the_first_view() {

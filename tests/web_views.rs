@@ -497,101 +497,19 @@ mod native {
 }
 
 #[cfg(target_arch = "wasm32")]
+mod page;
+
+#[cfg(target_arch = "wasm32")]
 mod browser {
     //! The app itself, mounted once over the story (plus 12 generated events, so some years
     //! cluster), driven as a person would: links, selects, typing, keys.
+    use super::page::*;
     use super::*;
     use nienbieu::records::store::Store;
     use nienbieu::store::LocalStorageBackend;
-    use wasm_bindgen::JsValue;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
-
-    /// Runs JavaScript in the page (selectors and values are passed as JSON literals).
-    fn js(code: &str) -> JsValue {
-        js_sys::eval(code).unwrap_or_else(|e| panic!("{code}: {e:?}"))
-    }
-    fn lit(s: &str) -> String {
-        serde_json::to_string(s).expect("a string")
-    }
-    fn count(sel: &str) -> usize {
-        js(&format!("document.querySelectorAll({}).length", lit(sel)))
-            .as_f64()
-            .unwrap_or(0.0) as usize
-    }
-    fn text(sel: &str) -> String {
-        js(&format!(
-            "(document.querySelector({}) || {{}}).textContent || ''",
-            lit(sel)
-        ))
-        .as_string()
-        .unwrap_or_default()
-    }
-    fn path() -> String {
-        js("location.pathname + location.search")
-            .as_string()
-            .unwrap_or_default()
-    }
-    fn active_ix() -> Option<String> {
-        js("document.activeElement && document.activeElement.getAttribute('data-ix')").as_string()
-    }
-    fn go(to: &str) {
-        js(&format!(
-            "history.pushState(null, '', {}); dispatchEvent(new PopStateEvent('popstate'))",
-            lit(to)
-        ));
-    }
-    fn click(sel: &str) {
-        js(&format!(
-            "document.querySelector({}).dispatchEvent(new MouseEvent('click', {{bubbles: true, cancelable: true, button: 0}}))",
-            lit(sel)
-        ));
-    }
-    fn key(k: &str) {
-        js(&format!(
-            "document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {{key: {}, bubbles: true, cancelable: true}}))",
-            lit(k)
-        ));
-    }
-    fn focus(sel: &str) {
-        js(&format!("document.querySelector({}).focus()", lit(sel)));
-    }
-    fn type_into(sel: &str, value: &str) {
-        js(&format!(
-            "(() => {{ const e = document.querySelector({}); e.focus(); e.value = {}; e.dispatchEvent(new Event('input', {{bubbles: true}})); }})()",
-            lit(sel),
-            lit(value)
-        ));
-    }
-    fn choose(sel: &str, value: &str) {
-        js(&format!(
-            "(() => {{ const e = document.querySelector({}); e.value = {}; e.dispatchEvent(new Event('change', {{bubbles: true}})); }})()",
-            lit(sel),
-            lit(value)
-        ));
-    }
-
-    async fn sleep(ms: i32) {
-        let p = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .expect("window")
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-                .expect("timer");
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-    }
-
-    /// Waits (up to 10 s) until `cond` holds.
-    async fn until(what: &str, cond: impl Fn() -> bool) {
-        for _ in 0..400 {
-            if cond() {
-                return;
-            }
-            sleep(25).await;
-        }
-        panic!("timed out waiting for {what} (at {})", path());
-    }
 
     /// Stores the library and mounts the app, at `/timeline`.
     fn start() {
