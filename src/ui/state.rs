@@ -128,19 +128,18 @@ impl AppState {
         leptos::task::spawn_local(async move {
             loop {
                 super::browser::next_frame().await;
-                let (Some(Some(_)), Some(library)) = (
-                    state.reading.try_get_untracked(),
-                    state.library.try_get_untracked(),
-                ) else {
+                if !matches!(state.reading.try_get_untracked(), Some(Some(_))) {
                     return; // shown in full by a change meanwhile, or the app is gone
-                };
+                }
                 let deadline = now_ms() + SLICE_MS;
-                let left = state
-                    .extractions
-                    .try_update_value(|ex| ex.read_some(&library, || now_ms() < deadline));
-                match left {
+                let left = state.library.try_with_untracked(|library| {
+                    state
+                        .extractions
+                        .try_update_value(|ex| ex.read_some(library, || now_ms() < deadline))
+                });
+                match left.flatten() {
                     None => return,
-                    Some(0) => return state.show(library),
+                    Some(0) => return state.show(state.library.get_untracked()),
                     Some(left) => state.reading.set(Some((total.saturating_sub(left), total))),
                 }
             }
