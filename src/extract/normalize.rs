@@ -358,6 +358,12 @@ fn glue_cuts(word: &str) -> Vec<usize> {
     if word.len() < 5 || word.is_ascii() || !word.chars().any(is_viet) {
         return cuts;
     }
+    // Letters Vietnamese does not write (f, j, w, z, ñ, ü...) make a foreign word: "José".
+    if word.chars().any(|c| {
+        matches!(c.to_ascii_lowercase(), 'f' | 'j' | 'w' | 'z') || (!c.is_ascii() && !is_viet(c))
+    }) {
+        return cuts;
+    }
     // Cheap count of vowel nuclei first: one nucleus is one syllable, the common case.
     let mut nuclei = 0;
     let mut in_vowel = false;
