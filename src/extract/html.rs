@@ -6,6 +6,7 @@
 //! with accents, spaces, quotes and dashes (a full entity table would cost the bundle ~30 KB for
 //! names no Vietnamese news page writes). One pass, linear in the input.
 
+use super::dates::floor_boundary;
 use std::borrow::Cow;
 
 /// Elements whose content is not text on the page.
@@ -89,7 +90,7 @@ pub fn to_text(text: &str) -> Cow<'_, str> {
 
 /// Tags of the elements articles are made of, or character references, in the first few KB.
 fn looks_like_html(text: &str) -> bool {
-    let head = &text[..floor(text, 8192)];
+    let head = &text[..floor_boundary(text, 8192)];
     // Most pasted text has no '<' at all: answer that without copying anything.
     if memchr::memchr(b'<', head.as_bytes()).is_none()
         && !head.contains("&#")
@@ -254,16 +255,6 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
         return None;
     }
     (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
-}
-
-fn floor(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
