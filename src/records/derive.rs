@@ -7,6 +7,7 @@ use super::correct::{self, CorrectedArticle, Correction, CorrectionId, DateSourc
 use super::date::PartialDate;
 use super::identity::{self, MentionContext};
 use super::post::{self, PostRef, Scope, Seats};
+use super::sort;
 use crate::extract::{self, normalize::fold, EventKind, Evidence, Extraction, Role, TitleChange};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -291,8 +292,7 @@ impl Tenure {
     /// Distinct articles behind the tenure.
     pub fn articles(&self) -> Vec<ArticleIx> {
         let mut a: Vec<_> = self.facts.iter().map(|f| f.source.article).collect();
-        a.sort();
-        a.dedup();
+        sort::sort_dedup(&mut a);
         a
     }
 }
@@ -463,7 +463,7 @@ impl Builder {
                 (Arc::new(a.clone()), correct::apply(a, ex, cs))
             })
             .collect();
-        items.sort_by(|(a, ca), (b, cb)| {
+        sort::sort_by(&mut items, |(a, ca), (b, cb)| {
             (ca.date.map(|d| d.sort_key()), a.added_ms, &a.id).cmp(&(
                 cb.date.map(|d| d.sort_key()),
                 b.added_ms,
@@ -471,7 +471,7 @@ impl Builder {
             ))
         });
         // Undated articles last rather than first.
-        items.sort_by_key(|(_, c)| c.date.is_none());
+        sort::sort_by_key(&mut items, |(_, c)| c.date.is_none());
         for (i, (a, c)) in items.into_iter().enumerate() {
             r.article_ix.insert(a.id.clone(), ArticleIx(ix32(i)));
             for u in &c.unmatched {
@@ -592,7 +592,7 @@ impl Builder {
             .collect();
         let name_keys: Vec<String> = names.iter().map(|(n, _)| fold(n)).collect();
         let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by(|&a, &b| {
+        sort::sort_by(&mut order, |&a, &b| {
             (&name_keys[a], &names[a].0, groups[a][0]).cmp(&(
                 &name_keys[b],
                 &names[b].0,
@@ -611,7 +611,7 @@ impl Builder {
                 }
             }
             let mut places: Vec<(&'static str, usize)> = place_count.into_iter().collect();
-            places.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            sort::sort_by(&mut places, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             let places: Vec<&'static str> = places.into_iter().map(|(p, _)| p).collect();
             let mut id = slug(&name);
             if let Some(p) = places.first() {
@@ -685,7 +685,7 @@ impl Builder {
 
         // Tenures.
         for ((person, post), mut fs) in facts {
-            fs.sort_by_key(|f| (f.date.is_none(), f.date, f.source.article));
+            sort::sort_by_key(&mut fs, |f| (f.date.is_none(), f.date, f.source.article));
             for segment in segment(same_fact_once(fs)) {
                 let t = tenure(person, post, segment);
                 let ti = TenureIx(ix32(r.tenures.len()));
@@ -697,7 +697,7 @@ impl Builder {
         supersede(&mut r);
         let tenures = &r.tenures;
         for p in &mut r.posts {
-            p.tenures.sort_by_key(|&t| {
+            sort::sort_by_key(&mut p.tenures, |&t| {
                 (
                     tenures[t.ix()].order_date().is_none(),
                     tenures[t.ix()].order_date(),
@@ -706,7 +706,7 @@ impl Builder {
             });
         }
         for p in &mut r.people {
-            p.tenures.sort_by_key(|&t| {
+            sort::sort_by_key(&mut p.tenures, |&t| {
                 (
                     tenures[t.ix()].order_date().is_none(),
                     tenures[t.ix()].order_date(),

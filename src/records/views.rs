@@ -7,6 +7,7 @@ use super::derive::{
     ArticleIx, EventRecord, FactSource, OrgIx, PersonIx, PostIx, Records, Status, TenureIx,
 };
 use super::post::Seats;
+use super::sort;
 use crate::extract::normalize::fold;
 use crate::extract::{EventKind, TitleChange};
 use serde::{Deserialize, Serialize};
@@ -202,7 +203,7 @@ fn ranks(rows: &[RosterRow]) -> Vec<[u32; 4]> {
     let mut out = vec![[0u32; 4]; rows.len()];
     for k in 0..4 {
         let mut idx: Vec<u32> = (0..rows.len() as u32).collect();
-        idx.sort_by(|&a, &b| {
+        sort::sort_by(&mut idx, |&a, &b| {
             let (ra, rb) = (&rows[a as usize], &rows[b as usize]);
             ra.keys[k].cmp(&rb.keys[k]).then(if k == 0 {
                 ra.person.cmp(&rb.person)
@@ -264,11 +265,9 @@ fn row(r: &Records, p: PersonIx) -> RosterRow {
         .chain(&held)
         .find_map(|&(post, _)| r.post(post).org);
     let mut posts: Vec<PostIx> = person.tenures.iter().map(|&t| r.tenure(t).post).collect();
-    posts.sort();
-    posts.dedup();
+    sort::sort_dedup(&mut posts);
     let mut orgs: Vec<OrgIx> = posts.iter().filter_map(|&x| r.post(x).org).collect();
-    orgs.sort();
-    orgs.dedup();
+    sort::sort_dedup(&mut orgs);
     let dates = || person.articles.iter().filter_map(|&a| r.date_of(a));
     let mut search = fold(&person.name);
     for n in &person.other_names {

@@ -9,6 +9,7 @@ use super::locales::i18n::{t, t_string, use_i18n};
 use crate::extract::{EventKind, Role, Span, TitleChange, YearSource};
 use crate::records::correct::{CorrectedArticle, DateSource};
 use crate::records::date::PartialDate;
+use crate::records::sort;
 
 /// What a highlighted stretch of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -77,7 +78,7 @@ pub fn segments(text: &str, marks: &[Mark]) -> Vec<(Span, Option<MarkKind>)> {
                 && text.is_char_boundary(m.span.end)
         })
         .collect();
-    candidates.sort_by_key(|m| (m.kind, m.span.start));
+    sort::sort_by_key(&mut candidates, |m| (m.kind, m.span.start));
     let mut taken: Vec<Mark> = Vec::new();
     for m in candidates {
         let i = taken.partition_point(|t| t.span.start < m.span.start);

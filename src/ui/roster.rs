@@ -12,6 +12,7 @@ use super::components::{date_text, StartHere};
 use super::locales::i18n::{t, t_string, use_i18n};
 use super::state::use_app;
 use crate::records::export::roster_csv;
+use crate::records::sort;
 use crate::records::views::{Column, RosterQuery};
 
 const PAGE: usize = 50;
@@ -164,7 +165,7 @@ pub fn Roster() -> impl IntoView {
                 .iter()
                 .map(|o| (o.id.clone(), o.name.clone()))
                 .collect();
-            os.sort_by(|a, b| a.1.cmp(&b.1));
+            sort::sort_by(&mut os, |a, b| a.1.cmp(&b.1));
             os
         })
     });
@@ -177,7 +178,7 @@ pub fn Roster() -> impl IntoView {
                 .filter(|p| !p.tenures.is_empty())
                 .map(|p| (p.id.clone(), p.label.clone()))
                 .collect();
-            ps.sort_by(|a, b| a.1.cmp(&b.1));
+            sort::sort_by(&mut ps, |a, b| a.1.cmp(&b.1));
             ps
         })
     });

@@ -23,6 +23,7 @@ use super::state::use_app;
 use crate::extract::normalize::fold;
 use crate::extract::EventKind;
 use crate::records::derive::{ArticleIx, OrgIx, PersonIx, Records};
+use crate::records::sort;
 use crate::records::views::{timeline, TimelineQuery};
 use layout::{buckets, marks, month_buckets_without_year, Axis, Bucket, MarkKind, Slot, Ymd, Zoom};
 
@@ -714,7 +715,7 @@ fn TimelineBody(
             .collect();
         orgs.sort_unstable();
         orgs.dedup();
-        orgs.sort_by_cached_key(|&o| fold(&records.org(o).name));
+        sort::sort_by_cached_key(&mut orgs, |&o| fold(&records.org(o).name));
         let org_options = orgs
             .iter()
             .map(|&o| {
