@@ -1142,28 +1142,31 @@ fn best_variant(v: &[(String, u32, bool)]) -> String {
         .unwrap_or_default()
 }
 
-fn core_key(t: &Title) -> Vec<String> {
-    let text = t.text.strip_prefix("nguyên ").unwrap_or(&t.text);
-    fold(text).split(' ').map(str::to_string).collect()
+/// The folded title without "nguyên": words separated by single blanks.
+fn core_key(t: &Title) -> String {
+    fold(t.text.strip_prefix("nguyên ").unwrap_or(&t.text))
+}
+
+/// Whether the words of `short` begin those of `long` (both [`core_key`]s).
+fn words_prefix(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
 }
 
 /// One title per post: equal titles merge, and a title that is the beginning of a longer one
 /// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
 pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
     let mut out: Vec<Title> = Vec::new();
+    // core_key of each title in `out`, computed once ("nguyên" added later does not change it)
+    let mut keys: Vec<String> = Vec::new();
     for t in titles {
         let k = core_key(&t);
-        if k.is_empty() {
-            continue;
-        }
         let mut merged = false;
-        for o in out.iter_mut() {
-            let ok = core_key(o);
-            let (longer_is_new, related) = if ok == k {
+        for (o, ok) in out.iter_mut().zip(keys.iter_mut()) {
+            let (longer_is_new, related) = if *ok == k {
                 (false, true)
-            } else if k.starts_with(&ok) {
+            } else if words_prefix(&k, ok) {
                 (true, true)
-            } else if ok.starts_with(&k) {
+            } else if words_prefix(ok, &k) {
                 (false, true)
             } else {
                 (false, false)
@@ -1177,6 +1180,7 @@ pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
                 let ev = o.evidence;
                 *o = t.clone();
                 o.evidence = ev;
+                *ok = k.clone();
             }
             o.former = former;
             o.change = change;
@@ -1189,6 +1193,7 @@ pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
         }
         if !merged {
             out.push(t);
+            keys.push(k);
         }
     }
     out

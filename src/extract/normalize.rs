@@ -822,14 +822,22 @@ fn abbreviation_before(before: &str) -> bool {
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let push = |c: char, out: &mut String| {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') && !out.is_empty() {
+    // One blank between words, none at the start.
+    let blank = |out: &mut String| {
+        if !matches!(out.as_bytes().last(), None | Some(b' ')) {
             out.push(' ');
         }
     };
     for c in text.chars() {
+        // ASCII first: most characters of a title or a name.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                blank(&mut out);
+            }
+            continue;
+        }
         // Vietnamese letters fold without a decomposition table.
         if let Some((b, _, _)) = vowel_info(c) {
             out.push(match b {
@@ -841,15 +849,19 @@ pub fn fold(text: &str) -> String {
             });
             continue;
         }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c if c.is_ascii() => push(c.to_ascii_lowercase(), &mut out),
-            c => unicode::nfd_char(c, &mut |d| {
-                if !unicode::is_combining_mark(d) {
-                    push(d, &mut out);
-                }
-            }),
+        if c == 'đ' || c == 'Đ' {
+            out.push('d');
+            continue;
         }
+        unicode::nfd_char(c, &mut |d| {
+            if !unicode::is_combining_mark(d) {
+                if d.is_alphanumeric() {
+                    out.extend(d.to_lowercase());
+                } else {
+                    blank(&mut out);
+                }
+            }
+        });
     }
     if out.ends_with(' ') {
         out.pop();
