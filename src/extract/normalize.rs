@@ -22,46 +22,89 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Text the slice-based fast path handles: NFC, no lookalike letters, no zero-width characters.
+/// One byte scan: [`surely_nfc`] that also rejects Ð ð Ɖ ɖ, soft hyphens and zero-width
+/// spaces and joiners (U+2060 and U+FEFF are outside what `surely_nfc` accepts).
 fn fast_ok(text: &str) -> bool {
-    surely_nfc(text)
-        && !text.contains([
-            '\u{00D0}', '\u{00F0}', '\u{0189}', '\u{0256}', '\u{200B}', '\u{200C}', '\u{200D}',
-            '\u{2060}', '\u{FEFF}', '\u{00AD}',
-        ])
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        match x {
+            // U+00AD, U+00D0, U+00F0, U+0189, U+0256
+            0xC2 if y == 0xAD => return false,
+            0xC3 if y == 0x90 || y == 0xB0 => return false,
+            0xC6 if y == 0x89 => return false,
+            0xC9 if y == 0x96 => return false,
+            0xC2..=0xCB => i += 2,
+            0xE1 if (0xB8..=0xBB).contains(&y) => i += 3,
+            // U+200B..U+200D
+            0xE2 if y == 0x80 && !matches!(b.get(i + 2), Some(0x8B..=0x8D)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The char at byte `i` of `text` (a char boundary) and its length, ASCII first.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        _ => text
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
 }
 
 /// [`normalize`] for text already NFC without lookalike letters: words are written from
 /// slices of the input instead of character by character.
 fn normalize_nfc(text: &str) -> String {
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
-    let mut word: Option<usize> = None;
     let mut pending_space = false;
     let mut at_line_start = true;
-    let mut prev = '\n';
-    for (i, c) in text.char_indices() {
-        if is_alnum(c) || (matches!(c, '\'' | '’') && word.is_some()) {
-            if word.is_none() {
-                if matches!(prev, ',' | ';') && !pending_space && is_letter(c) {
-                    pending_space = true;
-                }
-                if pending_space {
-                    if !at_line_start {
-                        out.push(' ');
-                    }
-                    pending_space = false;
-                }
-                word = Some(i);
+    // the last character read was ',' or ';' (a word glued to it gets its space back)
+    let mut after_comma = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (c, n) = char_at(text, i);
+        if is_alnum(c) {
+            if after_comma && !pending_space && is_letter(c) {
+                pending_space = true;
             }
+            if pending_space {
+                if !at_line_start {
+                    out.push(' ');
+                }
+                pending_space = false;
+            }
+            // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
+            let mut e = i + n;
+            while e < b.len() {
+                if b[e].is_ascii_alphanumeric() || b[e] == b'\'' {
+                    e += 1;
+                    continue;
+                }
+                let (d, m) = char_at(text, e);
+                if d.is_ascii() || !(is_alnum(d) || d == '’') {
+                    break;
+                }
+                e += m;
+            }
+            write_word(&mut out, &text[i..e]);
             at_line_start = false;
-            prev = c;
+            after_comma = false;
+            i = e;
             continue;
         }
-        if let Some(s) = word.take() {
-            write_word(&mut out, &text[s..i]);
-        }
+        i += n;
         let c = match c {
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
             '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 ' '
             }
@@ -84,10 +127,7 @@ fn normalize_nfc(text: &str) -> String {
                 at_line_start = false;
             }
         }
-        prev = c;
-    }
-    if let Some(s) = word {
-        write_word(&mut out, &text[s..]);
+        after_comma = matches!(c, ',' | ';');
     }
     while out.ends_with(' ') {
         out.pop();
@@ -291,18 +331,30 @@ impl Writer<'_> {
 /// Writes one word (a maximal run of letters, digits and inner apostrophes), fixing tone
 /// placement and splitting glued words.
 fn write_word(out: &mut String, word: &str) {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        out.push_str(word);
+    if word.is_ascii() {
+        // No tone marks and no Vietnamese letters: only "2015Kêu"-style digits glued to a
+        // capital are cut.
+        let b = word.as_bytes();
+        let mut seg = 0;
+        for k in 1..b.len() {
+            if b[k - 1].is_ascii_digit() && b[k].is_ascii_uppercase() {
+                out.push_str(&word[seg..k]);
+                out.push(' ');
+                seg = k;
+            }
+        }
+        out.push_str(&word[seg..]);
         return;
     }
     // One pass decides the common case: no glued words, at most one vowel nucleus.
+    // (`is_upper` / `is_lower` are `char::is_uppercase` / `is_lowercase` without the tables.)
     let mut prev: Option<char> = None;
     let mut nuclei = 0;
     let mut in_vowel = false;
     let mut simple = true;
     for c in word.chars() {
         if let Some(p) = prev {
-            if (p.is_ascii_digit() && c.is_uppercase()) || (p.is_lowercase() && c.is_uppercase()) {
+            if (p.is_ascii_digit() || is_lower(p)) && is_upper(c) {
                 simple = false;
                 break;
             }
@@ -323,10 +375,9 @@ fn write_word(out: &mut String, word: &str) {
     for (i, c) in word.char_indices() {
         if let Some(p) = prev {
             // "2015Kêu": digits glued to a capitalised word.
-            let digit_then_upper = p.is_ascii_digit() && c.is_uppercase();
+            let digit_then_upper = p.is_ascii_digit() && is_upper(c);
             // "lịchĐề": a lowercase Vietnamese letter glued to a capital.
-            let lower_then_upper =
-                p.is_lowercase() && c.is_uppercase() && (is_viet(p) || is_viet(c));
+            let lower_then_upper = is_lower(p) && is_upper(c) && (is_viet(p) || is_viet(c));
             if digit_then_upper || lower_then_upper {
                 write_syllables(out, &word[seg_start..i]);
                 out.push(' ');
@@ -732,7 +783,8 @@ fn with_tone(base: char, tone: usize, upper: bool) -> char {
 /// Writes one syllable with modern tone placement: in an open `oa`, `oe`, `uy` rhyme the tone
 /// sits on the first vowel ("hoá" → "hóa", "Uỷ" → "Ủy", "Thuỵ" → "Thụy"); "quý" keeps its tone.
 fn write_syllable(out: &mut String, syl: &str) {
-    if syl.is_ascii() {
+    // A toned last letter is never ASCII: most syllables end on a consonant or a plain vowel.
+    if syl.as_bytes().last().is_none_or(u8::is_ascii) {
         out.push_str(syl);
         return;
     }
