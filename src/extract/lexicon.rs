@@ -125,11 +125,14 @@ impl Hasher for FastHasher {
             w.copy_from_slice(c);
             self.add(u64::from_le_bytes(w));
         }
+        // the tail as a zero-padded little-endian word, without a variable-length copy
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            let w = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (k, &x)| w | u64::from(x) << (8 * k));
+            self.add(w);
         }
     }
     fn write_u8(&mut self, n: u8) {
@@ -524,9 +527,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     tokenize_lower(text, None)
 }
 
-/// [`tokenize`], lowercasing the non-ASCII capitals of word tokens in `lower` (a copy of
-/// `text` with ASCII already lowercased) on the way: one pass over the text for both.
-fn tokenize_lower(text: &str, mut lower: Option<&mut [u8]>) -> Vec<Tok> {
+/// [`tokenize`], noting in `lower` the non-ASCII capitals of word tokens whose lowercase keeps
+/// their UTF-8 length, as (byte offset, lowercase): one pass over the text for both.
+fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec<Tok> {
     let b = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
@@ -619,14 +622,12 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut [u8]>) -> Vec<Tok> {
     toks
 }
 
-/// Writes the lowercase of the capital `c` at byte `at` of `lower` when it keeps its length.
-fn lower_at(lower: &mut Option<&mut [u8]>, at: usize, c: char) {
-    if let Some(buf) = lower {
+/// Notes the lowercase of the capital `c` at byte `at` when it keeps its length.
+fn lower_at(lower: &mut Option<&mut Vec<(usize, char)>>, at: usize, c: char) {
+    if let Some(caps) = lower {
         let l = lower_same_len(c);
         if l != c {
-            if let Some(dst) = buf.get_mut(at..at + l.len_utf8()) {
-                l.encode_utf8(dst);
-            }
+            caps.push((at, l));
         }
     }
 }
@@ -635,10 +636,15 @@ impl<'a> Doc<'a> {
     /// Tokenizes `text` (already normalized) and finds every lexicon phrase on it.
     pub fn new(text: &'a str) -> Doc<'a> {
         let lex = lexicon();
-        let mut lower = text.as_bytes().to_ascii_lowercase();
-        let toks = tokenize_lower(text, Some(&mut lower));
-        // Only ASCII bytes and whole chars of the same length were replaced.
-        let shadow = String::from_utf8(lower).unwrap_or_else(|_| text.to_owned());
+        let mut caps = Vec::new();
+        let toks = tokenize_lower(text, Some(&mut caps));
+        // ASCII lowered in place, then the few non-ASCII capitals of words: whole chars of the
+        // same length, so the offsets hold (and no UTF-8 validation of a byte copy is needed).
+        let mut shadow = text.to_ascii_lowercase();
+        for (at, l) in caps {
+            let mut buf = [0u8; 4];
+            shadow.replace_range(at..at + l.len_utf8(), l.encode_utf8(&mut buf));
+        }
         // Words: runs of word and number tokens with nothing between them ("12abc" is one),
         // as (first token, last token, word id).
         let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(toks.len());
@@ -658,11 +664,14 @@ impl<'a> Doc<'a> {
             let s = shadow.get(a as usize..b as usize).unwrap_or("");
             w.2 = lex.words.get(s).copied().unwrap_or(NONE);
         }
+        // Hits come out by start token, then by end ascending; each start's group is put
+        // longest first as it closes (equal ends keep their entry order), so no sort is needed.
         let mut hits = Vec::new();
         for (r, &(ts, _, first)) in words.iter().enumerate() {
             let Some(&root) = lex.root.get(first as usize) else {
                 continue;
             };
+            let group = hits.len();
             let mut node = root;
             let mut q = r;
             while node != NONE {
@@ -691,8 +700,8 @@ impl<'a> Doc<'a> {
                 let gap = toks[next as usize].start - toks[te].end;
                 node = lex.edges.get(&(node, gap, w)).copied().unwrap_or(NONE);
             }
+            longest_first(&mut hits[group..]);
         }
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut mask = vec![0u8; toks.len()];
         for h in &hits {
             mask[h.start as usize] |= class_bit(lex.entries[h.entry as usize].class);
@@ -850,6 +859,21 @@ impl<'a> Doc<'a> {
     /// First token index at or after byte `offset`.
     pub fn tok_at_byte(&self, offset: usize) -> usize {
         self.toks.partition_point(|t| (t.start as usize) < offset)
+    }
+}
+
+/// Hits of one start token, by end ascending, reordered by end descending; hits with the same
+/// end keep their order (what a stable sort by end descending gives).
+fn longest_first(hits: &mut [Hit]) {
+    hits.reverse();
+    let mut k = 0;
+    while k < hits.len() {
+        let run = hits[k..]
+            .iter()
+            .take_while(|h| h.end == hits[k].end)
+            .count();
+        hits[k..k + run].reverse();
+        k += run;
     }
 }
 
