@@ -833,16 +833,19 @@ pub fn sentences(text: &str) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let brk = match c {
-            '\n' => true,
-            '!' | '?' | '…' => matches!(bytes.get(end), None | Some(b' ') | Some(b'\n')),
-            '.' => {
-                matches!(bytes.get(end), None | Some(b' ') | Some(b'\n'))
-                    && !abbreviation_before(&text[start..i])
-            }
-            _ => false,
+    // A byte scan: the characters that end a sentence are ASCII but '…' (E2 80 A6), and in
+    // UTF-8 neither ASCII bytes nor lead bytes occur inside another character.
+    let blank_at = |k: usize| matches!(bytes.get(k), None | Some(b' ') | Some(b'\n'));
+    for (i, &x) in bytes.iter().enumerate() {
+        let end = match x {
+            b'\n' | b'!' | b'?' | b'.' => i + 1,
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6][..]) => i + 3,
+            _ => continue,
+        };
+        let brk = match x {
+            b'\n' => true,
+            b'.' => blank_at(end) && !abbreviation_before(&text[start..i]),
+            _ => blank_at(end),
         };
         if brk {
             push(start, end, &mut out);
