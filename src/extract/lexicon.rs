@@ -115,7 +115,7 @@ const NONE: u32 = u32::MAX;
 /// A multiply-rotate hasher (as in rustc's FxHash): the keys are short words from a fixed
 /// lexicon, hashed once per word of the text, where SipHash's flood resistance buys nothing.
 #[derive(Default)]
-struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -158,7 +158,7 @@ impl FastHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
@@ -731,6 +731,11 @@ impl<'a> Doc<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
+    }
+
+    /// Does any lexicon phrase start at token `i`?
+    pub fn has_hits(&self, i: usize) -> bool {
+        self.mask.get(i).is_some_and(|&m| m != 0)
     }
 
     /// Hits starting at token `i`, longest first.
