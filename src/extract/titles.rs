@@ -440,8 +440,6 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
 pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usize)]) -> String {
     // Words borrowed from the lexicon or the text; only a word with a comma glued on is owned.
     let mut words: Vec<Cow<str>> = Vec::with_capacity(2 * (end - start.min(end)) + 4);
-    let push_words =
-        |s: &'static str, words: &mut Vec<Cow<str>>| words.extend(s.split(' ').map(Cow::Borrowed));
     let mut i = start;
     let mut first = true;
     while i < end {
@@ -451,7 +449,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         }
         if first {
             if let Some((e, h)) = d.head(i) {
-                push_words(&h.canon, &mut words);
+                split_words(&h.canon, &mut words);
                 i = e.min(end);
                 first = false;
                 continue;
@@ -461,7 +459,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         if let Some((e, h)) = d.head(i).filter(|(e, _)| *e <= end) {
             // a second head: "Phó Chủ tịch - Tổng Thư ký"
             if i > start && d.is_dash(i - 1) {
-                push_words(&h.canon, &mut words);
+                split_words(&h.canon, &mut words);
                 i = e;
                 continue;
             }
@@ -471,7 +469,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
                 // one word for the rewrites below, as it always was
                 words.push(Cow::Borrowed("thành phố"));
             }
-            push_words(&p.canon, &mut words);
+            split_words(&p.canon, &mut words);
             i = e;
             continue;
         }
@@ -480,9 +478,9 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
             let lower_written = written.chars().next().is_some_and(|c| c.is_lowercase());
             let canon_cap = o.canon.chars().next().is_some_and(|c| c.is_uppercase());
             if o.has(flag::ABBR) || lower_written || canon_cap {
-                push_words(&o.canon, &mut words);
+                split_words(&o.canon, &mut words);
             } else {
-                words.extend(written.split(' ').map(Cow::Borrowed));
+                split_words(written, &mut words);
             }
             i = e;
             if o.canon == "thành phố" && d.is_punct(i, '.') {
@@ -511,6 +509,18 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         out.push_str(w);
     }
     out
+}
+
+/// Pushes the pieces of `s` between single blanks (`str::split(' ')`, without its searcher).
+fn split_words<'a>(s: &'a str, words: &mut Vec<Cow<'a, str>>) {
+    let mut from = 0;
+    for (k, &x) in s.as_bytes().iter().enumerate() {
+        if x == b' ' {
+            words.push(Cow::Borrowed(&s[from..k]));
+            from = k + 1;
+        }
+    }
+    words.push(Cow::Borrowed(&s[from..]));
 }
 
 /// Are the words of `w` from `at` on exactly `expected`?
