@@ -50,60 +50,59 @@ fn fast_ok(text: &str) -> bool {
     true
 }
 
-/// The char at byte `i` of `text` (a char boundary) and its length, ASCII first.
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (b as char, 1),
-        _ => text
-            .get(i..)
-            .and_then(|s| s.chars().next())
-            .map_or(('\0', 1), |c| (c, c.len_utf8())),
+/// The char at byte `i` of `text` (a char boundary) and its length, decoded in place.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes();
+    let Some(&x) = b.get(i) else {
+        return ('\0', 1);
+    };
+    if x < 0x80 {
+        return (x as char, 1);
     }
+    let n = match x {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let Some(rest) = b.get(i + 1..i + n) else {
+        return ('\0', 1);
+    };
+    let v = rest.iter().fold(u32::from(x) & (0x7F >> n), |v, &y| {
+        v << 6 | u32::from(y & 0x3F)
+    });
+    (char::from_u32(v).unwrap_or('\0'), n)
 }
 
-/// [`normalize`] for text already NFC without lookalike letters: words are written from
-/// slices of the input instead of character by character.
+/// [`normalize`] for text already NFC without lookalike letters. Most of such a text is its
+/// own normal form, so the output is copied from the input in runs (`text[run..]`), broken
+/// only where something changes: blanks collapsed or dropped, a space put back, a word fixed.
 fn normalize_nfc(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
+    // `text[run..]` up to the current position is still to be copied as it is.
+    let mut run = 0;
+    // Blanks read since the last visible character, from `blank_at`; they are written as one
+    // space before the next visible character unless a line ends first. `blank_is_space`: they
+    // are exactly one ' ', which the run can keep.
     let mut pending_space = false;
+    let mut blank_at = 0;
+    let mut blank_is_space = false;
     let mut at_line_start = true;
     // the last character read was ',' or ';' (a word glued to it gets its space back)
     let mut after_comma = false;
     let mut i = 0;
     while i < b.len() {
         let (c, n) = char_at(text, i);
-        if is_alnum(c) {
-            if after_comma && !pending_space && is_letter(c) {
-                pending_space = true;
-            }
-            if pending_space {
-                if !at_line_start {
-                    out.push(' ');
-                }
-                pending_space = false;
-            }
-            // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
-            let mut e = i + n;
-            while e < b.len() {
-                if b[e].is_ascii_alphanumeric() || b[e] == b'\'' {
-                    e += 1;
-                    continue;
-                }
-                let (d, m) = char_at(text, e);
-                if d.is_ascii() || !(is_alnum(d) || d == '’') {
-                    break;
-                }
-                e += m;
-            }
-            write_word(&mut out, &text[i..e]);
-            at_line_start = false;
-            after_comma = false;
-            i = e;
-            continue;
+        let k = class(c);
+        let word = k & cls::ALNUM != 0;
+        if word && after_comma && !pending_space && k & cls::LETTER != 0 {
+            pending_space = true;
+            blank_at = i;
+            blank_is_space = false;
         }
-        i += n;
         let c = match c {
+            _ if word => c,
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
             '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 ' '
@@ -111,24 +110,73 @@ fn normalize_nfc(text: &str) -> String {
             c if c.is_control() && c != '\n' => ' ',
             c => c,
         };
-        match c {
-            ' ' => pending_space = !at_line_start,
-            '\n' => {
-                pending_space = false;
-                out.push('\n');
-                at_line_start = true;
+        if c == ' ' {
+            if at_line_start {
+                // blanks at a line start go
+                out.push_str(&text[run..i]);
+                run = i + n;
+            } else if !pending_space {
+                pending_space = true;
+                blank_at = i;
+                blank_is_space = b[i] == b' ';
+            } else {
+                blank_is_space = false;
             }
-            _ => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(c);
-                at_line_start = false;
-            }
+            after_comma = false;
+            i += n;
+            continue;
         }
-        after_comma = matches!(c, ',' | ';');
+        if c == '\n' {
+            // blanks at a line end go; line breaks stay (they separate headline, body, bylines)
+            out.push_str(&text[run..if pending_space { blank_at } else { i }]);
+            run = if b[i] == b'\n' { i } else { i + n };
+            if b[i] != b'\n' {
+                out.push('\n');
+            }
+            pending_space = false;
+            at_line_start = true;
+            after_comma = false;
+            i += n;
+            continue;
+        }
+        if pending_space {
+            if !(blank_is_space && i == blank_at + 1) {
+                out.push_str(&text[run..blank_at]);
+                out.push(' ');
+                run = i;
+            }
+            pending_space = false;
+        }
+        at_line_start = false;
+        if !word {
+            after_comma = matches!(c, ',' | ';');
+            i += n;
+            continue;
+        }
+        after_comma = false;
+        // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
+        let mut ws = WordShape::default();
+        ws.push(k);
+        let mut e = i + n;
+        while e < b.len() {
+            let (d, m) = char_at(text, e);
+            let k = class(d);
+            if k & cls::ALNUM == 0 && d != '\'' && d != '’' {
+                break;
+            }
+            ws.push(k);
+            e += m;
+        }
+        let w = &text[i..e];
+        let shape = ws.shape(w);
+        if shape != Shape::Verbatim {
+            out.push_str(&text[run..i]);
+            write_shaped(&mut out, w, shape);
+            run = e;
+        }
+        i = e;
     }
+    out.push_str(&text[run..if pending_space { blank_at } else { b.len() }]);
     while out.ends_with(' ') {
         out.pop();
     }
@@ -186,7 +234,7 @@ pub fn is_letter(c: char) -> bool {
 
 /// `char::is_uppercase` with fast paths for the blocks Vietnamese text is made of (its
 /// letters are looked up in Unicode tables otherwise, which dominates a per-char loop).
-pub fn is_upper(c: char) -> bool {
+pub const fn is_upper(c: char) -> bool {
     let n = c as u32;
     match n {
         0x41..=0x5A => true,
@@ -204,7 +252,7 @@ pub fn is_upper(c: char) -> bool {
 }
 
 /// `char::is_lowercase` with the same fast paths as [`is_upper`].
-pub fn is_lower(c: char) -> bool {
+pub const fn is_lower(c: char) -> bool {
     let n = c as u32;
     match n {
         0x61..=0x7A => true,
@@ -217,6 +265,122 @@ pub fn is_lower(c: char) -> bool {
         0x1EA0..=0x1EF9 => n % 2 == 1,
         _ => c.is_lowercase(),
     }
+}
+
+/// Character classes for the per-character loops ([`class`]): one table lookup for the
+/// characters Vietnamese text is made of instead of a chain of range tests.
+mod cls {
+    /// [`super::is_alnum`]
+    pub const ALNUM: u8 = 1;
+    /// [`super::is_letter`]
+    pub const LETTER: u8 = 2;
+    /// [`super::is_upper`]
+    pub const UPPER: u8 = 4;
+    /// [`super::is_lower`]
+    pub const LOWER: u8 = 8;
+    /// A vowel letter, toned or not.
+    pub const VOWEL: u8 = 16;
+    /// [`super::is_viet`]: đ, or a vowel with a tone mark or a diacritic.
+    pub const VIET: u8 = 32;
+    /// An ASCII digit.
+    pub const DIGIT: u8 = 64;
+    /// Not ASCII.
+    pub const WIDE: u8 = 128;
+    /// Table entry for "ask the functions" (no real class has both DIGIT and LETTER).
+    pub const SLOW: u8 = 0xFF;
+}
+
+/// The [`cls`] bits of code point `n`, for the ranges where they need no Unicode table.
+const fn class_of(n: u32) -> u8 {
+    let Some(c) = char::from_u32(n) else {
+        return 0;
+    };
+    // what `is_alnum` / `is_letter` decide without std's tables
+    let (alnum, letter) = match n {
+        0x30..=0x39 => (true, false),
+        0x41..=0x5A | 0x61..=0x7A => (true, true),
+        0..=0x7F => (false, false),
+        0xC0..=0x24F => (n != 0xD7 && n != 0xF7, n != 0xD7 && n != 0xF7),
+        0x1EA0..=0x1EF9 => (true, true),
+        _ => return cls::SLOW,
+    };
+    let mut k = 0;
+    if alnum {
+        k |= cls::ALNUM;
+    }
+    if letter {
+        k |= cls::LETTER;
+    }
+    if is_upper(c) {
+        k |= cls::UPPER;
+    }
+    if is_lower(c) {
+        k |= cls::LOWER;
+    }
+    if let Some((b, t, _)) = vowel_info_slow(c) {
+        k |= cls::VOWEL;
+        if n >= 0x80 && (t != 0 || !b.is_ascii()) {
+            k |= cls::VIET;
+        }
+    }
+    if n == 0x110 || n == 0x111 {
+        k |= cls::VIET;
+    }
+    if c.is_ascii_digit() {
+        k |= cls::DIGIT;
+    }
+    if n >= 0x80 {
+        k |= cls::WIDE;
+    }
+    k
+}
+
+const fn class_table<const N: usize>(from: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = class_of(from + i as u32);
+        i += 1;
+    }
+    t
+}
+
+static CLASS_LO: [u8; 0x250] = class_table::<0x250>(0);
+static CLASS_HI: [u8; 0x5A] = class_table::<0x5A>(0x1EA0);
+
+/// The [`cls`] bits of `c`.
+#[inline]
+fn class(c: char) -> u8 {
+    let n = c as u32;
+    let k = match n {
+        0..=0x24F => CLASS_LO[n as usize],
+        0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        _ => cls::SLOW,
+    };
+    if k != cls::SLOW {
+        return k;
+    }
+    class_slow(c)
+}
+
+/// [`class`] outside the tables: punctuation, symbols, other scripts.
+#[cold]
+#[inline(never)]
+fn class_slow(c: char) -> u8 {
+    let mut k = cls::WIDE;
+    for (yes, bit) in [
+        (is_alnum(c), cls::ALNUM),
+        (is_letter(c), cls::LETTER),
+        (is_upper(c), cls::UPPER),
+        (is_lower(c), cls::LOWER),
+        (vowel_info(c).is_some(), cls::VOWEL),
+        (is_viet(c), cls::VIET),
+    ] {
+        if yes {
+            k |= bit;
+        }
+    }
+    k
 }
 
 /// A byte scan that proves the common case NFC: ASCII, Latin letters up to U+02FF, Latin
@@ -328,47 +492,89 @@ impl Writer<'_> {
     }
 }
 
-/// Writes one word (a maximal run of letters, digits and inner apostrophes), fixing tone
-/// placement and splitting glued words.
-fn write_word(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        // No tone marks and no Vietnamese letters: only "2015Kêu"-style digits glued to a
-        // capital are cut.
-        let b = word.as_bytes();
-        let mut seg = 0;
-        for k in 1..b.len() {
-            if b[k - 1].is_ascii_digit() && b[k].is_ascii_uppercase() {
-                out.push_str(&word[seg..k]);
-                out.push(' ');
-                seg = k;
-            }
+/// What writing a word takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Written as it is.
+    Verbatim,
+    /// One syllable whose tone mark moves ([`retone`]).
+    Retone,
+    /// Maybe glued words or syllables: cut by [`write_shaped`].
+    Split,
+}
+
+/// [`shape`] of a word read character by character ([`WordShape::push`] the [`class`] of
+/// each), so the scan that finds a word's end can decide it on the way.
+#[derive(Default)]
+struct WordShape {
+    /// Class of the previous character (0 at the start).
+    prev: u8,
+    /// A capital after a digit ("2015Kêu") or after a lowercase letter ("lịchĐề").
+    digit_upper: bool,
+    lower_upper: bool,
+    /// Vowel nuclei: one per syllable.
+    nuclei: u8,
+    in_vowel: bool,
+    wide: bool,
+}
+
+impl WordShape {
+    fn push(&mut self, k: u8) {
+        if k & cls::UPPER != 0 {
+            self.digit_upper |= self.prev & cls::DIGIT != 0;
+            self.lower_upper |= self.prev & cls::LOWER != 0;
         }
-        out.push_str(&word[seg..]);
-        return;
+        let v = k & cls::VOWEL != 0;
+        if v && !self.in_vowel {
+            self.nuclei = self.nuclei.saturating_add(1);
+        }
+        self.in_vowel = v;
+        self.wide |= k & cls::WIDE != 0;
+        self.prev = k;
     }
-    // One pass decides the common case: no glued words, at most one vowel nucleus.
-    // (`is_upper` / `is_lower` are `char::is_uppercase` / `is_lowercase` without the tables.)
-    let mut prev: Option<char> = None;
-    let mut nuclei = 0;
-    let mut in_vowel = false;
-    let mut simple = true;
+
+    fn shape(&self, word: &str) -> Shape {
+        // An ASCII word has no tone marks and no Vietnamese letters: only "2015Kêu"-style
+        // digits glued to a capital are cut.
+        if !self.wide {
+            return if self.digit_upper {
+                Shape::Split
+            } else {
+                Shape::Verbatim
+            };
+        }
+        // The common case: no glued words, at most one vowel nucleus.
+        if self.digit_upper || self.lower_upper || self.nuclei >= 2 {
+            Shape::Split
+        } else if retone(word).is_some() {
+            Shape::Retone
+        } else {
+            Shape::Verbatim
+        }
+    }
+}
+
+/// Decides how a word (a maximal run of letters, digits and inner apostrophes) is written; most
+/// words are [`Shape::Verbatim`].
+fn shape(word: &str) -> Shape {
+    let mut ws = WordShape::default();
     for c in word.chars() {
-        if let Some(p) = prev {
-            if (p.is_ascii_digit() || is_lower(p)) && is_upper(c) {
-                simple = false;
-                break;
-            }
-        }
-        let v = vowel_info(c).is_some();
-        if v && !in_vowel {
-            nuclei += 1;
-        }
-        in_vowel = v;
-        prev = Some(c);
+        ws.push(class(c));
     }
-    if simple && nuclei < 2 {
-        write_syllable(out, word);
-        return;
+    ws.shape(word)
+}
+
+/// Writes one word, fixing tone placement and splitting glued words.
+fn write_word(out: &mut String, word: &str) {
+    write_shaped(out, word, shape(word));
+}
+
+/// Writes a word as its [`shape`] says.
+fn write_shaped(out: &mut String, word: &str, shape: Shape) {
+    match shape {
+        Shape::Verbatim => return out.push_str(word),
+        Shape::Retone => return write_syllable(out, word),
+        Shape::Split => {}
     }
     let mut seg_start = 0;
     let mut prev: Option<char> = None;
@@ -783,34 +989,37 @@ fn with_tone(base: char, tone: usize, upper: bool) -> char {
 /// Writes one syllable with modern tone placement: in an open `oa`, `oe`, `uy` rhyme the tone
 /// sits on the first vowel ("hoá" → "hóa", "Uỷ" → "Ủy", "Thuỵ" → "Thụy"); "quý" keeps its tone.
 fn write_syllable(out: &mut String, syl: &str) {
+    match retone(syl) {
+        Some((cut, first, second)) => {
+            out.push_str(&syl[..cut]);
+            out.push(first);
+            out.push(second);
+        }
+        None => out.push_str(syl),
+    }
+}
+
+/// Where the tone of a syllable moves ([`write_syllable`]): the byte offset of its last two
+/// letters and what they become. `None` when it stays.
+fn retone(syl: &str) -> Option<(usize, char, char)> {
     // A toned last letter is never ASCII: most syllables end on a consonant or a plain vowel.
     if syl.as_bytes().last().is_none_or(u8::is_ascii) {
-        out.push_str(syl);
-        return;
+        return None;
     }
     let mut it = syl.chars().rev();
-    let (last, second) = match (it.next(), it.next()) {
-        (Some(l), Some(s)) => (l, s),
-        _ => {
-            out.push_str(syl);
-            return;
-        }
-    };
+    let (last, second) = (it.next()?, it.next()?);
     let before = it.next();
-    if let (Some((lb, lt, lu)), Some((sb, 0, su))) = (tone_of(last), tone_of(second)) {
-        let pair_ok = (sb == 'o' && (lb == 'a' || lb == 'e')) || (sb == 'u' && lb == 'y');
-        let q_before = matches!(before, Some('q') | Some('Q'));
-        // A vowel before the pair means another rhyme ("ngoài" has no final pair here anyway).
-        let vowel_before = before.is_some_and(|b| base_vowel(b).is_some());
-        if pair_ok && lt != 0 && !q_before && !vowel_before {
-            let cut = syl.len() - last.len_utf8() - second.len_utf8();
-            out.push_str(&syl[..cut]);
-            out.push(with_tone(sb, lt, su));
-            out.push(with_tone(lb, 0, lu));
-            return;
-        }
+    let ((lb, lt, lu), (sb, st, su)) = (tone_of(last)?, tone_of(second)?);
+    let pair_ok = (sb == 'o' && (lb == 'a' || lb == 'e')) || (sb == 'u' && lb == 'y');
+    let q_before = matches!(before, Some('q') | Some('Q'));
+    // A vowel before the pair means another rhyme ("ngoài" has no final pair here anyway).
+    let vowel_before = before.is_some_and(|b| base_vowel(b).is_some());
+    if st == 0 && pair_ok && lt != 0 && !q_before && !vowel_before {
+        let cut = syl.len() - last.len_utf8() - second.len_utf8();
+        Some((cut, with_tone(sb, lt, su), with_tone(lb, 0, lu)))
+    } else {
+        None
     }
-    out.push_str(syl);
 }
 
 /// Words after which a full stop does not end a sentence ("TP. Cần Thơ", "TS. Nguyễn").
@@ -1019,6 +1228,31 @@ mod tests {
                 let once = normalize(&input.replace("\\n", "\n"));
                 assert_eq!(normalize(&once), once);
             }
+        }
+    }
+
+    #[test]
+    fn classes_agree_with_the_functions() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut k = 0;
+            for (yes, bit) in [
+                (is_alnum(c), cls::ALNUM),
+                (is_letter(c), cls::LETTER),
+                (is_upper(c), cls::UPPER),
+                (is_lower(c), cls::LOWER),
+                (vowel_info(c).is_some(), cls::VOWEL),
+                (is_viet(c), cls::VIET),
+                (c.is_ascii_digit(), cls::DIGIT),
+                (!c.is_ascii(), cls::WIDE),
+            ] {
+                if yes {
+                    k |= bit;
+                }
+            }
+            assert_eq!(class(c), k, "{c:?}");
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(char_at(s, 0), (c, c.len_utf8()));
         }
     }
 
