@@ -759,10 +759,17 @@ impl<'a> Doc<'a> {
             .find(|(_, e)| pred(e))
     }
 
+    /// The longest hit of `class` at `i`. The parser asks this of most tokens and the answer
+    /// is mostly "no": that test is inlined, the search is not.
+    #[inline]
     pub fn class(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
         if self.mask.get(i).is_none_or(|m| m & class_bit(class) == 0) {
             return None;
         }
+        self.class_hit(i, class)
+    }
+
+    fn class_hit(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
         self.find(i, |e| e.class == class)
     }
 

@@ -314,8 +314,11 @@ impl<'a> Parser<'a> {
 
     fn give_scan(&mut self, pids: &[usize], s: &Scan, change: TitleChange, st: &Sent) {
         if let Some(t) = self.title(s, change, st) {
-            for &p in pids {
-                self.give(p, t.clone());
+            if let Some((&last, rest)) = pids.split_last() {
+                for &p in rest {
+                    self.give(p, t.clone());
+                }
+                self.give(last, t);
             }
         }
     }

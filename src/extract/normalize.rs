@@ -1085,6 +1085,7 @@ fn abbreviation_before(before: &str) -> bool {
 
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // One blank between words, none at the start.
     let blank = |out: &mut String| {
@@ -1092,16 +1093,21 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
         }
     };
-    for c in text.chars() {
+    let mut i = 0;
+    while i < b.len() {
         // ASCII first: most characters of a title or a name.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_alphanumeric() {
+                out.push(char::from(x.to_ascii_lowercase()));
             } else {
                 blank(&mut out);
             }
+            i += 1;
             continue;
         }
+        let (c, n) = char_at(text, i);
+        i += n;
         // Vietnamese letters fold without a decomposition table.
         if let Some((b, _, _)) = vowel_info(c) {
             out.push(match b {
