@@ -1042,10 +1042,20 @@ pub fn sentences(text: &str) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
-    // A byte scan: the characters that end a sentence are ASCII but '…' (E2 80 A6), and in
-    // UTF-8 neither ASCII bytes nor lead bytes occur inside another character.
+    // The characters that end a sentence are ASCII but '…' (E2 80 A6), and in UTF-8 neither
+    // ASCII bytes nor lead bytes occur inside another character: two SIMD byte searches, the
+    // frequent bytes and the rare ones, merged in order.
     let blank_at = |k: usize| matches!(bytes.get(k), None | Some(b' ') | Some(b'\n'));
-    for (i, &x) in bytes.iter().enumerate() {
+    let mut frequent = memchr::memchr2_iter(b'\n', b'.', bytes).peekable();
+    let mut rare = memchr::memchr3_iter(b'!', b'?', 0xE2, bytes).peekable();
+    loop {
+        let i = match (frequent.peek(), rare.peek()) {
+            (Some(&f), Some(&r)) if r < f => rare.next(),
+            (Some(_), _) => frequent.next(),
+            (None, _) => rare.next(),
+        };
+        let Some(i) = i else { break };
+        let x = bytes[i];
         let end = match x {
             b'\n' | b'!' | b'?' | b'.' => i + 1,
             0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6][..]) => i + 3,
