@@ -125,15 +125,23 @@ impl Hasher for FastHasher {
             w.copy_from_slice(c);
             self.add(u64::from_le_bytes(w));
         }
-        // the tail as a zero-padded little-endian word, without a variable-length copy
+        // The tail (most words are shorter than 8 bytes) in at most two fixed-size loads, which
+        // may overlap, with its length: no byte loop, no variable-length copy.
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let w = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (k, &x)| w | u64::from(x) << (8 * k));
-            self.add(w);
-        }
+        let n = rest.len();
+        let u32_at = |k: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&rest[k..k + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        let w = match n {
+            0 => return,
+            1..=3 => {
+                u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+            }
+            _ => u32_at(0) | u32_at(n - 4) << 32,
+        };
+        self.add(w ^ (n as u64) << 59);
     }
     fn write_u8(&mut self, n: u8) {
         self.add(u64::from(n));
