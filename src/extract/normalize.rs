@@ -509,42 +509,39 @@ enum Shape {
 struct WordShape {
     /// Class of the previous character (0 at the start).
     prev: u8,
-    /// A capital after a digit ("2015Kêu") or after a lowercase letter ("lịchĐề").
-    digit_upper: bool,
-    lower_upper: bool,
-    /// Vowel nuclei: one per syllable.
-    nuclei: u8,
-    in_vowel: bool,
-    wide: bool,
+    /// Classes of the characters right before a capital: DIGIT for "2015Kêu", LOWER for
+    /// "lịchĐề".
+    before_upper: u8,
+    /// Classes of all the characters.
+    any: u8,
+    /// Vowel nuclei (a vowel after a non-vowel): one per syllable.
+    nuclei: u32,
 }
 
 impl WordShape {
     fn push(&mut self, k: u8) {
         if k & cls::UPPER != 0 {
-            self.digit_upper |= self.prev & cls::DIGIT != 0;
-            self.lower_upper |= self.prev & cls::LOWER != 0;
+            self.before_upper |= self.prev;
         }
-        let v = k & cls::VOWEL != 0;
-        if v && !self.in_vowel {
-            self.nuclei = self.nuclei.saturating_add(1);
-        }
-        self.in_vowel = v;
-        self.wide |= k & cls::WIDE != 0;
+        self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
+        self.any |= k;
         self.prev = k;
     }
 
     fn shape(&self, word: &str) -> Shape {
+        let digit_upper = self.before_upper & cls::DIGIT != 0;
+        let lower_upper = self.before_upper & cls::LOWER != 0;
         // An ASCII word has no tone marks and no Vietnamese letters: only "2015Kêu"-style
         // digits glued to a capital are cut.
-        if !self.wide {
-            return if self.digit_upper {
+        if self.any & cls::WIDE == 0 {
+            return if digit_upper {
                 Shape::Split
             } else {
                 Shape::Verbatim
             };
         }
         // The common case: no glued words, at most one vowel nucleus.
-        if self.digit_upper || self.lower_upper || self.nuclei >= 2 {
+        if digit_upper || lower_upper || self.nuclei >= 2 {
             Shape::Split
         } else if retone(word).is_some() {
             Shape::Retone
