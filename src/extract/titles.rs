@@ -80,6 +80,10 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
 
 /// Does a title start at `i` (modifiers then a head)?
 pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
+    // (a modifier or a head is a lexicon hit at `i`: most tokens have none)
+    if !d.has_hits(i) {
+        return false;
+    }
     let (j, ..) = modifiers(d, i, end);
     j < end && head_ok(d, j)
 }
