@@ -9,7 +9,9 @@
 //! capitalised). Building this takes a fraction of a millisecond, where an automaton over the
 //! bytes took milliseconds on the first call (the first paste in the browser).
 
-use super::normalize::{is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize};
+use super::normalize::{
+    class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
+};
 
 use super::{Role, TitleChange};
 use std::collections::HashMap;
@@ -567,10 +569,11 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
                     continue;
                 }
                 let (d, m) = char_at(text, end);
-                if !d.is_ascii() && is_alnum(d) {
-                    all_upper &= !is_lower(d);
-                    letters += usize::from(is_letter(d));
-                    if is_upper(d) {
+                let k = class(d);
+                if k & (cls::WIDE | cls::ALNUM) == cls::WIDE | cls::ALNUM {
+                    all_upper &= k & cls::LOWER == 0;
+                    letters += usize::from(k & cls::LETTER != 0);
+                    if k & cls::UPPER != 0 {
                         lower_at(&mut lower, end, d);
                     }
                     end += m;

@@ -269,7 +269,7 @@ pub const fn is_lower(c: char) -> bool {
 
 /// Character classes for the per-character loops ([`class`]): one table lookup for the
 /// characters Vietnamese text is made of instead of a chain of range tests.
-mod cls {
+pub(crate) mod cls {
     /// [`super::is_alnum`]
     pub const ALNUM: u8 = 1;
     /// [`super::is_letter`]
@@ -350,7 +350,7 @@ static CLASS_HI: [u8; 0x5A] = class_table::<0x5A>(0x1EA0);
 
 /// The [`cls`] bits of `c`.
 #[inline]
-fn class(c: char) -> u8 {
+pub(crate) fn class(c: char) -> u8 {
     let n = c as u32;
     let k = match n {
         0..=0x24F => CLASS_LO[n as usize],
