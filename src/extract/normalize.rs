@@ -1078,7 +1078,7 @@ fn abbreviation_before(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric())
+        .take_while(|&(_, c)| is_alnum(c))
         .last()
         .map(|(i, _)| i);
     let Some(ws) = word_start else { return false };
@@ -1087,7 +1087,7 @@ fn abbreviation_before(before: &str) -> bool {
         return true;
     }
     let mut cs = word.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_upper(c))
 }
 
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
