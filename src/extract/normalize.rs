@@ -507,8 +507,9 @@ enum Shape {
 /// each), so the scan that finds a word's end can decide it on the way.
 #[derive(Default)]
 struct WordShape {
-    /// Class of the previous character (0 at the start).
+    /// Classes of the last two characters (0 before the start).
     prev: u8,
+    prev2: u8,
     /// Classes of the characters right before a capital: DIGIT for "2015Kêu", LOWER for
     /// "lịchĐề".
     before_upper: u8,
@@ -525,7 +526,14 @@ impl WordShape {
         }
         self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
         self.any |= k;
+        self.prev2 = self.prev;
         self.prev = k;
+    }
+
+    /// What [`retone`] needs: a toned vowel after a plain `o` or `u` (ASCII) at the end.
+    fn may_retone(&self) -> bool {
+        self.prev & (cls::VOWEL | cls::VIET) == cls::VOWEL | cls::VIET
+            && self.prev2 & (cls::VOWEL | cls::WIDE) == cls::VOWEL
     }
 
     fn shape(&self, word: &str) -> Shape {
@@ -543,7 +551,7 @@ impl WordShape {
         // The common case: no glued words, at most one vowel nucleus.
         if digit_upper || lower_upper || self.nuclei >= 2 {
             Shape::Split
-        } else if retone(word).is_some() {
+        } else if self.may_retone() && retone(word).is_some() {
             Shape::Retone
         } else {
             Shape::Verbatim
