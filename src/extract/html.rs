@@ -92,9 +92,10 @@ pub fn to_text(text: &str) -> Cow<'_, str> {
 fn looks_like_html(text: &str) -> bool {
     let head = &text[..floor_boundary(text, 8192)];
     // Most pasted text has no '<' at all: answer that without copying anything.
-    if memchr::memchr(b'<', head.as_bytes()).is_none()
-        && !head.contains("&#")
-        && !head.contains("&nbsp;")
+    let b = head.as_bytes();
+    if memchr::memchr(b'<', b).is_none()
+        && !memchr::memchr_iter(b'&', b)
+            .any(|i| b[i..].starts_with(b"&#") || b[i..].starts_with(b"&nbsp;"))
     {
         return false;
     }

@@ -9,7 +9,9 @@
 //! capitalised). Building this takes a fraction of a millisecond, where an automaton over the
 //! bytes took milliseconds on the first call (the first paste in the browser).
 
-use super::normalize::{is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize};
+use super::normalize::{
+    class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
+};
 
 use super::{Role, TitleChange};
 use std::collections::HashMap;
@@ -115,7 +117,7 @@ const NONE: u32 = u32::MAX;
 /// A multiply-rotate hasher (as in rustc's FxHash): the keys are short words from a fixed
 /// lexicon, hashed once per word of the text, where SipHash's flood resistance buys nothing.
 #[derive(Default)]
-struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -125,12 +127,23 @@ impl Hasher for FastHasher {
             w.copy_from_slice(c);
             self.add(u64::from_le_bytes(w));
         }
+        // The tail (most words are shorter than 8 bytes) in at most two fixed-size loads, which
+        // may overlap, with its length: no byte loop, no variable-length copy.
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
+        let n = rest.len();
+        let u32_at = |k: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&rest[k..k + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        let w = match n {
+            0 => return,
+            1..=3 => {
+                u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+            }
+            _ => u32_at(0) | u32_at(n - 4) << 32,
+        };
+        self.add(w ^ (n as u64) << 59);
     }
     fn write_u8(&mut self, n: u8) {
         self.add(u64::from(n));
@@ -155,7 +168,7 @@ impl FastHasher {
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
@@ -524,11 +537,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     tokenize_lower(text, None)
 }
 
-/// [`tokenize`], lowercasing the non-ASCII capitals of word tokens in `lower` (a copy of
-/// `text` with ASCII already lowercased) on the way: one pass over the text for both.
-fn tokenize_lower(text: &str, mut lower: Option<&mut [u8]>) -> Vec<Tok> {
+/// [`tokenize`], noting in `lower` the non-ASCII capitals of word tokens whose lowercase keeps
+/// their UTF-8 length, as (byte offset, lowercase): one pass over the text for both.
+fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec<Tok> {
     let b = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 4);
+    // (about one token per 4 to 5 bytes of Vietnamese: room enough not to grow)
+    let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
@@ -556,10 +570,11 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut [u8]>) -> Vec<Tok> {
                     continue;
                 }
                 let (d, m) = char_at(text, end);
-                if !d.is_ascii() && is_alnum(d) {
-                    all_upper &= !is_lower(d);
-                    letters += usize::from(is_letter(d));
-                    if is_upper(d) {
+                let k = class(d);
+                if k & (cls::WIDE | cls::ALNUM) == cls::WIDE | cls::ALNUM {
+                    all_upper &= k & cls::LOWER == 0;
+                    letters += usize::from(k & cls::LETTER != 0);
+                    if k & cls::UPPER != 0 {
                         lower_at(&mut lower, end, d);
                     }
                     end += m;
@@ -619,14 +634,12 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut [u8]>) -> Vec<Tok> {
     toks
 }
 
-/// Writes the lowercase of the capital `c` at byte `at` of `lower` when it keeps its length.
-fn lower_at(lower: &mut Option<&mut [u8]>, at: usize, c: char) {
-    if let Some(buf) = lower {
+/// Notes the lowercase of the capital `c` at byte `at` when it keeps its length.
+fn lower_at(lower: &mut Option<&mut Vec<(usize, char)>>, at: usize, c: char) {
+    if let Some(caps) = lower {
         let l = lower_same_len(c);
         if l != c {
-            if let Some(dst) = buf.get_mut(at..at + l.len_utf8()) {
-                l.encode_utf8(dst);
-            }
+            caps.push((at, l));
         }
     }
 }
@@ -635,10 +648,15 @@ impl<'a> Doc<'a> {
     /// Tokenizes `text` (already normalized) and finds every lexicon phrase on it.
     pub fn new(text: &'a str) -> Doc<'a> {
         let lex = lexicon();
-        let mut lower = text.as_bytes().to_ascii_lowercase();
-        let toks = tokenize_lower(text, Some(&mut lower));
-        // Only ASCII bytes and whole chars of the same length were replaced.
-        let shadow = String::from_utf8(lower).unwrap_or_else(|_| text.to_owned());
+        let mut caps = Vec::new();
+        let toks = tokenize_lower(text, Some(&mut caps));
+        // ASCII lowered in place, then the few non-ASCII capitals of words: whole chars of the
+        // same length, so the offsets hold (and no UTF-8 validation of a byte copy is needed).
+        let mut shadow = text.to_ascii_lowercase();
+        for (at, l) in caps {
+            let mut buf = [0u8; 4];
+            shadow.replace_range(at..at + l.len_utf8(), l.encode_utf8(&mut buf));
+        }
         // Words: runs of word and number tokens with nothing between them ("12abc" is one),
         // as (first token, last token, word id).
         let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(toks.len());
@@ -658,11 +676,14 @@ impl<'a> Doc<'a> {
             let s = shadow.get(a as usize..b as usize).unwrap_or("");
             w.2 = lex.words.get(s).copied().unwrap_or(NONE);
         }
+        // Hits come out by start token, then by end ascending; each start's group is put
+        // longest first as it closes (equal ends keep their entry order), so no sort is needed.
         let mut hits = Vec::new();
         for (r, &(ts, _, first)) in words.iter().enumerate() {
             let Some(&root) = lex.root.get(first as usize) else {
                 continue;
             };
+            let group = hits.len();
             let mut node = root;
             let mut q = r;
             while node != NONE {
@@ -691,8 +712,8 @@ impl<'a> Doc<'a> {
                 let gap = toks[next as usize].start - toks[te].end;
                 node = lex.edges.get(&(node, gap, w)).copied().unwrap_or(NONE);
             }
+            longest_first(&mut hits[group..]);
         }
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut mask = vec![0u8; toks.len()];
         for h in &hits {
             mask[h.start as usize] |= class_bit(lex.entries[h.entry as usize].class);
@@ -724,6 +745,11 @@ impl<'a> Doc<'a> {
         self.toks.is_empty()
     }
 
+    /// Does any lexicon phrase start at token `i`?
+    pub fn has_hits(&self, i: usize) -> bool {
+        self.mask.get(i).is_some_and(|&m| m != 0)
+    }
+
     /// Hits starting at token `i`, longest first.
     pub fn hits(&self, i: usize) -> &[Hit] {
         if i >= self.toks.len() {
@@ -745,10 +771,17 @@ impl<'a> Doc<'a> {
             .find(|(_, e)| pred(e))
     }
 
+    /// The longest hit of `class` at `i`. The parser asks this of most tokens and the answer
+    /// is mostly "no": that test is inlined, the search is not.
+    #[inline]
     pub fn class(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
         if self.mask.get(i).is_none_or(|m| m & class_bit(class) == 0) {
             return None;
         }
+        self.class_hit(i, class)
+    }
+
+    fn class_hit(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
         self.find(i, |e| e.class == class)
     }
 
@@ -850,6 +883,21 @@ impl<'a> Doc<'a> {
     /// First token index at or after byte `offset`.
     pub fn tok_at_byte(&self, offset: usize) -> usize {
         self.toks.partition_point(|t| (t.start as usize) < offset)
+    }
+}
+
+/// Hits of one start token, by end ascending, reordered by end descending; hits with the same
+/// end keep their order (what a stable sort by end descending gives).
+fn longest_first(hits: &mut [Hit]) {
+    hits.reverse();
+    let mut k = 0;
+    while k < hits.len() {
+        let run = hits[k..]
+            .iter()
+            .take_while(|h| h.end == hits[k].end)
+            .count();
+        hits[k..k + run].reverse();
+        k += run;
     }
 }
 

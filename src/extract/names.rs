@@ -14,11 +14,10 @@
 //!
 //! A name that never receives a title is not an official and is dropped.
 
-use super::lexicon::{flag, Case, Doc, Gram, Kind};
+use super::lexicon::{flag, Case, Doc, FastMap, Gram, Kind};
 use super::normalize::fold;
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
-use std::collections::HashMap;
 
 /// Single-word organisation nouns a name never runs into.
 const ORG_STOP: &[&str] = &[
@@ -61,18 +60,27 @@ fn name_tok(d: &Doc, k: usize, end: usize) -> bool {
     if let Some((e, o)) = d.org(k) {
         // An organisation phrase with a lowercase word ("thực hiện", "Hải quan") capitalised
         // word by word is a name: "Nguyễn Thực Hiện", "Lê Hải Quan".
-        let bridge_name = o
-            .canon
-            .split(' ')
-            .any(|w| w.starts_with(char::is_lowercase))
-            && (k..e).all(|t| d.case(t) == Some(Case::Cap));
+        let bridge_name =
+            || has_lowercase_word(&o.canon) && (k..e).all(|t| d.case(t) == Some(Case::Cap));
         if d.surname(k).is_none()
-            && ((e > k + 1 && !bridge_name) || ORG_STOP.contains(&o.canon.as_str()))
+            && ((e > k + 1 && !bridge_name()) || ORG_STOP.contains(&o.canon.as_str()))
         {
             return false;
         }
     }
     true
+}
+
+/// Does a word of `s` (split on single blanks) start with a lowercase letter?
+fn has_lowercase_word(s: &str) -> bool {
+    let mut word_start = true;
+    for c in s.chars() {
+        if word_start && c.is_lowercase() {
+            return true;
+        }
+        word_start = c == ' ';
+    }
+    false
 }
 
 /// End of the run of name words starting at `j` (at most six), if `j` is one.
@@ -133,11 +141,11 @@ struct Sent {
 struct Parser<'a> {
     d: &'a Doc<'a>,
     people: Vec<Acc>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// Tokens inside bylines.
     masked: Vec<bool>,
     /// Person last mentioned with each given name (folded), for "ông Hạnh".
-    by_last: HashMap<String, usize>,
+    by_last: FastMap<String, usize>,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -160,9 +168,9 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
     let mut p = Parser {
         d,
         people: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FastMap::default(),
         masked,
-        by_last: HashMap::new(),
+        by_last: FastMap::default(),
     };
     for s in sentences {
         let a = d.tok_at_byte(s.start);
@@ -215,7 +223,12 @@ impl<'a> Parser<'a> {
             }
         };
         if let Some(last) = key.rsplit(' ').next() {
-            self.by_last.insert(last.to_string(), pid);
+            match self.by_last.get_mut(last) {
+                Some(p) => *p = pid,
+                None => {
+                    self.by_last.insert(last.to_string(), pid);
+                }
+            }
         }
         let acc = &mut self.people[pid];
         match acc.variants.iter_mut().find(|v| v.0 == name) {
@@ -301,8 +314,11 @@ impl<'a> Parser<'a> {
 
     fn give_scan(&mut self, pids: &[usize], s: &Scan, change: TitleChange, st: &Sent) {
         if let Some(t) = self.title(s, change, st) {
-            for &p in pids {
-                self.give(p, t.clone());
+            if let Some((&last, rest)) = pids.split_last() {
+                for &p in rest {
+                    self.give(p, t.clone());
+                }
+                self.give(last, t);
             }
         }
     }
@@ -329,7 +345,12 @@ impl<'a> Parser<'a> {
             if guard > 4 * (b - a) + 16 {
                 break;
             }
-            if self.masked(i) {
+            // Where nothing of the lexicon starts (no place, cue, rank, title or family name),
+            // only a ';' or, in a list, a capitalised word can open anything.
+            let may_open = d.has_hits(i)
+                || d.is_punct(i, ';')
+                || (st.list_mode && d.case(i) == Some(Case::Cap));
+            if self.masked(i) || !may_open {
                 i += 1;
                 continue;
             }
@@ -1142,28 +1163,31 @@ fn best_variant(v: &[(String, u32, bool)]) -> String {
         .unwrap_or_default()
 }
 
-fn core_key(t: &Title) -> Vec<String> {
-    let text = t.text.strip_prefix("nguyên ").unwrap_or(&t.text);
-    fold(text).split(' ').map(str::to_string).collect()
+/// The folded title without "nguyên": words separated by single blanks.
+fn core_key(t: &Title) -> String {
+    fold(t.text.strip_prefix("nguyên ").unwrap_or(&t.text))
+}
+
+/// Whether the words of `short` begin those of `long` (both [`core_key`]s).
+fn words_prefix(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
 }
 
 /// One title per post: equal titles merge, and a title that is the beginning of a longer one
 /// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
 pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
     let mut out: Vec<Title> = Vec::new();
+    // core_key of each title in `out`, computed once ("nguyên" added later does not change it)
+    let mut keys: Vec<String> = Vec::new();
     for t in titles {
         let k = core_key(&t);
-        if k.is_empty() {
-            continue;
-        }
         let mut merged = false;
-        for o in out.iter_mut() {
-            let ok = core_key(o);
-            let (longer_is_new, related) = if ok == k {
+        for (o, ok) in out.iter_mut().zip(keys.iter_mut()) {
+            let (longer_is_new, related) = if *ok == k {
                 (false, true)
-            } else if k.starts_with(&ok) {
+            } else if words_prefix(&k, ok) {
                 (true, true)
-            } else if ok.starts_with(&k) {
+            } else if words_prefix(ok, &k) {
                 (false, true)
             } else {
                 (false, false)
@@ -1177,6 +1201,7 @@ pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
                 let ev = o.evidence;
                 *o = t.clone();
                 o.evidence = ev;
+                *ok = k.clone();
             }
             o.former = former;
             o.change = change;
@@ -1189,6 +1214,7 @@ pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
         }
         if !merged {
             out.push(t);
+            keys.push(k);
         }
     }
     out

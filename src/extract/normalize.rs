@@ -22,73 +22,161 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Text the slice-based fast path handles: NFC, no lookalike letters, no zero-width characters.
+/// One byte scan: [`surely_nfc`] that also rejects Ð ð Ɖ ɖ, soft hyphens and zero-width
+/// spaces and joiners (U+2060 and U+FEFF are outside what `surely_nfc` accepts).
 fn fast_ok(text: &str) -> bool {
-    surely_nfc(text)
-        && !text.contains([
-            '\u{00D0}', '\u{00F0}', '\u{0189}', '\u{0256}', '\u{200B}', '\u{200C}', '\u{200D}',
-            '\u{2060}', '\u{FEFF}', '\u{00AD}',
-        ])
-}
-
-/// [`normalize`] for text already NFC without lookalike letters: words are written from
-/// slices of the input instead of character by character.
-fn normalize_nfc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
-    let mut word: Option<usize> = None;
-    let mut pending_space = false;
-    let mut at_line_start = true;
-    let mut prev = '\n';
-    for (i, c) in text.char_indices() {
-        if is_alnum(c) || (matches!(c, '\'' | '’') && word.is_some()) {
-            if word.is_none() {
-                if matches!(prev, ',' | ';') && !pending_space && is_letter(c) {
-                    pending_space = true;
-                }
-                if pending_space {
-                    if !at_line_start {
-                        out.push(' ');
-                    }
-                    pending_space = false;
-                }
-                word = Some(i);
-            }
-            at_line_start = false;
-            prev = c;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
             continue;
         }
-        if let Some(s) = word.take() {
-            write_word(&mut out, &text[s..i]);
+        let y = b.get(i + 1).copied().unwrap_or(0);
+        match x {
+            // U+00AD, U+00D0, U+00F0, U+0189, U+0256
+            0xC2 if y == 0xAD => return false,
+            0xC3 if y == 0x90 || y == 0xB0 => return false,
+            0xC6 if y == 0x89 => return false,
+            0xC9 if y == 0x96 => return false,
+            0xC2..=0xCB => i += 2,
+            0xE1 if (0xB8..=0xBB).contains(&y) => i += 3,
+            // U+200B..U+200D
+            0xE2 if y == 0x80 && !matches!(b.get(i + 2), Some(0x8B..=0x8D)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The char at byte `i` of `text` (a char boundary) and its length, decoded in place.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes();
+    let Some(&x) = b.get(i) else {
+        return ('\0', 1);
+    };
+    if x < 0x80 {
+        return (x as char, 1);
+    }
+    let n = match x {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let Some(rest) = b.get(i + 1..i + n) else {
+        return ('\0', 1);
+    };
+    let v = rest.iter().fold(u32::from(x) & (0x7F >> n), |v, &y| {
+        v << 6 | u32::from(y & 0x3F)
+    });
+    (char::from_u32(v).unwrap_or('\0'), n)
+}
+
+/// [`normalize`] for text already NFC without lookalike letters. Most of such a text is its
+/// own normal form, so the output is copied from the input in runs (`text[run..]`), broken
+/// only where something changes: blanks collapsed or dropped, a space put back, a word fixed.
+fn normalize_nfc(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + text.len() / 64 + 8);
+    // `text[run..]` up to the current position is still to be copied as it is.
+    let mut run = 0;
+    // Blanks read since the last visible character, from `blank_at`; they are written as one
+    // space before the next visible character unless a line ends first. `blank_is_space`: they
+    // are exactly one ' ', which the run can keep.
+    let mut pending_space = false;
+    let mut blank_at = 0;
+    let mut blank_is_space = false;
+    let mut at_line_start = true;
+    // the last character read was ',' or ';' (a word glued to it gets its space back)
+    let mut after_comma = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (c, n) = char_at(text, i);
+        let k = class(c);
+        let word = k & cls::ALNUM != 0;
+        if word && after_comma && !pending_space && k & cls::LETTER != 0 {
+            pending_space = true;
+            blank_at = i;
+            blank_is_space = false;
         }
         let c = match c {
+            _ if word => c,
             '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
             '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 ' '
             }
             c if c.is_control() && c != '\n' => ' ',
             c => c,
         };
-        match c {
-            ' ' => pending_space = !at_line_start,
-            '\n' => {
-                pending_space = false;
-                out.push('\n');
-                at_line_start = true;
+        if c == ' ' {
+            if at_line_start {
+                // blanks at a line start go
+                out.push_str(&text[run..i]);
+                run = i + n;
+            } else if !pending_space {
+                pending_space = true;
+                blank_at = i;
+                blank_is_space = b[i] == b' ';
+            } else {
+                blank_is_space = false;
             }
-            _ => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(c);
-                at_line_start = false;
-            }
+            after_comma = false;
+            i += n;
+            continue;
         }
-        prev = c;
+        if c == '\n' {
+            // blanks at a line end go; line breaks stay (they separate headline, body, bylines)
+            out.push_str(&text[run..if pending_space { blank_at } else { i }]);
+            run = if b[i] == b'\n' { i } else { i + n };
+            if b[i] != b'\n' {
+                out.push('\n');
+            }
+            pending_space = false;
+            at_line_start = true;
+            after_comma = false;
+            i += n;
+            continue;
+        }
+        if pending_space {
+            if !(blank_is_space && i == blank_at + 1) {
+                out.push_str(&text[run..blank_at]);
+                out.push(' ');
+                run = i;
+            }
+            pending_space = false;
+        }
+        at_line_start = false;
+        if !word {
+            after_comma = matches!(c, ',' | ';');
+            i += n;
+            continue;
+        }
+        after_comma = false;
+        // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
+        let mut ws = WordShape::default();
+        ws.push(k);
+        let mut e = i + n;
+        while e < b.len() {
+            let (d, m) = char_at(text, e);
+            let k = class(d);
+            if k & cls::ALNUM == 0 && d != '\'' && d != '’' {
+                break;
+            }
+            ws.push(k);
+            e += m;
+        }
+        let w = &text[i..e];
+        let shape = ws.shape(w);
+        if shape != Shape::Verbatim {
+            out.push_str(&text[run..i]);
+            write_shaped(&mut out, w, shape);
+            run = e;
+        }
+        i = e;
     }
-    if let Some(s) = word {
-        write_word(&mut out, &text[s..]);
-    }
+    out.push_str(&text[run..if pending_space { blank_at } else { b.len() }]);
     while out.ends_with(' ') {
         out.pop();
     }
@@ -146,7 +234,7 @@ pub fn is_letter(c: char) -> bool {
 
 /// `char::is_uppercase` with fast paths for the blocks Vietnamese text is made of (its
 /// letters are looked up in Unicode tables otherwise, which dominates a per-char loop).
-pub fn is_upper(c: char) -> bool {
+pub const fn is_upper(c: char) -> bool {
     let n = c as u32;
     match n {
         0x41..=0x5A => true,
@@ -164,7 +252,7 @@ pub fn is_upper(c: char) -> bool {
 }
 
 /// `char::is_lowercase` with the same fast paths as [`is_upper`].
-pub fn is_lower(c: char) -> bool {
+pub const fn is_lower(c: char) -> bool {
     let n = c as u32;
     match n {
         0x61..=0x7A => true,
@@ -177,6 +265,122 @@ pub fn is_lower(c: char) -> bool {
         0x1EA0..=0x1EF9 => n % 2 == 1,
         _ => c.is_lowercase(),
     }
+}
+
+/// Character classes for the per-character loops ([`class`]): one table lookup for the
+/// characters Vietnamese text is made of instead of a chain of range tests.
+pub(crate) mod cls {
+    /// [`super::is_alnum`]
+    pub const ALNUM: u8 = 1;
+    /// [`super::is_letter`]
+    pub const LETTER: u8 = 2;
+    /// [`super::is_upper`]
+    pub const UPPER: u8 = 4;
+    /// [`super::is_lower`]
+    pub const LOWER: u8 = 8;
+    /// A vowel letter, toned or not.
+    pub const VOWEL: u8 = 16;
+    /// [`super::is_viet`]: đ, or a vowel with a tone mark or a diacritic.
+    pub const VIET: u8 = 32;
+    /// An ASCII digit.
+    pub const DIGIT: u8 = 64;
+    /// Not ASCII.
+    pub const WIDE: u8 = 128;
+    /// Table entry for "ask the functions" (no real class has both DIGIT and LETTER).
+    pub const SLOW: u8 = 0xFF;
+}
+
+/// The [`cls`] bits of code point `n`, for the ranges where they need no Unicode table.
+const fn class_of(n: u32) -> u8 {
+    let Some(c) = char::from_u32(n) else {
+        return 0;
+    };
+    // what `is_alnum` / `is_letter` decide without std's tables
+    let (alnum, letter) = match n {
+        0x30..=0x39 => (true, false),
+        0x41..=0x5A | 0x61..=0x7A => (true, true),
+        0..=0x7F => (false, false),
+        0xC0..=0x24F => (n != 0xD7 && n != 0xF7, n != 0xD7 && n != 0xF7),
+        0x1EA0..=0x1EF9 => (true, true),
+        _ => return cls::SLOW,
+    };
+    let mut k = 0;
+    if alnum {
+        k |= cls::ALNUM;
+    }
+    if letter {
+        k |= cls::LETTER;
+    }
+    if is_upper(c) {
+        k |= cls::UPPER;
+    }
+    if is_lower(c) {
+        k |= cls::LOWER;
+    }
+    if let Some((b, t, _)) = vowel_info_slow(c) {
+        k |= cls::VOWEL;
+        if n >= 0x80 && (t != 0 || !b.is_ascii()) {
+            k |= cls::VIET;
+        }
+    }
+    if n == 0x110 || n == 0x111 {
+        k |= cls::VIET;
+    }
+    if c.is_ascii_digit() {
+        k |= cls::DIGIT;
+    }
+    if n >= 0x80 {
+        k |= cls::WIDE;
+    }
+    k
+}
+
+const fn class_table<const N: usize>(from: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = class_of(from + i as u32);
+        i += 1;
+    }
+    t
+}
+
+static CLASS_LO: [u8; 0x250] = class_table::<0x250>(0);
+static CLASS_HI: [u8; 0x5A] = class_table::<0x5A>(0x1EA0);
+
+/// The [`cls`] bits of `c`.
+#[inline]
+pub(crate) fn class(c: char) -> u8 {
+    let n = c as u32;
+    let k = match n {
+        0..=0x24F => CLASS_LO[n as usize],
+        0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        _ => cls::SLOW,
+    };
+    if k != cls::SLOW {
+        return k;
+    }
+    class_slow(c)
+}
+
+/// [`class`] outside the tables: punctuation, symbols, other scripts.
+#[cold]
+#[inline(never)]
+fn class_slow(c: char) -> u8 {
+    let mut k = cls::WIDE;
+    for (yes, bit) in [
+        (is_alnum(c), cls::ALNUM),
+        (is_letter(c), cls::LETTER),
+        (is_upper(c), cls::UPPER),
+        (is_lower(c), cls::LOWER),
+        (vowel_info(c).is_some(), cls::VOWEL),
+        (is_viet(c), cls::VIET),
+    ] {
+        if yes {
+            k |= bit;
+        }
+    }
+    k
 }
 
 /// A byte scan that proves the common case NFC: ASCII, Latin letters up to U+02FF, Latin
@@ -288,45 +492,103 @@ impl Writer<'_> {
     }
 }
 
-/// Writes one word (a maximal run of letters, digits and inner apostrophes), fixing tone
-/// placement and splitting glued words.
-fn write_word(out: &mut String, word: &str) {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        out.push_str(word);
-        return;
+/// What writing a word takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Written as it is.
+    Verbatim,
+    /// One syllable whose tone mark moves ([`retone`]).
+    Retone,
+    /// Maybe glued words or syllables: cut by [`write_shaped`].
+    Split,
+}
+
+/// [`shape`] of a word read character by character ([`WordShape::push`] the [`class`] of
+/// each), so the scan that finds a word's end can decide it on the way.
+#[derive(Default)]
+struct WordShape {
+    /// Classes of the last two characters (0 before the start).
+    prev: u8,
+    prev2: u8,
+    /// Classes of the characters right before a capital: DIGIT for "2015Kêu", LOWER for
+    /// "lịchĐề".
+    before_upper: u8,
+    /// Classes of all the characters.
+    any: u8,
+    /// Vowel nuclei (a vowel after a non-vowel): one per syllable.
+    nuclei: u32,
+}
+
+impl WordShape {
+    fn push(&mut self, k: u8) {
+        if k & cls::UPPER != 0 {
+            self.before_upper |= self.prev;
+        }
+        self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
+        self.any |= k;
+        self.prev2 = self.prev;
+        self.prev = k;
     }
-    // One pass decides the common case: no glued words, at most one vowel nucleus.
-    let mut prev: Option<char> = None;
-    let mut nuclei = 0;
-    let mut in_vowel = false;
-    let mut simple = true;
+
+    /// What [`retone`] needs: a toned vowel after a plain `o` or `u` (ASCII) at the end.
+    fn may_retone(&self) -> bool {
+        self.prev & (cls::VOWEL | cls::VIET) == cls::VOWEL | cls::VIET
+            && self.prev2 & (cls::VOWEL | cls::WIDE) == cls::VOWEL
+    }
+
+    fn shape(&self, word: &str) -> Shape {
+        let digit_upper = self.before_upper & cls::DIGIT != 0;
+        let lower_upper = self.before_upper & cls::LOWER != 0;
+        // An ASCII word has no tone marks and no Vietnamese letters: only "2015Kêu"-style
+        // digits glued to a capital are cut.
+        if self.any & cls::WIDE == 0 {
+            return if digit_upper {
+                Shape::Split
+            } else {
+                Shape::Verbatim
+            };
+        }
+        // The common case: no glued words, at most one vowel nucleus.
+        if digit_upper || lower_upper || self.nuclei >= 2 {
+            Shape::Split
+        } else if self.may_retone() && retone(word).is_some() {
+            Shape::Retone
+        } else {
+            Shape::Verbatim
+        }
+    }
+}
+
+/// Decides how a word (a maximal run of letters, digits and inner apostrophes) is written; most
+/// words are [`Shape::Verbatim`].
+fn shape(word: &str) -> Shape {
+    let mut ws = WordShape::default();
     for c in word.chars() {
-        if let Some(p) = prev {
-            if (p.is_ascii_digit() && c.is_uppercase()) || (p.is_lowercase() && c.is_uppercase()) {
-                simple = false;
-                break;
-            }
-        }
-        let v = vowel_info(c).is_some();
-        if v && !in_vowel {
-            nuclei += 1;
-        }
-        in_vowel = v;
-        prev = Some(c);
+        ws.push(class(c));
     }
-    if simple && nuclei < 2 {
-        write_syllable(out, word);
-        return;
+    ws.shape(word)
+}
+
+/// Writes one word, fixing tone placement and splitting glued words.
+fn write_word(out: &mut String, word: &str) {
+    write_shaped(out, word, shape(word));
+}
+
+/// Writes a word as its [`shape`] says.
+fn write_shaped(out: &mut String, word: &str, shape: Shape) {
+    match shape {
+        Shape::Verbatim => return out.push_str(word),
+        Shape::Retone => return write_syllable(out, word),
+        Shape::Split => {}
     }
     let mut seg_start = 0;
     let mut prev: Option<char> = None;
     for (i, c) in word.char_indices() {
         if let Some(p) = prev {
             // "2015Kêu": digits glued to a capitalised word.
-            let digit_then_upper = p.is_ascii_digit() && c.is_uppercase();
+            let digit_then_upper = p.is_ascii_digit() && is_upper(c);
             // "lịchĐề": a lowercase Vietnamese letter glued to a capital.
-            let lower_then_upper =
-                p.is_lowercase() && c.is_uppercase() && (is_viet(p) || is_viet(c));
+            let lower_then_upper = is_lower(p) && is_upper(c) && (is_viet(p) || is_viet(c));
             if digit_then_upper || lower_then_upper {
                 write_syllables(out, &word[seg_start..i]);
                 out.push(' ');
@@ -732,33 +994,37 @@ fn with_tone(base: char, tone: usize, upper: bool) -> char {
 /// Writes one syllable with modern tone placement: in an open `oa`, `oe`, `uy` rhyme the tone
 /// sits on the first vowel ("hoá" → "hóa", "Uỷ" → "Ủy", "Thuỵ" → "Thụy"); "quý" keeps its tone.
 fn write_syllable(out: &mut String, syl: &str) {
-    if syl.is_ascii() {
-        out.push_str(syl);
-        return;
+    match retone(syl) {
+        Some((cut, first, second)) => {
+            out.push_str(&syl[..cut]);
+            out.push(first);
+            out.push(second);
+        }
+        None => out.push_str(syl),
+    }
+}
+
+/// Where the tone of a syllable moves ([`write_syllable`]): the byte offset of its last two
+/// letters and what they become. `None` when it stays.
+fn retone(syl: &str) -> Option<(usize, char, char)> {
+    // A toned last letter is never ASCII: most syllables end on a consonant or a plain vowel.
+    if syl.as_bytes().last().is_none_or(u8::is_ascii) {
+        return None;
     }
     let mut it = syl.chars().rev();
-    let (last, second) = match (it.next(), it.next()) {
-        (Some(l), Some(s)) => (l, s),
-        _ => {
-            out.push_str(syl);
-            return;
-        }
-    };
+    let (last, second) = (it.next()?, it.next()?);
     let before = it.next();
-    if let (Some((lb, lt, lu)), Some((sb, 0, su))) = (tone_of(last), tone_of(second)) {
-        let pair_ok = (sb == 'o' && (lb == 'a' || lb == 'e')) || (sb == 'u' && lb == 'y');
-        let q_before = matches!(before, Some('q') | Some('Q'));
-        // A vowel before the pair means another rhyme ("ngoài" has no final pair here anyway).
-        let vowel_before = before.is_some_and(|b| base_vowel(b).is_some());
-        if pair_ok && lt != 0 && !q_before && !vowel_before {
-            let cut = syl.len() - last.len_utf8() - second.len_utf8();
-            out.push_str(&syl[..cut]);
-            out.push(with_tone(sb, lt, su));
-            out.push(with_tone(lb, 0, lu));
-            return;
-        }
+    let ((lb, lt, lu), (sb, st, su)) = (tone_of(last)?, tone_of(second)?);
+    let pair_ok = (sb == 'o' && (lb == 'a' || lb == 'e')) || (sb == 'u' && lb == 'y');
+    let q_before = matches!(before, Some('q') | Some('Q'));
+    // A vowel before the pair means another rhyme ("ngoài" has no final pair here anyway).
+    let vowel_before = before.is_some_and(|b| base_vowel(b).is_some());
+    if st == 0 && pair_ok && lt != 0 && !q_before && !vowel_before {
+        let cut = syl.len() - last.len_utf8() - second.len_utf8();
+        Some((cut, with_tone(sb, lt, su), with_tone(lb, 0, lu)))
+    } else {
+        None
     }
-    out.push_str(syl);
 }
 
 /// Words after which a full stop does not end a sentence ("TP. Cần Thơ", "TS. Nguyễn").
@@ -781,16 +1047,29 @@ pub fn sentences(text: &str) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let brk = match c {
-            '\n' => true,
-            '!' | '?' | '…' => matches!(bytes.get(end), None | Some(b' ') | Some(b'\n')),
-            '.' => {
-                matches!(bytes.get(end), None | Some(b' ') | Some(b'\n'))
-                    && !abbreviation_before(&text[start..i])
-            }
-            _ => false,
+    // The characters that end a sentence are ASCII but '…' (E2 80 A6), and in UTF-8 neither
+    // ASCII bytes nor lead bytes occur inside another character: two SIMD byte searches, the
+    // frequent bytes and the rare ones, merged in order.
+    let blank_at = |k: usize| matches!(bytes.get(k), None | Some(b' ') | Some(b'\n'));
+    let mut frequent = memchr::memchr2_iter(b'\n', b'.', bytes).peekable();
+    let mut rare = memchr::memchr3_iter(b'!', b'?', 0xE2, bytes).peekable();
+    loop {
+        let i = match (frequent.peek(), rare.peek()) {
+            (Some(&f), Some(&r)) if r < f => rare.next(),
+            (Some(_), _) => frequent.next(),
+            (None, _) => rare.next(),
+        };
+        let Some(i) = i else { break };
+        let x = bytes[i];
+        let end = match x {
+            b'\n' | b'!' | b'?' | b'.' => i + 1,
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6][..]) => i + 3,
+            _ => continue,
+        };
+        let brk = match x {
+            b'\n' => true,
+            b'.' => blank_at(end) && !abbreviation_before(&text[start..i]),
+            _ => blank_at(end),
         };
         if brk {
             push(start, end, &mut out);
@@ -807,7 +1086,7 @@ fn abbreviation_before(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric())
+        .take_while(|&(_, c)| is_alnum(c))
         .last()
         .map(|(i, _)| i);
     let Some(ws) = word_start else { return false };
@@ -816,20 +1095,34 @@ fn abbreviation_before(before: &str) -> bool {
         return true;
     }
     let mut cs = word.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_upper(c))
 }
 
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let push = |c: char, out: &mut String| {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') && !out.is_empty() {
+    // One blank between words, none at the start.
+    let blank = |out: &mut String| {
+        if !matches!(out.as_bytes().last(), None | Some(b' ')) {
             out.push(' ');
         }
     };
-    for c in text.chars() {
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII first: most characters of a title or a name.
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_alphanumeric() {
+                out.push(char::from(x.to_ascii_lowercase()));
+            } else {
+                blank(&mut out);
+            }
+            i += 1;
+            continue;
+        }
+        let (c, n) = char_at(text, i);
+        i += n;
         // Vietnamese letters fold without a decomposition table.
         if let Some((b, _, _)) = vowel_info(c) {
             out.push(match b {
@@ -841,15 +1134,19 @@ pub fn fold(text: &str) -> String {
             });
             continue;
         }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c if c.is_ascii() => push(c.to_ascii_lowercase(), &mut out),
-            c => unicode::nfd_char(c, &mut |d| {
-                if !unicode::is_combining_mark(d) {
-                    push(d, &mut out);
-                }
-            }),
+        if c == 'đ' || c == 'Đ' {
+            out.push('d');
+            continue;
         }
+        unicode::nfd_char(c, &mut |d| {
+            if !unicode::is_combining_mark(d) {
+                if d.is_alphanumeric() {
+                    out.extend(d.to_lowercase());
+                } else {
+                    blank(&mut out);
+                }
+            }
+        });
     }
     if out.ends_with(' ') {
         out.pop();
@@ -952,6 +1249,31 @@ mod tests {
                 let once = normalize(&input.replace("\\n", "\n"));
                 assert_eq!(normalize(&once), once);
             }
+        }
+    }
+
+    #[test]
+    fn classes_agree_with_the_functions() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut k = 0;
+            for (yes, bit) in [
+                (is_alnum(c), cls::ALNUM),
+                (is_letter(c), cls::LETTER),
+                (is_upper(c), cls::UPPER),
+                (is_lower(c), cls::LOWER),
+                (vowel_info(c).is_some(), cls::VOWEL),
+                (is_viet(c), cls::VIET),
+                (c.is_ascii_digit(), cls::DIGIT),
+                (!c.is_ascii(), cls::WIDE),
+            ] {
+                if yes {
+                    k |= bit;
+                }
+            }
+            assert_eq!(class(c), k, "{c:?}");
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(char_at(s, 0), (c, c.len_utf8()));
         }
     }
 

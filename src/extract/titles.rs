@@ -8,6 +8,7 @@
 use super::lexicon::{flag, Case, Class, Doc, Gram, Kind};
 use super::names;
 use super::normalize::normalize;
+use std::borrow::Cow;
 
 /// How a title is being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +80,10 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
 
 /// Does a title start at `i` (modifiers then a head)?
 pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
+    // (a modifier or a head is a lexicon hit at `i`: most tokens have none)
+    if !d.has_hits(i) {
+        return false;
+    }
     let (j, ..) = modifiers(d, i, end);
     j < end && head_ok(d, j)
 }
@@ -437,7 +442,8 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
 
 /// The canonical text of tokens `start..end` minus `skips` (modifiers excluded by the caller).
 pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usize)]) -> String {
-    let mut words: Vec<String> = Vec::new();
+    // Words borrowed from the lexicon or the text; only a word with a comma glued on is owned.
+    let mut words: Vec<Cow<str>> = Vec::with_capacity(2 * (end - start.min(end)) + 4);
     let mut i = start;
     let mut first = true;
     while i < end {
@@ -445,11 +451,9 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
             i = b;
             continue;
         }
-        let push_words =
-            |s: &str, words: &mut Vec<String>| words.extend(s.split(' ').map(str::to_string));
         if first {
             if let Some((e, h)) = d.head(i) {
-                push_words(&h.canon, &mut words);
+                split_words(&h.canon, &mut words);
                 i = e.min(end);
                 first = false;
                 continue;
@@ -459,16 +463,17 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         if let Some((e, h)) = d.head(i).filter(|(e, _)| *e <= end) {
             // a second head: "Phó Chủ tịch - Tổng Thư ký"
             if i > start && d.is_dash(i - 1) {
-                push_words(&h.canon, &mut words);
+                split_words(&h.canon, &mut words);
                 i = e;
                 continue;
             }
         }
         if let Some((e, p)) = d.province(i).filter(|(e, _)| *e <= end) {
             if d.lower(i).starts_with("tp") {
-                words.push("thành phố".into());
+                // one word for the rewrites below, as it always was
+                words.push(Cow::Borrowed("thành phố"));
             }
-            push_words(&p.canon, &mut words);
+            split_words(&p.canon, &mut words);
             i = e;
             continue;
         }
@@ -477,9 +482,9 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
             let lower_written = written.chars().next().is_some_and(|c| c.is_lowercase());
             let canon_cap = o.canon.chars().next().is_some_and(|c| c.is_uppercase());
             if o.has(flag::ABBR) || lower_written || canon_cap {
-                push_words(&o.canon, &mut words);
+                split_words(&o.canon, &mut words);
             } else {
-                push_words(written, &mut words);
+                split_words(written, &mut words);
             }
             i = e;
             if o.canon == "thành phố" && d.is_punct(i, '.') {
@@ -490,85 +495,93 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         match d.kind(i) {
             Some(Kind::Punct(',')) => {
                 if let Some(last) = words.last_mut() {
-                    last.push(',');
+                    last.to_mut().push(',');
                 }
             }
-            Some(Kind::Punct('-' | '–' | '—')) => words.push("-".into()),
+            Some(Kind::Punct('-' | '–' | '—')) => words.push(Cow::Borrowed("-")),
             Some(Kind::Punct(_)) => {}
-            _ => words.push(d.raw(i).to_string()),
+            _ => words.push(Cow::Borrowed(d.raw(i))),
         }
         i += 1;
     }
     fix_words(&mut words);
-    words.join(" ")
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Pushes the pieces of `s` between single blanks (`str::split(' ')`, without its searcher).
+fn split_words<'a>(s: &'a str, words: &mut Vec<Cow<'a, str>>) {
+    let mut from = 0;
+    for (k, &x) in s.as_bytes().iter().enumerate() {
+        if x == b' ' {
+            words.push(Cow::Borrowed(&s[from..k]));
+            from = k + 1;
+        }
+    }
+    words.push(Cow::Borrowed(&s[from..]));
+}
+
+/// Are the words of `w` from `at` on exactly `expected`?
+fn words_at(w: &[Cow<str>], at: usize, expected: &[&str]) -> bool {
+    w.get(at..at + expected.len())
+        .is_some_and(|s| s.iter().zip(expected).all(|(a, b)| a == b))
 }
 
 /// Canonical rewrites that need the whole title.
-fn fix_words(w: &mut Vec<String>) {
-    let joined = |w: &Vec<String>, a: usize, n: usize| w.get(a..a + n).map(|s| s.join(" "));
+fn fix_words(w: &mut Vec<Cow<str>>) {
     // "Ủy viên Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương" → full form.
-    if w.len() >= 2 && w[0] == "Ủy" && w[1] == "viên" {
-        if joined(w, 2, 2).as_deref() == Some("Trung ương") {
-            w.splice(
-                2..2,
-                ["Ban".to_string(), "Chấp".to_string(), "hành".to_string()],
-            );
+    if words_at(w, 0, &["Ủy", "viên"]) {
+        if words_at(w, 2, &["Trung", "ương"]) {
+            w.splice(2..2, ["Ban", "Chấp", "hành"].map(Cow::Borrowed));
         }
-        if joined(w, 2, 5).as_deref() == Some("Ban Chấp hành Trung ương")
-            && w.get(7).map(String::as_str) != Some("Đảng")
+        if words_at(w, 2, &["Ban", "Chấp", "hành", "Trung", "ương"])
+            && w.get(7).map(|x| x.as_ref()) != Some("Đảng")
         {
-            w.insert(7, "Đảng".into());
+            w.insert(7, Cow::Borrowed("Đảng"));
         }
     }
     // "Bí thư Trung ương" → "Bí thư Trung ương Đảng"
-    if w.len() == 4 && joined(w, 0, 4).as_deref() == Some("Bí thư Trung ương") {
-        w.push("Đảng".into());
+    if w.len() == 4 && words_at(w, 0, &["Bí", "thư", "Trung", "ương"]) {
+        w.push(Cow::Borrowed("Đảng"));
     }
     // "Chủ tịch tỉnh X": the colloquial name of the Chairman of the People's Committee.
-    let head_len = if w.first().map(String::as_str) == Some("Phó") {
-        3
-    } else {
-        2
-    };
-    if joined(w, head_len - 2, 2).as_deref() == Some("Chủ tịch")
+    let head_len = if words_at(w, 0, &["Phó"]) { 3 } else { 2 };
+    if words_at(w, head_len - 2, &["Chủ", "tịch"])
         && w.get(head_len).is_some_and(|x| {
             matches!(
-                x.as_str(),
+                x.as_ref(),
                 "tỉnh" | "thành" | "huyện" | "quận" | "xã" | "phường" | "thị"
             )
         })
     {
         w.splice(
             head_len..head_len,
-            [
-                "Ủy".to_string(),
-                "ban".to_string(),
-                "nhân".to_string(),
-                "dân".to_string(),
-            ],
+            ["Ủy", "ban", "nhân", "dân"].map(Cow::Borrowed),
         );
     }
     // "Trưởng ban Ban X" / "Trưởng ban Tổ chức" → "Trưởng Ban X"; same for "Trưởng đoàn".
-    let start = if w.first().map(String::as_str) == Some("Phó") {
-        1
-    } else {
-        0
-    };
-    if w.get(start).map(String::as_str) == Some("Trưởng") {
-        if let Some(unit) = w.get(start + 1).cloned() {
+    let start = if words_at(w, 0, &["Phó"]) { 1 } else { 0 };
+    if words_at(w, start, &["Trưởng"]) {
+        if let Some(unit) = w.get(start + 1) {
             let lower = unit.to_lowercase();
             if lower == "ban" || lower == "đoàn" {
                 let cap = if lower == "ban" { "Ban" } else { "Đoàn" };
-                let next = w.get(start + 2).cloned().unwrap_or_default();
+                let next = w.get(start + 2).map_or("", |x| x.as_ref());
                 if next == cap {
                     w.remove(start + 2);
-                    w[start + 1] = cap.to_string();
+                    w[start + 1] = Cow::Borrowed(cap);
                 } else if (lower == "đoàn" && next == "đại")
                     || (lower == "ban"
                         && next.chars().next().is_some_and(|c| c.is_uppercase())
                         && next != "Thường")
                 {
-                    w[start + 1] = cap.to_string();
+                    w[start + 1] = Cow::Borrowed(cap);
                 }
             }
         }
@@ -580,7 +593,7 @@ fn fix_words(w: &mut Vec<String>) {
         if f != "đại" && f.chars().next().is_some_and(|c| c.is_lowercase()) {
             let mut cs = f.chars();
             if let Some(c) = cs.next() {
-                *f = c.to_uppercase().chain(cs).collect();
+                *f = Cow::Owned(c.to_uppercase().chain(cs).collect());
             }
         }
     }
