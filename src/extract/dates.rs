@@ -83,16 +83,33 @@ pub(crate) fn lower_aligned(text: &str) -> String {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+        let (c, len) = decode_at(b, i);
         let l = lower_char(c);
         if l != c {
-            out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
+            out.replace_range(i..i + len, l.encode_utf8(&mut buf));
         }
-        i += c.len_utf8();
+        i += len;
     }
     out
+}
+
+/// The char whose UTF-8 encoding starts at `b[i]` (a lead byte of a valid string), and its
+/// length.
+fn decode_at(b: &[u8], i: usize) -> (char, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let lead = u32::from(b[i]);
+    let (u, len) = match lead {
+        0xC0..=0xDF => ((lead & 0x1F) << 6 | cont(1), 2),
+        0xE0..=0xEF => ((lead & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => (
+            (lead & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        ),
+    };
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// One char lowercased, kept only when its UTF-8 length is unchanged.
@@ -100,9 +117,10 @@ fn lower_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    // Vietnamese letters with tone marks (U+1EA0..=U+1EF9) come in upper/lower pairs: even
-    // upper, odd lower. This block is most of a Vietnamese text, so it skips the general table.
     let u = c as u32;
+    // Vietnamese letters with tone marks (U+1EA0..=U+1EF9) come in upper/lower pairs: even
+    // upper, odd lower. This block and Latin-1 (à, â, đ, ơ, ư...) are most of a Vietnamese
+    // text, so they skip the general table.
     if (0x1EA0..=0x1EF9).contains(&u) {
         return if u % 2 == 0 {
             char::from_u32(u + 1).unwrap_or(c)
@@ -110,6 +128,20 @@ fn lower_char(c: char) -> char {
             c
         };
     }
+    match u {
+        // ß and the lowercase half of Latin-1 (à, â, è, ê, ì, ò, ô, ù, ý...).
+        0xDF..=0xFF => return c,
+        // Latin Extended-A pairs, even upper, odd lower: ă, đ, ĩ, ũ.
+        0x100..=0x12F | 0x14A..=0x177 => return char::from_u32(u | 1).unwrap_or(c),
+        // ơ, ư.
+        0x1A1 | 0x1B0 => return c,
+        _ => {}
+    }
+    lower_char_table(c)
+}
+
+/// The general rule: the Unicode lowercase, when it is one char of the same length.
+fn lower_char_table(c: char) -> char {
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
@@ -1959,6 +1991,13 @@ mod tests {
             all.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn lower_char_fast_paths() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(lower_char(c), lower_char_table(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -269,33 +269,33 @@ fn kind_cue(lower: &str, window: &[Span]) -> Option<Cue> {
 
 fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
     let lex = kinds();
-    // (rank, sentence, position) decides: the strongest kind, at its earliest cue.
-    let mut best: Option<(usize, usize, usize, Cue)> = None;
+    // (rank, sentence, position, end) decides: the strongest kind, at its earliest cue, the
+    // shorter of two cues starting together.
+    let mut best: Option<((usize, usize, usize, usize), Cue)> = None;
     for (wi, w) in window.iter().enumerate() {
         let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
-        for m in lex.phrases.overlapping(&lower[from..to]) {
+        lex.phrases.for_each(&lower[from..to], |m| {
             let Some((kind, cue)) = lex.cues.get(m.phrase) else {
-                continue;
+                return;
             };
             let at = from + m.start;
-            if !word_at(lower, at, cue) || !cue_counts(lower, at, cue, *kind) {
-                continue;
+            let key = (kind_rank(*kind), wi, at, at + cue.len());
+            if best.is_some_and(|(b, _)| b <= key)
+                || !word_at(lower, at, cue)
+                || !cue_counts(lower, at, cue, *kind)
+            {
+                return;
             }
-            let key = (kind_rank(*kind), wi, at);
-            if best.is_none_or(|(r, bw, ba, _)| key < (r, bw, ba)) {
-                best = Some((
-                    key.0,
-                    wi,
-                    at,
-                    Cue {
-                        kind: *kind,
-                        span: Span::new(at, at + cue.len()),
-                    },
-                ));
-            }
-        }
+            best = Some((
+                key,
+                Cue {
+                    kind: *kind,
+                    span: Span::new(at, at + cue.len()),
+                },
+            ));
+        });
     }
-    best.map(|(_, _, _, c)| c)
+    best.map(|(_, c)| c)
 }
 
 /// Strength order of the kinds (smaller wins).

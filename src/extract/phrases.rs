@@ -1,13 +1,24 @@
 //! Finding a few dozen fixed phrases in a short stretch of text (an event's headline and lead, a
 //! page's first lines): the event-kind cues, the heads of holding bodies, English month names.
-//! The stretches are bounded, so a scan that tries, at each character, the phrases starting with
-//! its first byte is as fast as an automaton there, and costs the bundle nothing.
+//! The stretches are bounded, so a scan that tries, at each byte, the phrases starting with it is
+//! as fast as an automaton there, and costs the bundle nothing. Each phrase keeps its first eight
+//! bytes as a word, so most candidates are rejected by one comparison, without a `memcmp`.
 
 /// A set of phrases, matched byte for byte (lowercase ones in a lowercased text).
 pub struct Phrases {
     phrases: Vec<String>,
-    /// Phrase indexes by first byte, longest first.
-    by_first: Vec<Vec<u32>>,
+    /// Candidates grouped by first byte, longest first within a group.
+    entries: Vec<Entry>,
+    /// The group of each first byte: `entries[groups[b].0..groups[b].1]`.
+    groups: Vec<(u32, u32)>,
+}
+
+/// A phrase's first eight bytes, as a little-endian word and the mask of its bytes.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    prefix: u64,
+    mask: u64,
+    phrase: u32,
 }
 
 /// An occurrence: which phrase (its index in the set), and where it starts.
@@ -18,62 +29,115 @@ pub struct Found {
     pub end: usize,
 }
 
+/// The eight bytes of `b` from `at`, zero-padded past its end.
+fn word_at(b: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    let n = (b.len() - at).min(8);
+    w[..n].copy_from_slice(&b[at..at + n]);
+    u64::from_le_bytes(w)
+}
+
 impl Phrases {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Phrases {
         let phrases: Vec<String> = phrases.into_iter().map(str::to_string).collect();
-        let mut by_first = vec![Vec::new(); 256];
         // (An empty phrase is kept, so indexes stay those of the caller's list, but never found.)
-        for (i, p) in phrases.iter().enumerate() {
-            if let Some(&b) = p.as_bytes().first() {
-                by_first[usize::from(b)].push(i as u32);
+        let mut order: Vec<u32> = (0..phrases.len() as u32)
+            .filter(|&i| !phrases[i as usize].is_empty())
+            .collect();
+        order.sort_by_key(|&i| {
+            let p = phrases[i as usize].as_bytes();
+            (p[0], std::cmp::Reverse(p.len()))
+        });
+        let mut groups = vec![(0u32, 0u32); 256];
+        let mut entries = Vec::with_capacity(order.len());
+        for i in order {
+            let p = phrases[i as usize].as_bytes();
+            let n = p.len().min(8);
+            let g = &mut groups[usize::from(p[0])];
+            if g.0 == g.1 {
+                *g = (entries.len() as u32, entries.len() as u32);
             }
+            g.1 += 1;
+            entries.push(Entry {
+                prefix: word_at(&p[..n], 0),
+                mask: u64::MAX >> (8 * (8 - n)),
+                phrase: i,
+            });
         }
-        for list in &mut by_first {
-            list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].len()));
+        Phrases {
+            phrases,
+            entries,
+            groups,
         }
-        Phrases { phrases, by_first }
     }
 
     pub fn get(&self, phrase: usize) -> &str {
         &self.phrases[phrase]
     }
 
-    /// The phrases starting at byte `at` of `hay`, longest first.
-    fn at<'s>(&'s self, hay: &'s str, at: usize) -> impl Iterator<Item = Found> + 's {
-        let rest = &hay.as_bytes()[at..];
-        self.by_first[usize::from(rest[0])]
-            .iter()
-            .map(|&i| i as usize)
-            .filter(move |&i| rest.starts_with(self.phrases[i].as_bytes()))
-            .map(move |i| Found {
-                phrase: i,
+    /// Calls `f` with the phrases starting at byte `at` of `hay`, longest first, until it
+    /// returns `false`. (A phrase starts with a char's first byte, so it only matches where a
+    /// char starts.)
+    #[inline]
+    fn each_at(&self, hay: &[u8], at: usize, mut f: impl FnMut(Found) -> bool) {
+        let (s, e) = self.groups[usize::from(hay[at])];
+        if s == e {
+            return;
+        }
+        let w = word_at(hay, at);
+        for entry in &self.entries[s as usize..e as usize] {
+            if (w ^ entry.prefix) & entry.mask != 0 {
+                continue;
+            }
+            let p = self.phrases[entry.phrase as usize].as_bytes();
+            if at + p.len() > hay.len() || (p.len() > 8 && !hay[at..].starts_with(p)) {
+                continue;
+            }
+            let found = Found {
+                phrase: entry.phrase as usize,
                 start: at,
-                end: at + self.phrases[i].len(),
-            })
+                end: at + p.len(),
+            };
+            if !f(found) {
+                return;
+            }
+        }
+    }
+
+    /// Every occurrence of every phrase, overlapping ones included, by where they start (the
+    /// longest first among those starting together).
+    pub fn for_each(&self, hay: &str, mut f: impl FnMut(Found)) {
+        let b = hay.as_bytes();
+        for at in 0..b.len() {
+            self.each_at(b, at, |found| {
+                f(found);
+                true
+            });
+        }
     }
 
     /// Every occurrence of every phrase, overlapping ones included, in order of where they end
     /// (shorter first among those ending together).
     pub fn overlapping(&self, hay: &str) -> Vec<Found> {
-        let mut out: Vec<Found> = (0..hay.len())
-            .filter(|&i| hay.is_char_boundary(i))
-            .flat_map(|i| self.at(hay, i))
-            .collect();
+        let mut out = Vec::new();
+        self.for_each(hay, |f| out.push(f));
         out.sort_by_key(|f| (f.end, std::cmp::Reverse(f.start)));
         out
     }
 
     /// Occurrences that do not overlap, leftmost first, the longest phrase at each start.
     pub fn leftmost_longest<'s>(&'s self, hay: &'s str) -> impl Iterator<Item = Found> + 's {
+        let b = hay.as_bytes();
         let mut from = 0;
         std::iter::from_fn(move || {
-            while from < hay.len() {
-                let i = from;
+            while from < b.len() {
+                let mut first = None;
+                self.each_at(b, from, |found| {
+                    first = Some(found);
+                    false
+                });
                 from += 1;
-                if !hay.is_char_boundary(i) {
-                    continue;
-                }
-                if let Some(f) = self.at(hay, i).next() {
+                if let Some(f) = first {
                     from = f.end;
                     return Some(f);
                 }
