@@ -79,7 +79,16 @@ pub(crate) fn lower_aligned(text: &str) -> String {
     let mut buf = [0u8; 4];
     let mut i = 0;
     while i < b.len() {
-        if b[i] < 0xC0 {
+        // Jump to the next lead byte (0b11xxxxxx), eight bytes at a time.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let leads = x & (x << 1) & 0x8080_8080_8080_8080;
+            if leads == 0 {
+                i += 8;
+                continue;
+            }
+            i += leads.trailing_zeros() as usize / 8;
+        } else if b[i] < 0xC0 {
             i += 1;
             continue;
         }
@@ -292,15 +301,38 @@ fn number(b: &[u8], at: usize, len: usize) -> u32 {
 
 const EN_DASH: &str = "–";
 
+/// The first ASCII digit in `b` at or after `from` (`b.len()` if none). Digits are sparse in
+/// prose: test eight bytes at a time.
+pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Per byte, with its high bit clear: at least '0', and not above '9'.
+        let t = x & !HIGH;
+        let ge0 = t + ONES * (0x80 - b'0' as u64);
+        let gt9 = t + ONES * (0x80 - b'9' as u64 - 1);
+        let digits = ge0 & !gt9 & !x & HIGH;
+        if digits != 0 {
+            return from + digits.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    while from < b.len() && !b[from].is_ascii_digit() {
+        from += 1;
+    }
+    from.min(b.len())
+}
+
 /// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD.
 fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
-    while i < n {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    loop {
+        i = next_digit(b, i);
+        if i >= n {
+            break;
         }
         let run = digit_run(b, i);
         let next = i + run;
@@ -522,14 +554,13 @@ fn scan_english(text: &str, out: &mut Vec<Raw>) {
     // Such dates are page or blog headers (and footers): read the two ends of the text only.
     let head_end = floor_boundary(text, 1200);
     let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
-    let hits = months
-        .leftmost_longest(&text[..head_end])
-        .map(|m| (m.phrase, m.start))
-        .chain(
-            months
-                .leftmost_longest(&text[tail_start..])
-                .map(|m| (m.phrase, tail_start + m.start)),
-        );
+    // No month name starts inside another (only their first letter is a capital), so every
+    // occurrence is a leftmost-longest one.
+    let mut hits = Vec::new();
+    months.for_each(&text[..head_end], |m| hits.push((m.phrase, m.start)));
+    months.for_each(&text[tail_start..], |m| {
+        hits.push((m.phrase, tail_start + m.start))
+    });
     for (pattern, start) in hits {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
         {
@@ -1991,6 +2022,21 @@ mod tests {
             all.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn digits_found() {
+        let all: Vec<u8> = (0..=255).collect();
+        for from in 0..all.len() {
+            let want = (from..all.len())
+                .find(|&i| all[i].is_ascii_digit())
+                .unwrap_or(256);
+            assert_eq!(next_digit(&all, from), want);
+        }
+        let mut b = "ngày hội xuân đã qua, tháng chạp".as_bytes().to_vec();
+        assert_eq!(next_digit(&b, 0), b.len());
+        b.extend(b"9");
+        assert_eq!(next_digit(&b, 3), b.len() - 1);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! number ("1886/QĐ-TTg", "05/2023/NĐ-CP"). A percentage right after a fraction ("(chiếm 38%)")
 //! belongs to it; any other percentage is a figure of its own.
 
-use super::dates::{ceil_boundary, floor_boundary, is_date_at, lexicon_lines, lower_aligned};
+use super::dates::{
+    ceil_boundary, floor_boundary, is_date_at, lexicon_lines, lower_aligned, next_digit,
+};
 use super::{Evidence, Figure, Span};
 use std::sync::OnceLock;
 
@@ -15,8 +17,12 @@ pub fn find(text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && glued_before(text, i)) {
+    loop {
+        i = next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
+        if i > 0 && glued_before(text, i) {
             i += 1;
             continue;
         }

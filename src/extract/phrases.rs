@@ -10,7 +10,7 @@ pub struct Phrases {
     /// Candidates grouped by first byte, longest first within a group.
     entries: Vec<Entry>,
     /// The group of each first byte: `entries[groups[b].0..groups[b].1]`.
-    groups: Vec<(u32, u32)>,
+    groups: Box<[(u32, u32); 256]>,
 }
 
 /// A phrase's first eight bytes, as a little-endian word and the mask of its bytes.
@@ -48,7 +48,7 @@ impl Phrases {
             let p = phrases[i as usize].as_bytes();
             (p[0], std::cmp::Reverse(p.len()))
         });
-        let mut groups = vec![(0u32, 0u32); 256];
+        let mut groups = Box::new([(0u32, 0u32); 256]);
         let mut entries = Vec::with_capacity(order.len());
         for i in order {
             let p = phrases[i as usize].as_bytes();
