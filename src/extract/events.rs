@@ -136,9 +136,8 @@ fn is_furniture(l: &str) -> bool {
         "october",
         "gmt",
     ];
-    let lower = lower_aligned(l);
-    let stamp = l.chars().any(|c| c.is_ascii_digit())
-        && lower
+    let stamp = l.bytes().any(|b| b.is_ascii_digit())
+        && lower_aligned(l)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .all(|w| {
@@ -146,9 +145,14 @@ fn is_furniture(l: &str) -> bool {
                     || STAMP_WORDS.contains(&w)
                     || matches!(w, "november" | "december" | "am" | "pm" | "h")
             });
-    let image = [".jpg", ".jpeg", ".png", ".gif", ".webp"]
-        .iter()
-        .any(|e| lower.contains(e));
+    // Lowercasing leaves ASCII bytes where they are: an extension shows as ASCII in `l`.
+    let image = memchr::memchr_iter(b'.', l.as_bytes()).any(|dot| {
+        let rest = &l.as_bytes()[dot..];
+        [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|e| {
+            rest.get(..e.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(e.as_bytes()))
+        })
+    });
     let agency = l.chars().count() <= 12 && l.ends_with(['-', '–']);
     stamp || image || agency
 }
@@ -164,9 +168,11 @@ fn reads_as_headline(l: &str) -> bool {
         return false;
     }
     // A lead sentence opens with its date: "Sáng 28-12, ...".
-    let lower = lower_aligned(l);
-    let first = lower.split_whitespace().next().unwrap_or("");
-    let second = lower.split_whitespace().nth(1).unwrap_or("");
+    // Lowercasing keeps whitespace where it is: lowercase the first two words only.
+    let mut words = l.split_whitespace().map(lower_aligned);
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let (first, second) = (first.as_str(), second.as_str());
     let dateish = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
     if matches!(first, "sáng" | "chiều" | "tối" | "trưa" | "ngày" | "hôm")
         && (dateish(second) || second == "nay" || second == "ngày")
@@ -274,7 +280,7 @@ fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
     let mut best: Option<((usize, usize, usize, usize), Cue)> = None;
     for (wi, w) in window.iter().enumerate() {
         let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
-        lex.phrases.for_each(&lower[from..to], |m| {
+        lex.phrases.for_each_word_start(&lower[from..to], |m| {
             let Some((kind, cue)) = lex.cues.get(m.phrase) else {
                 return;
             };
@@ -420,50 +426,55 @@ fn term_in(text: &str, lower: &str, region: Span) -> Option<String> {
         floor_boundary(lower, region.end),
     );
     let s = &lower[from..to];
-    let mut best: Option<(usize, String)> = None;
-    for kw in ["khóa ", "khoá ", "khoa "] {
-        for (i, _) in s.match_indices(kw) {
-            let at = from + i;
-            if !word_at(lower, at, kw.trim_end()) {
-                continue;
-            }
-            let v = at + kw.len();
-            let token: String = text[v..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            let roman_caps = !token.is_empty()
-                && token.chars().all(|c| "IVXLC".contains(c))
-                && parse_ordinal_token(&token).is_some();
-            let digits =
-                !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit());
-            if (roman_caps || digits) && best.as_ref().is_none_or(|(b, _)| at < *b) {
-                best = Some((at, token));
-            }
-        }
-    }
-    for (i, _) in s.match_indices("nhiệm kỳ") {
+    // Every keyword opens with "k" or "n": try them where those letters are, in text order.
+    memchr::memchr2_iter(b'k', b'n', s.as_bytes()).find_map(|i| {
         let at = from + i;
-        let rest = &lower[at + "nhiệm kỳ".len()..];
-        let t = rest.trim_start();
-        let a: String = t.chars().take_while(char::is_ascii_digit).collect();
-        if a.len() != 4 {
-            continue;
+        if s.as_bytes()[i] == b'k' {
+            let kw = ["khóa ", "khoá ", "khoa "]
+                .into_iter()
+                .find(|kw| s[i..].starts_with(kw))?;
+            term_after_khoa(text, lower, at, kw)
+        } else {
+            s[i..]
+                .starts_with("nhiệm kỳ")
+                .then(|| term_after_nhiem_ky(lower, at))?
         }
-        let after = t[4..].trim_start();
-        let Some(after) = after.strip_prefix(['-', '–', '—']) else {
-            continue;
-        };
-        let b: String = after
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if b.len() == 4 && best.as_ref().is_none_or(|(p, _)| at < *p) {
-            best = Some((at, format!("{a}-{b}")));
-        }
+    })
+}
+
+/// "khóa XX" at `at`: the Roman numeral in capitals, or a number.
+fn term_after_khoa(text: &str, lower: &str, at: usize, kw: &str) -> Option<String> {
+    if !word_at(lower, at, kw.trim_end()) {
+        return None;
     }
-    best.map(|(_, t)| t)
+    let v = at + kw.len();
+    let token: String = text[v..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let roman_caps = !token.is_empty()
+        && token.chars().all(|c| "IVXLC".contains(c))
+        && parse_ordinal_token(&token).is_some();
+    let digits = !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit());
+    (roman_caps || digits).then_some(token)
+}
+
+/// "nhiệm kỳ 2020 - 2025" at `at` → "2020-2025".
+fn term_after_nhiem_ky(lower: &str, at: usize) -> Option<String> {
+    let rest = &lower[at + "nhiệm kỳ".len()..];
+    let t = rest.trim_start();
+    let a: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if a.len() != 4 {
+        return None;
+    }
+    let after = t[4..].trim_start();
+    let after = after.strip_prefix(['-', '–', '—'])?;
+    let b: String = after
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (b.len() == 4).then(|| format!("{a}-{b}"))
 }
 
 /// Body heads and their phrases, found leftmost-longest ("ủy ban thường vụ quốc hội" before
@@ -605,7 +616,9 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         if word.is_empty() {
             break;
         }
-        let lw = lower_aligned(word);
+        // `lower` covers the lead, and lowercasing keeps every char's offset.
+        let at_word = k + ws;
+        let lw = &lower[at_word..at_word + word.len()];
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && !word
                 .chars()
@@ -614,12 +627,13 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             || word == "TP";
         // "Đảng bộ Quân sự tỉnh", "Đảng bộ Công an tỉnh": the lowercase half of a unit's name.
         let compound = !capitalised
-            && out.rsplit(' ').next().is_some_and(|prev| {
-                BODY_COMPOUNDS.contains(&(lower_aligned(prev).as_str(), lw.as_str()))
-            });
-        let link = compound || BODY_LINKS.contains(&lw.as_str());
+            && out
+                .rsplit(' ')
+                .next()
+                .is_some_and(|prev| BODY_COMPOUNDS.contains(&(lower_aligned(prev).as_str(), lw)));
+        let link = compound || BODY_LINKS.contains(&lw);
         let stop = matches!(
-            lw.as_str(),
+            lw,
             "khóa"
                 | "khoá"
                 | "nhiệm"
@@ -638,7 +652,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         }
         // A surname after a place's first word starts a person's name: "tỉnh Nghệ An Nguyễn ...".
         if capitalised && !link {
-            if capitals > 0 && SURNAMES.contains(&lw.as_str()) {
+            if capitals > 0 && SURNAMES.contains(&lw) {
                 break;
             }
             capitals += 1;
@@ -646,7 +660,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             capitals = 0;
         }
         // Abbreviations inside a body name keep their expansion.
-        let piece = match lw.as_str() {
+        let piece = match lw {
             "tp" => "thành phố".to_string(),
             "uỷ" => "ủy".to_string(),
             "ương" if out.ends_with("Trung") => "ương".to_string(),
@@ -657,7 +671,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         k += ws + word.len();
         // A department's own name is sentence-case ("Sở Văn hóa, Thể thao và Du lịch"): stop
         // at its head word. After "Việt Nam" only a level may follow ("... Việt Nam tỉnh X").
-        if (capitalised && DEPARTMENTS.contains(&lw.as_str())) || out.len() > 160 {
+        if (capitalised && DEPARTMENTS.contains(&lw)) || out.len() > 160 {
             break;
         }
         after_country = out.ends_with("Việt Nam");

@@ -29,8 +29,27 @@ pub struct Found {
     pub end: usize,
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit.
+fn ascii_alnum(x: u64) -> u64 {
+    // Per byte, with its high bit clear (no carry crosses bytes): `t + (0x80 - lo)` has its high
+    // bit set when `t >= lo`.
+    let at_least = |t: u64, lo: u8| t + ONES * (0x80 - u64::from(lo));
+    let t = x & !HIGH;
+    let digit = at_least(t, b'0') & !at_least(t, b'9' + 1);
+    let folded = t | (ONES * 0x20); // 'A'..='Z' onto 'a'..='z'
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    (digit | letter) & !x & HIGH
+}
+
 /// The eight bytes of `b` from `at`, zero-padded past its end.
+#[inline]
 fn word_at(b: &[u8], at: usize) -> u64 {
+    if let Some(w) = b.get(at..at + 8) {
+        return u64::from_le_bytes(w.try_into().unwrap_or_default());
+    }
     let mut w = [0u8; 8];
     let n = (b.len() - at).min(8);
     w[..n].copy_from_slice(&b[at..at + n]);
@@ -78,7 +97,7 @@ impl Phrases {
     /// Calls `f` with the phrases starting at byte `at` of `hay`, longest first, until it
     /// returns `false`. (A phrase starts with a char's first byte, so it only matches where a
     /// char starts.)
-    #[inline]
+    #[inline(always)] // a call per byte would cost more than the test it makes
     fn each_at(&self, hay: &[u8], at: usize, mut f: impl FnMut(Found) -> bool) {
         let (s, e) = self.groups[usize::from(hay[at])];
         if s == e {
@@ -113,6 +132,36 @@ impl Phrases {
                 f(found);
                 true
             });
+        }
+    }
+
+    /// Like [`Phrases::for_each`], but only where no ASCII letter or digit comes right before:
+    /// what a caller that wants whole words would keep (it still checks other letters).
+    pub fn for_each_word_start(&self, hay: &str, mut f: impl FnMut(Found)) {
+        let b = hay.as_bytes();
+        let mut emit = |at: usize| {
+            self.each_at(b, at, |found| {
+                f(found);
+                true
+            })
+        };
+        // Eight bytes at a time: the bytes whose previous byte is no ASCII letter or digit.
+        let mut at = 0;
+        let mut prev_alnum = 0u64; // the high bit set when the byte before `at` is one
+        while let Some(chunk) = b.get(at..at + 8) {
+            let alnum = ascii_alnum(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+            let mut starts = !((alnum << 8) | prev_alnum) & HIGH;
+            while starts != 0 {
+                emit(at + starts.trailing_zeros() as usize / 8);
+                starts &= starts - 1;
+            }
+            prev_alnum = alnum >> 56;
+            at += 8;
+        }
+        for at in at..b.len() {
+            if at == 0 || !b[at - 1].is_ascii_alphanumeric() {
+                emit(at);
+            }
         }
     }
 
@@ -181,5 +230,22 @@ mod tests {
             ]
         );
         assert!(p.overlapping("").is_empty());
+    }
+
+    #[test]
+    fn word_starts() {
+        let p = Phrases::new(["hội", "họp", "a", "1"]);
+        let hay = "hội nghị họp; (họp)ahội1 a1 bhội “hội” họp\nhội1a";
+        let mut all = Vec::new();
+        p.for_each(hay, |f| all.push(f));
+        let b = hay.as_bytes();
+        all.retain(|f| f.start == 0 || !b[f.start - 1].is_ascii_alphanumeric());
+        let mut starts = Vec::new();
+        p.for_each_word_start(hay, |f| starts.push(f));
+        assert_eq!(starts, all);
+        for byte in 0..=255u8 {
+            let x = u64::from(byte) << 24;
+            assert_eq!(ascii_alnum(x) != 0, byte.is_ascii_alphanumeric(), "{byte}");
+        }
     }
 }
