@@ -92,6 +92,10 @@ pub(crate) fn lower_aligned(text: &str) -> String {
             i += 1;
             continue;
         }
+        if let Some(len) = lowercase_vietnamese_at(b, i) {
+            i += len;
+            continue;
+        }
         let (c, len) = decode_at(b, i);
         let l = lower_char(c);
         if l != c {
@@ -100,6 +104,25 @@ pub(crate) fn lower_aligned(text: &str) -> String {
         i += len;
     }
     out
+}
+
+/// The length of the char at `b[i]` when its bytes alone show it is a lowercase letter of the
+/// common Vietnamese blocks: à..ỹ with tone marks (odd code points in U+1EA0..=U+1EF9), à..ÿ,
+/// ă, đ, ĩ, ũ, ơ, ư. Saves decoding most non-ASCII chars of a Vietnamese text.
+fn lowercase_vietnamese_at(b: &[u8], i: usize) -> Option<usize> {
+    let (b1, b2) = (b.get(i + 1).copied()?, b.get(i + 2).copied());
+    match (b[i], b1) {
+        // U+00DF..=U+00FF
+        (0xC3, 0x9F..=0xBF) => Some(2),
+        // ă, đ, ĩ, ũ: odd code points of U+0100..=U+012F and U+014A..=U+0177.
+        (0xC4, 0x80..=0xAF) | (0xC5, 0x8A..=0xB7) if b1 % 2 == 1 => Some(2),
+        // ơ (U+01A1), ư (U+01B0)
+        (0xC6, 0xA1 | 0xB0) => Some(2),
+        // U+1EA0..=U+1EBF and U+1EC0..=U+1EF9: the code point's parity is its last byte's.
+        (0xE1, 0xBA) if b2.is_some_and(|c| c >= 0xA0 && c % 2 == 1) => Some(3),
+        (0xE1, 0xBB) if b2.is_some_and(|c| c <= 0xB9 && c % 2 == 1) => Some(3),
+        _ => None,
+    }
 }
 
 /// The char whose UTF-8 encoding starts at `b[i]` (a lead byte of a valid string), and its
@@ -322,6 +345,38 @@ pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
         from += 1;
     }
     from.min(b.len())
+}
+
+/// The positions of ASCII capitals in `b`, from `from` on, found eight bytes at a time.
+fn ascii_capitals(b: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    let mut pending = 0u64;
+    std::iter::from_fn(move || loop {
+        if pending != 0 {
+            let i = at - 8 + pending.trailing_zeros() as usize / 8;
+            pending &= pending - 1;
+            return Some(i);
+        }
+        if let Some(chunk) = b.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            // Per byte, with its high bit clear: at least 'A', and not above 'Z'.
+            let t = x & !HIGH;
+            let ge_a = t + ONES * u64::from(0x80 - b'A');
+            let gt_z = t + ONES * u64::from(0x80 - b'Z' - 1);
+            pending = ge_a & !gt_z & !x & HIGH;
+            at += 8;
+            continue;
+        }
+        while at < b.len() {
+            at += 1;
+            if b[at - 1].is_ascii_uppercase() {
+                return Some(at - 1);
+            }
+        }
+        return None;
+    })
 }
 
 /// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD.
@@ -548,19 +603,23 @@ const EN_MONTHS: [&str; 12] = [
 
 /// "April 27, 2017", "27 April 2017": blog and page headers.
 fn scan_english(text: &str, out: &mut Vec<Raw>) {
-    static MONTHS: OnceLock<super::phrases::Phrases> = OnceLock::new();
-    let months = MONTHS.get_or_init(|| super::phrases::Phrases::new(EN_MONTHS));
     let b = text.as_bytes();
     // Such dates are page or blog headers (and footers): read the two ends of the text only.
     let head_end = floor_boundary(text, 1200);
     let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
-    // No month name starts inside another (only their first letter is a capital), so every
-    // occurrence is a leftmost-longest one.
-    let mut hits = Vec::new();
-    months.for_each(&text[..head_end], |m| hits.push((m.phrase, m.start)));
-    months.for_each(&text[tail_start..], |m| {
-        hits.push((m.phrase, tail_start + m.start))
-    });
+    // Month names open with the only capital they hold, and none is the start of another: try
+    // them at the (few) ASCII capitals.
+    let head = &b[..head_end];
+    let hits = ascii_capitals(head, 0)
+        .map(|at| (head, at))
+        .chain(ascii_capitals(b, tail_start).map(|at| (b, at)))
+        .filter(|&(hay, at)| b"JFMASOND".contains(&hay[at]))
+        .filter_map(|(hay, at)| {
+            let m = EN_MONTHS
+                .iter()
+                .position(|m| hay[at] == m.as_bytes()[0] && hay[at..].starts_with(m.as_bytes()))?;
+            Some((m, at))
+        });
     for (pattern, start) in hits {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
         {
@@ -713,7 +772,7 @@ struct Tok<'a> {
 impl<'a> Doc<'a> {
     fn new(text: &'a str, sentences: &'a [Span]) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Doc {
             text,
             lower: lower_aligned(text),
@@ -2025,6 +2084,17 @@ mod tests {
     }
 
     #[test]
+    fn capitals_found() {
+        let all: Vec<u8> = (0..=255).chain(0..=255).collect();
+        for from in 0..all.len() {
+            let want: Vec<usize> = (from..all.len())
+                .filter(|&i| all[i].is_ascii_uppercase())
+                .collect();
+            assert_eq!(ascii_capitals(&all, from).collect::<Vec<_>>(), want);
+        }
+    }
+
+    #[test]
     fn digits_found() {
         let all: Vec<u8> = (0..=255).collect();
         for from in 0..all.len() {
@@ -2037,6 +2107,21 @@ mod tests {
         assert_eq!(next_digit(&b, 0), b.len());
         b.extend(b"9");
         assert_eq!(next_digit(&b, 3), b.len() - 1);
+    }
+
+    #[test]
+    fn lowercase_bytes_fast_path() {
+        for c in (0x80..0x3_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            if let Some(len) = lowercase_vietnamese_at(b, 0) {
+                assert_eq!((len, lower_char(c)), (c.len_utf8(), c), "{c:?}");
+            }
+        }
+        assert_eq!(
+            lower_aligned("ĐẢNG Ủy Tỉnh ỹ Ỹ ơƠ ưƯ ÀÝ"),
+            "đảng ủy tỉnh ỹ ỹ ơơ ưư àý"
+        );
     }
 
     #[test]

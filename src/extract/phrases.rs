@@ -149,8 +149,11 @@ impl Phrases {
         let mut at = 0;
         let mut prev_alnum = 0u64; // the high bit set when the byte before `at` is one
         while let Some(chunk) = b.get(at..at + 8) {
-            let alnum = ascii_alnum(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-            let mut starts = !((alnum << 8) | prev_alnum) & HIGH;
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let alnum = ascii_alnum(x);
+            // No phrase starts with a continuation byte (0b10xxxxxx).
+            let continuation = x & !(x << 1);
+            let mut starts = !((alnum << 8) | prev_alnum | continuation) & HIGH;
             while starts != 0 {
                 emit(at + starts.trailing_zeros() as usize / 8);
                 starts &= starts - 1;
