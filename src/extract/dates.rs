@@ -198,11 +198,19 @@ pub(crate) fn is_date_at(text: &str, at: usize) -> bool {
     let from = floor_boundary(text, at.saturating_sub(24));
     let before = lower_aligned(&text[from..at]);
     let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == ',');
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let last = before.rsplit(|c: char| !is_alnum(c)).next().unwrap_or("");
     matches!(last, "ngày" | "nay" | "qua" | "hôm" | "vào") || is_time_of_day(last)
+}
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for the Latin letters that make
+/// up Vietnamese (U+00C0..=U+024F, U+1E00..=U+1EFF).
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false, // × ÷
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -237,20 +245,45 @@ pub(crate) fn sentence_at(sentences: &[Span], pos: usize) -> Option<Span> {
 pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
     let end = at + needle.len();
     hay.get(at..end) == Some(needle)
-        && !hay[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        && !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
+        && !hay[..at].chars().next_back().is_some_and(is_alnum)
+        && !hay[end..].chars().next().is_some_and(is_alnum)
 }
 
 /// Byte offsets of every whole-word occurrence of `needle` in `hay[from..to]`.
 pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) -> Vec<usize> {
     let (from, to) = (floor_boundary(hay, from), floor_boundary(hay, to));
-    memchr::memmem::find_iter(&hay.as_bytes()[from..to], needle.as_bytes())
-        .map(|i| from + i)
-        .filter(|&i| word_at(hay, i, needle))
-        .collect()
+    let region = &hay.as_bytes()[from..to];
+    let found = |i: usize| from + i;
+    let whole = |&i: &usize| word_at(hay, i, needle);
+    match cached_finder(needle) {
+        Some(f) => f.find_iter(region).map(found).filter(whole).collect(),
+        None => memchr::memmem::find_iter(region, needle.as_bytes())
+            .map(found)
+            .filter(whole)
+            .collect(),
+    }
+}
+
+/// Searchers for the words this module looks for, built once: building one costs more than
+/// searching a sentence with it.
+fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static>> {
+    const WORDS: [&str; 10] = [
+        "tháng",
+        "qua",
+        "kỷ niệm",
+        "tết",
+        "xuân",
+        "đại hội",
+        "bầu cử",
+        "ứng cử",
+        "năm",
+        "ảnh",
+    ];
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    let k = WORDS.iter().position(|w| *w == needle)?;
+    FINDERS
+        .get_or_init(|| WORDS.iter().map(memchr::memmem::Finder::new).collect())
+        .get(k)
 }
 
 /// Four ASCII digits at `at` forming a year of the modern press (1900..=2100), not part of a
@@ -409,7 +442,7 @@ fn starts_inside_token(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let mut rev = before.chars().rev();
     match rev.next() {
-        Some(c) if c.is_alphanumeric() => true,
+        Some(c) if is_alnum(c) => true,
         Some('/' | '.' | ',' | ':') => rev.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
@@ -548,11 +581,7 @@ fn scan_words(text: &str, lower: &str, out: &mut Vec<Raw>) {
             continue;
         }
         let dstart = before.len() - dlen;
-        if lower[..dstart]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
+        if lower[..dstart].chars().next_back().is_some_and(is_alnum) {
             continue;
         }
         let mstart = at + "tháng".len() + 1;
@@ -624,11 +653,7 @@ fn scan_english(text: &str, out: &mut Vec<Raw>) {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
         {
             let end_name = at + name.len();
-            if text[end_name..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-            {
+            if text[end_name..].chars().next().is_some_and(is_alnum) {
                 continue;
             }
             let month = mi as u8 + 1;
@@ -820,7 +845,7 @@ impl<'a> Doc<'a> {
         let mut toks = Vec::new();
         let mut word_end: Option<usize> = None;
         for (i, c) in s.char_indices().rev() {
-            if c.is_alphanumeric() {
+            if is_alnum(c) {
                 if word_end.is_none() {
                     word_end = Some(i + c.len_utf8());
                 }
@@ -929,10 +954,10 @@ impl<'a> Doc<'a> {
         let line_start = self.line_span(self.line_of(pos)).start;
         let floor = floor_boundary(self.text, pos.saturating_sub(200)).max(line_start);
         let s = &self.text[floor..pos];
-        let cut = [". ", "! ", "? ", "… "]
-            .iter()
-            .filter_map(|p| s.rfind(p).map(|i| i + p.len()))
-            .max();
+        // After the last ". ", "! ", "? " or "… ".
+        let cut = memchr::memrchr_iter(b' ', s.as_bytes())
+            .find(|&sp| s[..sp].ends_with(['.', '!', '?', '…']))
+            .map(|sp| sp + 1);
         match cut {
             Some(c) => Some(&s[c..]),
             None if floor == line_start => Some(s),
@@ -1142,7 +1167,7 @@ impl<'a> Doc<'a> {
             &self.lower[line.start..raw.core.start],
             &self.lower[raw.core.end..line.end]
         );
-        rest.split(|c: char| !c.is_alphanumeric())
+        rest.split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
     }
@@ -1180,10 +1205,14 @@ impl<'a> Doc<'a> {
         // A caption's credit comes within a short way of its date.
         let end = floor_boundary(&self.lower, line.end.min(raw.core.end + 160));
         let after = &self.lower[raw.core.end..end.max(raw.core.end)];
-        after.contains("ảnh:")
-            || after.contains("ảnh :")
-            || after.contains("(ảnh")
-            || (end == line.end && after.trim_end().ends_with('|'))
+        // "ảnh:", "ảnh :", "(ảnh".
+        let credit = cached_finder("ảnh").is_some_and(|f| {
+            f.find_iter(after.as_bytes()).any(|i| {
+                let rest = &after[i + "ảnh".len()..];
+                rest.starts_with(':') || rest.starts_with(" :") || after[..i].ends_with('(')
+            })
+        });
+        credit || (end == line.end && after.trim_end().ends_with('|'))
     }
 
     /// Ranges and periods written as two dates: "từ ngày A đến ngày B", "(A - B)".
@@ -1710,7 +1739,7 @@ pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
         && !hay[..hay.len() - word.len()]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(is_alnum)
 }
 
 /// Whitespace-separated chunks of `s` with their byte offsets.
@@ -2091,6 +2120,13 @@ mod tests {
                 .filter(|&i| all[i].is_ascii_uppercase())
                 .collect();
             assert_eq!(ascii_capitals(&all, from).collect::<Vec<_>>(), want);
+        }
+    }
+
+    #[test]
+    fn alnum_fast_paths() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

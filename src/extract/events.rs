@@ -7,7 +7,9 @@
 //! decision is usually a "hội nghị", so the more specific kind wins. Ordinal, term and body are
 //! read next to the winning cue.
 
-use super::dates::{ceil_boundary, floor_boundary, lower_aligned, parse_ordinal_token, word_at};
+use super::dates::{
+    ceil_boundary, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token, word_at,
+};
 use super::phrases::Phrases;
 use super::{Event, EventKind, Evidence, Span};
 use std::sync::OnceLock;
@@ -138,7 +140,7 @@ fn is_furniture(l: &str) -> bool {
     ];
     let stamp = l.bytes().any(|b| b.is_ascii_digit())
         && lower_aligned(l)
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| {
                 w.bytes().all(|b| b.is_ascii_digit())
@@ -382,7 +384,7 @@ fn ordinal_in(lower: &str, region: Span) -> Option<u32> {
 
 /// The number that opens `s`: digits, a Roman numeral or Vietnamese number words.
 fn ordinal_value(s: &str) -> Option<u32> {
-    let first: String = s.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let first: String = s.chars().take_while(|&c| is_alnum(c)).collect();
     if let Some(n) = parse_ordinal_token(&first) {
         // Roman numerals must be written in capitals; `s` is lowercased, so accept only forms
         // that are not also Vietnamese words.
@@ -391,7 +393,7 @@ fn ordinal_value(s: &str) -> Option<u32> {
         }
     }
     let words: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alnum(c))
         .filter(|w| !w.is_empty())
         .take(3)
         .collect();
@@ -609,7 +611,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             break;
         }
         let word: &str = trimmed
-            .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+            .split(|c: char| !(is_alnum(c) || c == '.' || c == '-'))
             .next()
             .unwrap_or("");
         let word = word.trim_end_matches(['.', '-']);

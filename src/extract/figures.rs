@@ -7,7 +7,7 @@
 //! belongs to it; any other percentage is a figure of its own.
 
 use super::dates::{
-    ceil_boundary, floor_boundary, is_date_at, lexicon_lines, lower_aligned, next_digit,
+    ceil_boundary, floor_boundary, is_alnum, is_date_at, lexicon_lines, lower_aligned, next_digit,
 };
 use super::{Evidence, Figure, Span};
 use std::sync::OnceLock;
@@ -155,8 +155,8 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
 fn glued_before(text: &str, at: usize) -> bool {
     let mut rev = text[..at].chars().rev();
     match rev.next() {
-        Some(c) if c.is_alphanumeric() => true,
-        Some('/' | '.' | ',' | '-') => rev.next().is_some_and(char::is_alphanumeric),
+        Some(c) if is_alnum(c) => true,
+        Some('/' | '.' | ',' | '-') => rev.next().is_some_and(is_alnum),
         _ => false,
     }
 }
@@ -165,7 +165,7 @@ fn glued_before(text: &str, at: usize) -> bool {
 fn document_tail(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     rest.starts_with(|c: char| c.is_alphabetic())
-        || (rest.starts_with(['/', '-']) && rest[1..].starts_with(|c: char| c.is_alphanumeric()))
+        || (rest.starts_with(['/', '-']) && rest[1..].starts_with(is_alnum))
 }
 
 /// "%" or " phần trăm" right after a number: the end of the sign.
@@ -252,10 +252,7 @@ fn unit_after(text: &str, at: usize) -> Option<Span> {
     let unit_at = |s: &str| {
         units()
             .iter()
-            .find(|u| {
-                s.starts_with(u.as_str())
-                    && !s[u.len()..].starts_with(|c: char| c.is_alphanumeric())
-            })
+            .find(|u| s.starts_with(u.as_str()) && !s[u.len()..].starts_with(is_alnum))
             .map(String::len)
     };
     loop {
