@@ -160,7 +160,8 @@ fn is_furniture(l: &str) -> bool {
 }
 
 fn reads_as_headline(l: &str) -> bool {
-    let words = l.split_whitespace().count();
+    // Counting stops past the limit: a long paragraph need not be read to its end.
+    let words = l.split_whitespace().take(46).count();
     let chars = l.chars().count();
     if !(3..=45).contains(&words) || chars > 300 {
         return false;
@@ -204,7 +205,7 @@ fn lead_window(text: &str, sentences: &[Span], headline: Option<Span>) -> Vec<Sp
     let body_start = headline.map_or(0, |h| h.end);
     let mut taken = 0;
     let cover = |s: Span, out: &mut Vec<Span>| {
-        if s.start >= body_start && s.slice(text).split_whitespace().count() >= 4 {
+        if s.start >= body_start && s.slice(text).split_whitespace().nth(3).is_some() {
             out.push(s);
             true
         } else {
