@@ -128,9 +128,6 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
     if int == 0 || int > 9 {
         return None;
     }
-    let mut len = int;
-    let mut s: String = text[at..at + int].to_string();
-    let mut integer = true;
     if matches!(b.get(at + int), Some(b',' | b'.')) {
         let frac = b[at + int + 1..]
             .iter()
@@ -138,16 +135,26 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
             .count();
         // "38,5" is a decimal; "12.000" (three digits) is a thousands group, not a figure here.
         if (1..=2).contains(&frac) && percent_sign(text, at + int + 1 + frac).is_some() {
-            s.push('.');
-            s.push_str(&text[at + int + 1..at + int + 1 + frac]);
-            len += 1 + frac;
-            integer = false;
+            let s = format!(
+                "{}.{}",
+                &text[at..at + int],
+                &text[at + int + 1..at + int + 1 + frac]
+            );
+            return Some(Number {
+                value: s.parse().ok()?,
+                len: int + 1 + frac,
+                integer: false,
+            });
         }
     }
+    // At most nine digits: exact as an integer, and so as an f64.
+    let value = b[at..at + int]
+        .iter()
+        .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
     Some(Number {
-        value: s.parse().ok()?,
-        len,
-        integer,
+        value: f64::from(value),
+        len: int,
+        integer: true,
     })
 }
 
