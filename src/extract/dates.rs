@@ -24,7 +24,17 @@ use time::{Date, Month};
 /// The date the reported event took place, if the text (or, failing it, the publication date)
 /// says it.
 pub fn find_event_date(text: &str, sentences: &[Span], ctx: &Context) -> Option<EventDate> {
-    let doc = Doc::new(text, sentences);
+    find_event_date_lowered(text, &lower_aligned(text), sentences, ctx)
+}
+
+/// [`find_event_date`] given `lower_aligned(text)`, which the caller shares with the events.
+pub(crate) fn find_event_date_lowered(
+    text: &str,
+    lower: &str,
+    sentences: &[Span],
+    ctx: &Context,
+) -> Option<EventDate> {
+    let doc = Doc::new(text, lower, sentences);
     let mentions = doc.classify(doc.scan());
     let publications = doc.publications(&mentions, ctx);
 
@@ -783,7 +793,7 @@ const S_YEAR_ONLY: u8 = 30;
 
 struct Doc<'a> {
     text: &'a str,
-    lower: String,
+    lower: &'a str,
     line_starts: Vec<usize>,
     sentences: &'a [Span],
 }
@@ -795,12 +805,12 @@ struct Tok<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, sentences: &'a [Span]) -> Self {
+    fn new(text: &'a str, lower: &'a str, sentences: &'a [Span]) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Doc {
             text,
-            lower: lower_aligned(text),
+            lower,
             line_starts,
             sentences,
         }
@@ -824,7 +834,7 @@ impl<'a> Doc<'a> {
     fn scan(&self) -> Vec<Raw> {
         let mut raws = Vec::new();
         scan_numeric(self.text, &mut raws);
-        scan_words(self.text, &self.lower, &mut raws);
+        scan_words(self.text, self.lower, &mut raws);
         scan_english(self.text, &mut raws);
         raws.sort_by_key(|r| r.core.start);
         // Overlaps (an English date seen twice) keep the first.
@@ -840,7 +850,7 @@ impl<'a> Doc<'a> {
     /// Tokens before `from`, nearest first, within the line and a bounded window.
     fn tokens_back(&self, from: usize, max: usize) -> Vec<Tok<'_>> {
         let line_start = self.line_span(self.line_of(from)).start;
-        let floor = floor_boundary(&self.lower, from.saturating_sub(120)).max(line_start);
+        let floor = floor_boundary(self.lower, from.saturating_sub(120)).max(line_start);
         let s = &self.lower[floor..from];
         let mut toks = Vec::new();
         let mut word_end: Option<usize> = None;
@@ -1040,7 +1050,7 @@ impl<'a> Doc<'a> {
         let lead = clause.is_some_and(is_lead_prefix);
         let before_lower = {
             let ls = self.line_span(self.line_of(m.span.start)).start;
-            let from = floor_boundary(&self.lower, m.span.start.saturating_sub(80)).max(ls);
+            let from = floor_boundary(self.lower, m.span.start.saturating_sub(80)).max(ls);
             &self.lower[from..m.span.start]
         };
         let btrim = before_lower.trim_end();
@@ -1203,7 +1213,7 @@ impl<'a> Doc<'a> {
     fn is_caption(&self, raw: &Raw) -> bool {
         let line = self.line_span(self.line_of(raw.core.start));
         // A caption's credit comes within a short way of its date.
-        let end = floor_boundary(&self.lower, line.end.min(raw.core.end + 160));
+        let end = floor_boundary(self.lower, line.end.min(raw.core.end + 160));
         let after = &self.lower[raw.core.end..end.max(raw.core.end)];
         // "ảnh:", "ảnh :", "(ảnh".
         let credit = cached_finder("ảnh").is_some_and(|f| {
@@ -1331,8 +1341,8 @@ impl<'a> Doc<'a> {
 
     /// "tối qua", "hôm qua", "chiều qua" in the opening paragraphs.
     fn relative_yesterday(&self) -> Option<Span> {
-        let limit = floor_boundary(&self.lower, 1500);
-        for at in word_occurrences(&self.lower, 0, limit, "qua") {
+        let limit = floor_boundary(self.lower, 1500);
+        for at in word_occurrences(self.lower, 0, limit, "qua") {
             let before = self.lower[..at].trim_end();
             if let Some(w) = ["hôm", "tối", "chiều", "sáng", "trưa", "đêm"]
                 .iter()
@@ -1412,8 +1422,8 @@ impl<'a> Doc<'a> {
     }
 
     fn region_lower(&self, region: Span) -> (usize, &str) {
-        let s = floor_boundary(&self.lower, region.start);
-        let e = floor_boundary(&self.lower, region.end.max(s));
+        let s = floor_boundary(self.lower, region.start);
+        let e = floor_boundary(self.lower, region.end.max(s));
         (s, &self.lower[s..e])
     }
 

@@ -16,13 +16,31 @@ use std::sync::OnceLock;
 
 /// The event the article reports.
 pub fn detect(text: &str, sentences: &[Span]) -> Event {
+    detect_in(text, None, sentences)
+}
+
+/// [`detect`] given `lower_aligned(text)`, which the caller shares with the dates.
+pub(crate) fn detect_lowered(text: &str, lower: &str, sentences: &[Span]) -> Event {
+    detect_in(text, Some(lower), sentences)
+}
+
+fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
     let headline = headline(text);
     let window = lead_window(text, sentences, headline);
-    // Everything below reads the headline and lead only: lowercase that much.
+    // Everything below reads the headline and lead only: lowercase that much (or cut the
+    // lowercase text given to that length).
     let lead_end = window.iter().map(|s| s.end).max().unwrap_or(0);
-    let lower = lower_aligned(&text[..ceil_boundary(text, (lead_end + 64).min(text.len()))]);
+    let lead = ceil_boundary(text, (lead_end + 64).min(text.len()));
+    let owned;
+    let lower = match lowered {
+        Some(l) => &l[..lead],
+        None => {
+            owned = lower_aligned(&text[..lead]);
+            owned.as_str()
+        }
+    };
     let headline_text = headline.map(|h| clean_headline(h.slice(text)));
-    let cue = kind_cue(&lower, &window);
+    let cue = kind_cue(lower, &window);
     // With no cue, the lead sentence still names the body and its term.
     let Some(anchor) = cue.map(|c| c.span).or_else(|| {
         window
@@ -48,13 +66,13 @@ pub fn detect(text: &str, sentences: &[Span]) -> Event {
         kind,
         EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
     ) {
-        ordinal_in(&lower, after_cue).or_else(|| headline.and_then(|h| ordinal_in(&lower, h)))
+        ordinal_in(lower, after_cue).or_else(|| headline.and_then(|h| ordinal_in(lower, h)))
     } else {
         None
     };
-    let term = term_in(text, &lower, after_cue)
-        .or_else(|| term_in(text, &lower, sentence))
-        .or_else(|| headline.and_then(|h| term_in(text, &lower, h)));
+    let term = term_in(text, lower, after_cue)
+        .or_else(|| term_in(text, lower, sentence))
+        .or_else(|| headline.and_then(|h| term_in(text, lower, h)));
     // The body is the subject before the cue ("HĐND tỉnh họp kỳ thứ 12"), or what the event is
     // "of" after it ("Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh"); a congress always names
     // its body after the word: "Đại hội đại biểu Đảng bộ tỉnh ...".
@@ -63,9 +81,9 @@ pub fn detect(text: &str, sentences: &[Span]) -> Event {
     } else {
         (before_cue, after_cue)
     };
-    let body = body_in(text, &lower, first)
-        .or_else(|| body_in(text, &lower, second))
-        .or_else(|| headline.and_then(|h| body_in(text, &lower, h)));
+    let body = body_in(text, lower, first)
+        .or_else(|| body_in(text, lower, second))
+        .or_else(|| headline.and_then(|h| body_in(text, lower, h)));
     Event {
         headline: headline_text,
         kind,
