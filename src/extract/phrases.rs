@@ -1,16 +1,26 @@
-//! Finding a few dozen fixed phrases in a short stretch of text (an event's headline and lead, a
-//! page's first lines): the event-kind cues, the heads of holding bodies, English month names.
-//! The stretches are bounded, so a scan that tries, at each byte, the phrases starting with it is
-//! as fast as an automaton there, and costs the bundle nothing. Each phrase keeps its first eight
-//! bytes as a word, so most candidates are rejected by one comparison, without a `memcmp`.
+//! Finding a few dozen fixed phrases in a short stretch of text (an event's headline and lead):
+//! the event-kind cues, the heads of holding bodies. The stretches are bounded, so a scan that
+//! tries, at each byte, the phrases starting with its two bytes is as fast as an automaton there,
+//! and costs the bundle nothing. Each phrase keeps its first eight bytes as a word, so most
+//! candidates are rejected by one comparison, without a `memcmp`.
 
 /// A set of phrases, matched byte for byte (lowercase ones in a lowercased text).
 pub struct Phrases {
     phrases: Vec<String>,
-    /// Candidates grouped by first byte, longest first within a group.
+    /// Candidates grouped by the bucket of their first two bytes, longest first within a
+    /// bucket (a one-byte phrase sits in every bucket of its byte).
     entries: Vec<Entry>,
-    /// The group of each first byte: `entries[groups[b].0..groups[b].1]`.
-    groups: Box<[(u32, u32); 256]>,
+    /// The group of each bucket: `entries[buckets[h].0..buckets[h].1]`.
+    buckets: Box<[(u32, u32); BUCKETS]>,
+}
+
+const BUCKETS: usize = 1024;
+
+/// The bucket of a place whose first two bytes are `b0`, `b1` (`b1` is 0 past the end: phrases
+/// hold no NUL, so only one-byte ones are found there).
+#[inline(always)]
+fn bucket(b0: u8, b1: u8) -> usize {
+    (usize::from(b0) * 61 + usize::from(b1)) % BUCKETS
 }
 
 /// A phrase's first eight bytes, as a little-endian word and the mask of its bytes.
@@ -63,30 +73,41 @@ impl Phrases {
         let mut order: Vec<u32> = (0..phrases.len() as u32)
             .filter(|&i| !phrases[i as usize].is_empty())
             .collect();
-        order.sort_by_key(|&i| {
+        order.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].len()));
+        let mut lists = vec![Vec::new(); BUCKETS];
+        for &i in &order {
             let p = phrases[i as usize].as_bytes();
-            (p[0], std::cmp::Reverse(p.len()))
-        });
-        let mut groups = Box::new([(0u32, 0u32); 256]);
-        let mut entries = Vec::with_capacity(order.len());
-        for i in order {
-            let p = phrases[i as usize].as_bytes();
-            let n = p.len().min(8);
-            let g = &mut groups[usize::from(p[0])];
-            if g.0 == g.1 {
-                *g = (entries.len() as u32, entries.len() as u32);
+            match p.get(1) {
+                Some(&b1) => lists[bucket(p[0], b1)].push(i),
+                None => {
+                    for b1 in 0..=255 {
+                        let list = &mut lists[bucket(p[0], b1)];
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
             }
-            g.1 += 1;
-            entries.push(Entry {
-                prefix: word_at(&p[..n], 0),
-                mask: u64::MAX >> (8 * (8 - n)),
-                phrase: i,
-            });
+        }
+        let mut buckets = Box::new([(0u32, 0u32); BUCKETS]);
+        let mut entries = Vec::new();
+        for (h, list) in lists.iter().enumerate() {
+            let start = entries.len() as u32;
+            entries.extend(list.iter().map(|&i| {
+                let p = phrases[i as usize].as_bytes();
+                let n = p.len().min(8);
+                Entry {
+                    prefix: word_at(&p[..n], 0),
+                    mask: u64::MAX >> (8 * (8 - n)),
+                    phrase: i,
+                }
+            }));
+            buckets[h] = (start, entries.len() as u32);
         }
         Phrases {
             phrases,
             entries,
-            groups,
+            buckets,
         }
     }
 
@@ -99,7 +120,7 @@ impl Phrases {
     /// char starts.)
     #[inline(always)] // a call per byte would cost more than the test it makes
     fn each_at(&self, hay: &[u8], at: usize, mut f: impl FnMut(Found) -> bool) {
-        let (s, e) = self.groups[usize::from(hay[at])];
+        let (s, e) = self.buckets[bucket(hay[at], hay.get(at + 1).copied().unwrap_or(0))];
         if s == e {
             return;
         }
