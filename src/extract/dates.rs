@@ -2137,6 +2137,8 @@ mod tests {
     fn alnum_fast_paths() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            // So splitting at non-letters, then lowercasing, cuts where lowercasing first would.
+            assert_eq!(is_alnum(lower_char(c)), is_alnum(c), "{c:?}");
         }
     }
 

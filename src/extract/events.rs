@@ -156,11 +156,14 @@ fn is_furniture(l: &str) -> bool {
         "october",
         "gmt",
     ];
+    // Lowercasing keeps letters letters: split first, then lowercase only the words read (the
+    // first word that is no stamp word ends it).
     let stamp = l.bytes().any(|b| b.is_ascii_digit())
-        && lower_aligned(l)
-            .split(|c: char| !is_alnum(c))
+        && l.split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| {
+                let w = lower_aligned(w);
+                let w = w.as_str();
                 w.bytes().all(|b| b.is_ascii_digit())
                     || STAMP_WORDS.contains(&w)
                     || matches!(w, "november" | "december" | "am" | "pm" | "h")
