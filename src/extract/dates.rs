@@ -277,7 +277,7 @@ pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) 
 /// Searchers for the words this module looks for, built once: building one costs more than
 /// searching a sentence with it.
 fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static>> {
-    const WORDS: [&str; 10] = [
+    const WORDS: [&str; 11] = [
         "tháng",
         "qua",
         "kỷ niệm",
@@ -288,6 +288,7 @@ fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static
         "ứng cử",
         "năm",
         "ảnh",
+        "nhiệm kỳ",
     ];
     static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
     let k = WORDS.iter().position(|w| *w == needle)?;
@@ -1659,15 +1660,16 @@ const STAMP_WORDS: [&str; 26] = [
 fn term_after(low: &str, at: usize, max: usize) -> Option<i32> {
     let end = ceil_boundary(low, (at + max).min(low.len()));
     let w = &low[at..end];
-    let w = match w.find(['\n', ';']) {
+    let w = match memchr::memchr2(b'\n', b';', w.as_bytes()) {
         Some(i) => &w[..i],
         None => w,
     };
-    let w = match w.find(". ") {
+    let w = match memchr::memchr_iter(b'.', w.as_bytes()).find(|&i| w[i + 1..].starts_with(' ')) {
         Some(i) => &w[..i],
         None => w,
     };
-    for (i, _) in w.match_indices("nhiệm kỳ") {
+    let finder = cached_finder("nhiệm kỳ")?;
+    for i in finder.find_iter(w.as_bytes()) {
         let rest = &w[i + "nhiệm kỳ".len()..];
         let t = rest.trim_start();
         let off = w.len() - t.len();
