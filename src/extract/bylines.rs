@@ -79,14 +79,31 @@ fn is_signature(s: &str) -> bool {
 fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            out.push((start, i));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push((start, i));
+        start = i + 1;
     }
     out.push((start, text.len()));
     out
+}
+
+/// Where the last "Ảnh:" of `line` starts. (Colons are rare: look for them first.)
+fn last_photo_credit(line: &str) -> Option<usize> {
+    const WORD: &str = "Ảnh";
+    memchr::memrchr_iter(b':', line.as_bytes())
+        .find(|&p| line[..p].ends_with(WORD))
+        .map(|p| p - WORD.len())
+}
+
+/// Where the last sentence end (". ", "… ", "! ", "? ") of `line` starts.
+fn last_sentence_end(line: &str) -> Option<usize> {
+    memchr::memrchr_iter(b' ', line.as_bytes()).find_map(|sp| {
+        let before = &line[..sp];
+        ['.', '…', '!', '?']
+            .into_iter()
+            .find(|&c| before.ends_with(c))
+            .map(|c| sp - c.len_utf8())
+    })
 }
 
 fn author(text: &str, name: Span, credit: &str, line: Span) -> Option<Author> {
@@ -134,7 +151,7 @@ pub fn find(text: &str) -> Vec<Author> {
             }
         }
         // a caption closing on "Ảnh: X"
-        if let Some(p) = line.rfind("Ảnh:").filter(|&p| p > 0) {
+        if let Some(p) = last_photo_credit(line).filter(|&p| p > 0) {
             let before = line[..p].trim_end();
             if before.ends_with(['.', '|', ')']) {
                 let name = trimmed(text, a + p + "Ảnh:".len(), b);
@@ -177,10 +194,7 @@ pub fn find(text: &str) -> Vec<Author> {
     {
         // "... vì trẻ em… T.PHÚC": capitals glued after the last sentence
         let line = &text[a..b];
-        let term = [". ", "… ", "! ", "? "]
-            .iter()
-            .filter_map(|t| line.rfind(t))
-            .max();
+        let term = last_sentence_end(line);
         if let Some(p) = term {
             let p_end = p + line[p..].chars().next().map_or(1, char::len_utf8);
             let tail = line[p_end..].trim();

@@ -24,7 +24,17 @@ use time::{Date, Month};
 /// The date the reported event took place, if the text (or, failing it, the publication date)
 /// says it.
 pub fn find_event_date(text: &str, sentences: &[Span], ctx: &Context) -> Option<EventDate> {
-    let doc = Doc::new(text, sentences);
+    find_event_date_lowered(text, &lower_aligned(text), sentences, ctx)
+}
+
+/// [`find_event_date`] given `lower_aligned(text)`, which the caller shares with the events.
+pub(crate) fn find_event_date_lowered(
+    text: &str,
+    lower: &str,
+    sentences: &[Span],
+    ctx: &Context,
+) -> Option<EventDate> {
+    let doc = Doc::new(text, lower, sentences);
     let mentions = doc.classify(doc.scan());
     let publications = doc.publications(&mentions, ctx);
 
@@ -79,20 +89,69 @@ pub(crate) fn lower_aligned(text: &str) -> String {
     let mut buf = [0u8; 4];
     let mut i = 0;
     while i < b.len() {
-        if b[i] < 0xC0 {
+        // Jump to the next lead byte (0b11xxxxxx), eight bytes at a time.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let leads = x & (x << 1) & 0x8080_8080_8080_8080;
+            if leads == 0 {
+                i += 8;
+                continue;
+            }
+            i += leads.trailing_zeros() as usize / 8;
+        } else if b[i] < 0xC0 {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+        if let Some(len) = lowercase_vietnamese_at(b, i) {
+            i += len;
+            continue;
+        }
+        let (c, len) = decode_at(b, i);
         let l = lower_char(c);
         if l != c {
-            out.replace_range(i..i + c.len_utf8(), l.encode_utf8(&mut buf));
+            out.replace_range(i..i + len, l.encode_utf8(&mut buf));
         }
-        i += c.len_utf8();
+        i += len;
     }
     out
+}
+
+/// The length of the char at `b[i]` when its bytes alone show it is a lowercase letter of the
+/// common Vietnamese blocks: à..ỹ with tone marks (odd code points in U+1EA0..=U+1EF9), à..ÿ,
+/// ă, đ, ĩ, ũ, ơ, ư. Saves decoding most non-ASCII chars of a Vietnamese text.
+fn lowercase_vietnamese_at(b: &[u8], i: usize) -> Option<usize> {
+    let (b1, b2) = (b.get(i + 1).copied()?, b.get(i + 2).copied());
+    match (b[i], b1) {
+        // U+00DF..=U+00FF
+        (0xC3, 0x9F..=0xBF) => Some(2),
+        // ă, đ, ĩ, ũ: odd code points of U+0100..=U+012F and U+014A..=U+0177.
+        (0xC4, 0x80..=0xAF) | (0xC5, 0x8A..=0xB7) if b1 % 2 == 1 => Some(2),
+        // ơ (U+01A1), ư (U+01B0)
+        (0xC6, 0xA1 | 0xB0) => Some(2),
+        // U+1EA0..=U+1EBF and U+1EC0..=U+1EF9: the code point's parity is its last byte's.
+        (0xE1, 0xBA) if b2.is_some_and(|c| c >= 0xA0 && c % 2 == 1) => Some(3),
+        (0xE1, 0xBB) if b2.is_some_and(|c| c <= 0xB9 && c % 2 == 1) => Some(3),
+        _ => None,
+    }
+}
+
+/// The char whose UTF-8 encoding starts at `b[i]` (a lead byte of a valid string), and its
+/// length.
+fn decode_at(b: &[u8], i: usize) -> (char, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let lead = u32::from(b[i]);
+    let (u, len) = match lead {
+        0xC0..=0xDF => ((lead & 0x1F) << 6 | cont(1), 2),
+        0xE0..=0xEF => ((lead & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => (
+            (lead & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+            4,
+        ),
+    };
+    (
+        char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+        len,
+    )
 }
 
 /// One char lowercased, kept only when its UTF-8 length is unchanged.
@@ -100,9 +159,10 @@ fn lower_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    // Vietnamese letters with tone marks (U+1EA0..=U+1EF9) come in upper/lower pairs: even
-    // upper, odd lower. This block is most of a Vietnamese text, so it skips the general table.
     let u = c as u32;
+    // Vietnamese letters with tone marks (U+1EA0..=U+1EF9) come in upper/lower pairs: even
+    // upper, odd lower. This block and Latin-1 (à, â, đ, ơ, ư...) are most of a Vietnamese
+    // text, so they skip the general table.
     if (0x1EA0..=0x1EF9).contains(&u) {
         return if u % 2 == 0 {
             char::from_u32(u + 1).unwrap_or(c)
@@ -110,6 +170,20 @@ fn lower_char(c: char) -> char {
             c
         };
     }
+    match u {
+        // ß and the lowercase half of Latin-1 (à, â, è, ê, ì, ò, ô, ù, ý...).
+        0xDF..=0xFF => return c,
+        // Latin Extended-A pairs, even upper, odd lower: ă, đ, ĩ, ũ.
+        0x100..=0x12F | 0x14A..=0x177 => return char::from_u32(u | 1).unwrap_or(c),
+        // ơ, ư.
+        0x1A1 | 0x1B0 => return c,
+        _ => {}
+    }
+    lower_char_table(c)
+}
+
+/// The general rule: the Unicode lowercase, when it is one char of the same length.
+fn lower_char_table(c: char) -> char {
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
@@ -134,11 +208,19 @@ pub(crate) fn is_date_at(text: &str, at: usize) -> bool {
     let from = floor_boundary(text, at.saturating_sub(24));
     let before = lower_aligned(&text[from..at]);
     let before = before.trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == ',');
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let last = before.rsplit(|c: char| !is_alnum(c)).next().unwrap_or("");
     matches!(last, "ngày" | "nay" | "qua" | "hôm" | "vào") || is_time_of_day(last)
+}
+
+/// `char::is_alphanumeric`, answered without the Unicode tables for the Latin letters that make
+/// up Vietnamese (U+00C0..=U+024F, U+1E00..=U+1EFF).
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false, // × ÷
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -173,20 +255,46 @@ pub(crate) fn sentence_at(sentences: &[Span], pos: usize) -> Option<Span> {
 pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
     let end = at + needle.len();
     hay.get(at..end) == Some(needle)
-        && !hay[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        && !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
+        && !hay[..at].chars().next_back().is_some_and(is_alnum)
+        && !hay[end..].chars().next().is_some_and(is_alnum)
 }
 
 /// Byte offsets of every whole-word occurrence of `needle` in `hay[from..to]`.
 pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) -> Vec<usize> {
     let (from, to) = (floor_boundary(hay, from), floor_boundary(hay, to));
-    memchr::memmem::find_iter(&hay.as_bytes()[from..to], needle.as_bytes())
-        .map(|i| from + i)
-        .filter(|&i| word_at(hay, i, needle))
-        .collect()
+    let region = &hay.as_bytes()[from..to];
+    let found = |i: usize| from + i;
+    let whole = |&i: &usize| word_at(hay, i, needle);
+    match cached_finder(needle) {
+        Some(f) => f.find_iter(region).map(found).filter(whole).collect(),
+        None => memchr::memmem::find_iter(region, needle.as_bytes())
+            .map(found)
+            .filter(whole)
+            .collect(),
+    }
+}
+
+/// Searchers for the words this module looks for, built once: building one costs more than
+/// searching a sentence with it.
+fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static>> {
+    const WORDS: [&str; 11] = [
+        "tháng",
+        "qua",
+        "kỷ niệm",
+        "tết",
+        "xuân",
+        "đại hội",
+        "bầu cử",
+        "ứng cử",
+        "năm",
+        "ảnh",
+        "nhiệm kỳ",
+    ];
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    let k = WORDS.iter().position(|w| *w == needle)?;
+    FINDERS
+        .get_or_init(|| WORDS.iter().map(memchr::memmem::Finder::new).collect())
+        .get(k)
 }
 
 /// Four ASCII digits at `at` forming a year of the modern press (1900..=2100), not part of a
@@ -260,15 +368,70 @@ fn number(b: &[u8], at: usize, len: usize) -> u32 {
 
 const EN_DASH: &str = "–";
 
+/// The first ASCII digit in `b` at or after `from` (`b.len()` if none). Digits are sparse in
+/// prose: test eight bytes at a time.
+pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Per byte, with its high bit clear: at least '0', and not above '9'.
+        let t = x & !HIGH;
+        let ge0 = t + ONES * (0x80 - b'0' as u64);
+        let gt9 = t + ONES * (0x80 - b'9' as u64 - 1);
+        let digits = ge0 & !gt9 & !x & HIGH;
+        if digits != 0 {
+            return from + digits.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    while from < b.len() && !b[from].is_ascii_digit() {
+        from += 1;
+    }
+    from.min(b.len())
+}
+
+/// The positions of ASCII capitals in `b`, from `from` on, found eight bytes at a time.
+fn ascii_capitals(b: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    let mut pending = 0u64;
+    std::iter::from_fn(move || loop {
+        if pending != 0 {
+            let i = at - 8 + pending.trailing_zeros() as usize / 8;
+            pending &= pending - 1;
+            return Some(i);
+        }
+        if let Some(chunk) = b.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            // Per byte, with its high bit clear: at least 'A', and not above 'Z'.
+            let t = x & !HIGH;
+            let ge_a = t + ONES * u64::from(0x80 - b'A');
+            let gt_z = t + ONES * u64::from(0x80 - b'Z' - 1);
+            pending = ge_a & !gt_z & !x & HIGH;
+            at += 8;
+            continue;
+        }
+        while at < b.len() {
+            at += 1;
+            if b[at - 1].is_ascii_uppercase() {
+                return Some(at - 1);
+            }
+        }
+        return None;
+    })
+}
+
 /// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD.
 fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
-    while i < n {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    loop {
+        i = next_digit(b, i);
+        if i >= n {
+            break;
         }
         let run = digit_run(b, i);
         let next = i + run;
@@ -290,7 +453,7 @@ fn starts_inside_token(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let mut rev = before.chars().rev();
     match rev.next() {
-        Some(c) if c.is_alphanumeric() => true,
+        Some(c) if is_alnum(c) => true,
         Some('/' | '.' | ',' | ':') => rev.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
@@ -429,11 +592,7 @@ fn scan_words(text: &str, lower: &str, out: &mut Vec<Raw>) {
             continue;
         }
         let dstart = before.len() - dlen;
-        if lower[..dstart]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
+        if lower[..dstart].chars().next_back().is_some_and(is_alnum) {
             continue;
         }
         let mstart = at + "tháng".len() + 1;
@@ -484,29 +643,28 @@ const EN_MONTHS: [&str; 12] = [
 
 /// "April 27, 2017", "27 April 2017": blog and page headers.
 fn scan_english(text: &str, out: &mut Vec<Raw>) {
-    static MONTHS: OnceLock<super::phrases::Phrases> = OnceLock::new();
-    let months = MONTHS.get_or_init(|| super::phrases::Phrases::new(EN_MONTHS));
     let b = text.as_bytes();
     // Such dates are page or blog headers (and footers): read the two ends of the text only.
     let head_end = floor_boundary(text, 1200);
     let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
-    let hits = months
-        .leftmost_longest(&text[..head_end])
-        .map(|m| (m.phrase, m.start))
-        .chain(
-            months
-                .leftmost_longest(&text[tail_start..])
-                .map(|m| (m.phrase, tail_start + m.start)),
-        );
+    // Month names open with the only capital they hold, and none is the start of another: try
+    // them at the (few) ASCII capitals.
+    let head = &b[..head_end];
+    let hits = ascii_capitals(head, 0)
+        .map(|at| (head, at))
+        .chain(ascii_capitals(b, tail_start).map(|at| (b, at)))
+        .filter(|&(hay, at)| b"JFMASOND".contains(&hay[at]))
+        .filter_map(|(hay, at)| {
+            let m = EN_MONTHS
+                .iter()
+                .position(|m| hay[at] == m.as_bytes()[0] && hay[at..].starts_with(m.as_bytes()))?;
+            Some((m, at))
+        });
     for (pattern, start) in hits {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
         {
             let end_name = at + name.len();
-            if text[end_name..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-            {
+            if text[end_name..].chars().next().is_some_and(is_alnum) {
                 continue;
             }
             let month = mi as u8 + 1;
@@ -636,7 +794,7 @@ const S_YEAR_ONLY: u8 = 30;
 
 struct Doc<'a> {
     text: &'a str,
-    lower: String,
+    lower: &'a str,
     line_starts: Vec<usize>,
     sentences: &'a [Span],
 }
@@ -648,12 +806,12 @@ struct Tok<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, sentences: &'a [Span]) -> Self {
+    fn new(text: &'a str, lower: &'a str, sentences: &'a [Span]) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Doc {
             text,
-            lower: lower_aligned(text),
+            lower,
             line_starts,
             sentences,
         }
@@ -677,7 +835,7 @@ impl<'a> Doc<'a> {
     fn scan(&self) -> Vec<Raw> {
         let mut raws = Vec::new();
         scan_numeric(self.text, &mut raws);
-        scan_words(self.text, &self.lower, &mut raws);
+        scan_words(self.text, self.lower, &mut raws);
         scan_english(self.text, &mut raws);
         raws.sort_by_key(|r| r.core.start);
         // Overlaps (an English date seen twice) keep the first.
@@ -693,12 +851,12 @@ impl<'a> Doc<'a> {
     /// Tokens before `from`, nearest first, within the line and a bounded window.
     fn tokens_back(&self, from: usize, max: usize) -> Vec<Tok<'_>> {
         let line_start = self.line_span(self.line_of(from)).start;
-        let floor = floor_boundary(&self.lower, from.saturating_sub(120)).max(line_start);
+        let floor = floor_boundary(self.lower, from.saturating_sub(120)).max(line_start);
         let s = &self.lower[floor..from];
         let mut toks = Vec::new();
         let mut word_end: Option<usize> = None;
         for (i, c) in s.char_indices().rev() {
-            if c.is_alphanumeric() {
+            if is_alnum(c) {
                 if word_end.is_none() {
                     word_end = Some(i + c.len_utf8());
                 }
@@ -807,10 +965,10 @@ impl<'a> Doc<'a> {
         let line_start = self.line_span(self.line_of(pos)).start;
         let floor = floor_boundary(self.text, pos.saturating_sub(200)).max(line_start);
         let s = &self.text[floor..pos];
-        let cut = [". ", "! ", "? ", "… "]
-            .iter()
-            .filter_map(|p| s.rfind(p).map(|i| i + p.len()))
-            .max();
+        // After the last ". ", "! ", "? " or "… ".
+        let cut = memchr::memrchr_iter(b' ', s.as_bytes())
+            .find(|&sp| s[..sp].ends_with(['.', '!', '?', '…']))
+            .map(|sp| sp + 1);
         match cut {
             Some(c) => Some(&s[c..]),
             None if floor == line_start => Some(s),
@@ -893,7 +1051,7 @@ impl<'a> Doc<'a> {
         let lead = clause.is_some_and(is_lead_prefix);
         let before_lower = {
             let ls = self.line_span(self.line_of(m.span.start)).start;
-            let from = floor_boundary(&self.lower, m.span.start.saturating_sub(80)).max(ls);
+            let from = floor_boundary(self.lower, m.span.start.saturating_sub(80)).max(ls);
             &self.lower[from..m.span.start]
         };
         let btrim = before_lower.trim_end();
@@ -1020,7 +1178,7 @@ impl<'a> Doc<'a> {
             &self.lower[line.start..raw.core.start],
             &self.lower[raw.core.end..line.end]
         );
-        rest.split(|c: char| !c.is_alphanumeric())
+        rest.split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
     }
@@ -1056,12 +1214,16 @@ impl<'a> Doc<'a> {
     fn is_caption(&self, raw: &Raw) -> bool {
         let line = self.line_span(self.line_of(raw.core.start));
         // A caption's credit comes within a short way of its date.
-        let end = floor_boundary(&self.lower, line.end.min(raw.core.end + 160));
+        let end = floor_boundary(self.lower, line.end.min(raw.core.end + 160));
         let after = &self.lower[raw.core.end..end.max(raw.core.end)];
-        after.contains("ảnh:")
-            || after.contains("ảnh :")
-            || after.contains("(ảnh")
-            || (end == line.end && after.trim_end().ends_with('|'))
+        // "ảnh:", "ảnh :", "(ảnh".
+        let credit = cached_finder("ảnh").is_some_and(|f| {
+            f.find_iter(after.as_bytes()).any(|i| {
+                let rest = &after[i + "ảnh".len()..];
+                rest.starts_with(':') || rest.starts_with(" :") || after[..i].ends_with('(')
+            })
+        });
+        credit || (end == line.end && after.trim_end().ends_with('|'))
     }
 
     /// Ranges and periods written as two dates: "từ ngày A đến ngày B", "(A - B)".
@@ -1180,8 +1342,8 @@ impl<'a> Doc<'a> {
 
     /// "tối qua", "hôm qua", "chiều qua" in the opening paragraphs.
     fn relative_yesterday(&self) -> Option<Span> {
-        let limit = floor_boundary(&self.lower, 1500);
-        for at in word_occurrences(&self.lower, 0, limit, "qua") {
+        let limit = floor_boundary(self.lower, 1500);
+        for at in word_occurrences(self.lower, 0, limit, "qua") {
             let before = self.lower[..at].trim_end();
             if let Some(w) = ["hôm", "tối", "chiều", "sáng", "trưa", "đêm"]
                 .iter()
@@ -1261,8 +1423,8 @@ impl<'a> Doc<'a> {
     }
 
     fn region_lower(&self, region: Span) -> (usize, &str) {
-        let s = floor_boundary(&self.lower, region.start);
-        let e = floor_boundary(&self.lower, region.end.max(s));
+        let s = floor_boundary(self.lower, region.start);
+        let e = floor_boundary(self.lower, region.end.max(s));
         (s, &self.lower[s..e])
     }
 
@@ -1498,15 +1660,16 @@ const STAMP_WORDS: [&str; 26] = [
 fn term_after(low: &str, at: usize, max: usize) -> Option<i32> {
     let end = ceil_boundary(low, (at + max).min(low.len()));
     let w = &low[at..end];
-    let w = match w.find(['\n', ';']) {
+    let w = match memchr::memchr2(b'\n', b';', w.as_bytes()) {
         Some(i) => &w[..i],
         None => w,
     };
-    let w = match w.find(". ") {
+    let w = match memchr::memchr_iter(b'.', w.as_bytes()).find(|&i| w[i + 1..].starts_with(' ')) {
         Some(i) => &w[..i],
         None => w,
     };
-    for (i, _) in w.match_indices("nhiệm kỳ") {
+    let finder = cached_finder("nhiệm kỳ")?;
+    for i in finder.find_iter(w.as_bytes()) {
         let rest = &w[i + "nhiệm kỳ".len()..];
         let t = rest.trim_start();
         let off = w.len() - t.len();
@@ -1588,7 +1751,7 @@ pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
         && !hay[..hay.len() - word.len()]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(is_alnum)
 }
 
 /// Whitespace-separated chunks of `s` with their byte offsets.
@@ -1959,6 +2122,63 @@ mod tests {
             all.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn capitals_found() {
+        let all: Vec<u8> = (0..=255).chain(0..=255).collect();
+        for from in 0..all.len() {
+            let want: Vec<usize> = (from..all.len())
+                .filter(|&i| all[i].is_ascii_uppercase())
+                .collect();
+            assert_eq!(ascii_capitals(&all, from).collect::<Vec<_>>(), want);
+        }
+    }
+
+    #[test]
+    fn alnum_fast_paths() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            // So splitting at non-letters, then lowercasing, cuts where lowercasing first would.
+            assert_eq!(is_alnum(lower_char(c)), is_alnum(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn digits_found() {
+        let all: Vec<u8> = (0..=255).collect();
+        for from in 0..all.len() {
+            let want = (from..all.len())
+                .find(|&i| all[i].is_ascii_digit())
+                .unwrap_or(256);
+            assert_eq!(next_digit(&all, from), want);
+        }
+        let mut b = "ngày hội xuân đã qua, tháng chạp".as_bytes().to_vec();
+        assert_eq!(next_digit(&b, 0), b.len());
+        b.extend(b"9");
+        assert_eq!(next_digit(&b, 3), b.len() - 1);
+    }
+
+    #[test]
+    fn lowercase_bytes_fast_path() {
+        for c in (0x80..0x3_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            if let Some(len) = lowercase_vietnamese_at(b, 0) {
+                assert_eq!((len, lower_char(c)), (c.len_utf8(), c), "{c:?}");
+            }
+        }
+        assert_eq!(
+            lower_aligned("ĐẢNG Ủy Tỉnh ỹ Ỹ ơƠ ưƯ ÀÝ"),
+            "đảng ủy tỉnh ỹ ỹ ơơ ưư àý"
+        );
+    }
+
+    #[test]
+    fn lower_char_fast_paths() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(lower_char(c), lower_char_table(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -7,20 +7,40 @@
 //! decision is usually a "hội nghị", so the more specific kind wins. Ordinal, term and body are
 //! read next to the winning cue.
 
-use super::dates::{ceil_boundary, floor_boundary, lower_aligned, parse_ordinal_token, word_at};
+use super::dates::{
+    ceil_boundary, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token, word_at,
+};
 use super::phrases::Phrases;
 use super::{Event, EventKind, Evidence, Span};
 use std::sync::OnceLock;
 
 /// The event the article reports.
 pub fn detect(text: &str, sentences: &[Span]) -> Event {
+    detect_in(text, None, sentences)
+}
+
+/// [`detect`] given `lower_aligned(text)`, which the caller shares with the dates.
+pub(crate) fn detect_lowered(text: &str, lower: &str, sentences: &[Span]) -> Event {
+    detect_in(text, Some(lower), sentences)
+}
+
+fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
     let headline = headline(text);
     let window = lead_window(text, sentences, headline);
-    // Everything below reads the headline and lead only: lowercase that much.
+    // Everything below reads the headline and lead only: lowercase that much (or cut the
+    // lowercase text given to that length).
     let lead_end = window.iter().map(|s| s.end).max().unwrap_or(0);
-    let lower = lower_aligned(&text[..ceil_boundary(text, (lead_end + 64).min(text.len()))]);
+    let lead = ceil_boundary(text, (lead_end + 64).min(text.len()));
+    let owned;
+    let lower = match lowered {
+        Some(l) => &l[..lead],
+        None => {
+            owned = lower_aligned(&text[..lead]);
+            owned.as_str()
+        }
+    };
     let headline_text = headline.map(|h| clean_headline(h.slice(text)));
-    let cue = kind_cue(&lower, &window);
+    let cue = kind_cue(lower, &window);
     // With no cue, the lead sentence still names the body and its term.
     let Some(anchor) = cue.map(|c| c.span).or_else(|| {
         window
@@ -46,13 +66,13 @@ pub fn detect(text: &str, sentences: &[Span]) -> Event {
         kind,
         EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
     ) {
-        ordinal_in(&lower, after_cue).or_else(|| headline.and_then(|h| ordinal_in(&lower, h)))
+        ordinal_in(lower, after_cue).or_else(|| headline.and_then(|h| ordinal_in(lower, h)))
     } else {
         None
     };
-    let term = term_in(text, &lower, after_cue)
-        .or_else(|| term_in(text, &lower, sentence))
-        .or_else(|| headline.and_then(|h| term_in(text, &lower, h)));
+    let term = term_in(text, lower, after_cue)
+        .or_else(|| term_in(text, lower, sentence))
+        .or_else(|| headline.and_then(|h| term_in(text, lower, h)));
     // The body is the subject before the cue ("HĐND tỉnh họp kỳ thứ 12"), or what the event is
     // "of" after it ("Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh"); a congress always names
     // its body after the word: "Đại hội đại biểu Đảng bộ tỉnh ...".
@@ -61,9 +81,9 @@ pub fn detect(text: &str, sentences: &[Span]) -> Event {
     } else {
         (before_cue, after_cue)
     };
-    let body = body_in(text, &lower, first)
-        .or_else(|| body_in(text, &lower, second))
-        .or_else(|| headline.and_then(|h| body_in(text, &lower, h)));
+    let body = body_in(text, lower, first)
+        .or_else(|| body_in(text, lower, second))
+        .or_else(|| headline.and_then(|h| body_in(text, lower, h)));
     Event {
         headline: headline_text,
         kind,
@@ -136,25 +156,33 @@ fn is_furniture(l: &str) -> bool {
         "october",
         "gmt",
     ];
-    let lower = lower_aligned(l);
-    let stamp = l.chars().any(|c| c.is_ascii_digit())
-        && lower
-            .split(|c: char| !c.is_alphanumeric())
+    // Lowercasing keeps letters letters: split first, then lowercase only the words read (the
+    // first word that is no stamp word ends it).
+    let stamp = l.bytes().any(|b| b.is_ascii_digit())
+        && l.split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| {
+                let w = lower_aligned(w);
+                let w = w.as_str();
                 w.bytes().all(|b| b.is_ascii_digit())
                     || STAMP_WORDS.contains(&w)
                     || matches!(w, "november" | "december" | "am" | "pm" | "h")
             });
-    let image = [".jpg", ".jpeg", ".png", ".gif", ".webp"]
-        .iter()
-        .any(|e| lower.contains(e));
+    // Lowercasing leaves ASCII bytes where they are: an extension shows as ASCII in `l`.
+    let image = memchr::memchr_iter(b'.', l.as_bytes()).any(|dot| {
+        let rest = &l.as_bytes()[dot..];
+        [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|e| {
+            rest.get(..e.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(e.as_bytes()))
+        })
+    });
     let agency = l.chars().count() <= 12 && l.ends_with(['-', '–']);
     stamp || image || agency
 }
 
 fn reads_as_headline(l: &str) -> bool {
-    let words = l.split_whitespace().count();
+    // Counting stops past the limit: a long paragraph need not be read to its end.
+    let words = l.split_whitespace().take(46).count();
     let chars = l.chars().count();
     if !(3..=45).contains(&words) || chars > 300 {
         return false;
@@ -164,9 +192,11 @@ fn reads_as_headline(l: &str) -> bool {
         return false;
     }
     // A lead sentence opens with its date: "Sáng 28-12, ...".
-    let lower = lower_aligned(l);
-    let first = lower.split_whitespace().next().unwrap_or("");
-    let second = lower.split_whitespace().nth(1).unwrap_or("");
+    // Lowercasing keeps whitespace where it is: lowercase the first two words only.
+    let mut words = l.split_whitespace().map(lower_aligned);
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    let (first, second) = (first.as_str(), second.as_str());
     let dateish = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
     if matches!(first, "sáng" | "chiều" | "tối" | "trưa" | "ngày" | "hôm")
         && (dateish(second) || second == "nay" || second == "ngày")
@@ -196,7 +226,7 @@ fn lead_window(text: &str, sentences: &[Span], headline: Option<Span>) -> Vec<Sp
     let body_start = headline.map_or(0, |h| h.end);
     let mut taken = 0;
     let cover = |s: Span, out: &mut Vec<Span>| {
-        if s.start >= body_start && s.slice(text).split_whitespace().count() >= 4 {
+        if s.start >= body_start && s.slice(text).split_whitespace().nth(3).is_some() {
             out.push(s);
             true
         } else {
@@ -269,33 +299,33 @@ fn kind_cue(lower: &str, window: &[Span]) -> Option<Cue> {
 
 fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
     let lex = kinds();
-    // (rank, sentence, position) decides: the strongest kind, at its earliest cue.
-    let mut best: Option<(usize, usize, usize, Cue)> = None;
+    // (rank, sentence, position, end) decides: the strongest kind, at its earliest cue, the
+    // shorter of two cues starting together.
+    let mut best: Option<((usize, usize, usize, usize), Cue)> = None;
     for (wi, w) in window.iter().enumerate() {
         let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
-        for m in lex.phrases.overlapping(&lower[from..to]) {
+        lex.phrases.for_each_word_start(&lower[from..to], |m| {
             let Some((kind, cue)) = lex.cues.get(m.phrase) else {
-                continue;
+                return;
             };
             let at = from + m.start;
-            if !word_at(lower, at, cue) || !cue_counts(lower, at, cue, *kind) {
-                continue;
+            let key = (kind_rank(*kind), wi, at, at + cue.len());
+            if best.is_some_and(|(b, _)| b <= key)
+                || !word_at(lower, at, cue)
+                || !cue_counts(lower, at, cue, *kind)
+            {
+                return;
             }
-            let key = (kind_rank(*kind), wi, at);
-            if best.is_none_or(|(r, bw, ba, _)| key < (r, bw, ba)) {
-                best = Some((
-                    key.0,
-                    wi,
-                    at,
-                    Cue {
-                        kind: *kind,
-                        span: Span::new(at, at + cue.len()),
-                    },
-                ));
-            }
-        }
+            best = Some((
+                key,
+                Cue {
+                    kind: *kind,
+                    span: Span::new(at, at + cue.len()),
+                },
+            ));
+        });
     }
-    best.map(|(_, _, _, c)| c)
+    best.map(|(_, c)| c)
 }
 
 /// Strength order of the kinds (smaller wins).
@@ -376,7 +406,7 @@ fn ordinal_in(lower: &str, region: Span) -> Option<u32> {
 
 /// The number that opens `s`: digits, a Roman numeral or Vietnamese number words.
 fn ordinal_value(s: &str) -> Option<u32> {
-    let first: String = s.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let first: String = s.chars().take_while(|&c| is_alnum(c)).collect();
     if let Some(n) = parse_ordinal_token(&first) {
         // Roman numerals must be written in capitals; `s` is lowercased, so accept only forms
         // that are not also Vietnamese words.
@@ -385,7 +415,7 @@ fn ordinal_value(s: &str) -> Option<u32> {
         }
     }
     let words: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alnum(c))
         .filter(|w| !w.is_empty())
         .take(3)
         .collect();
@@ -420,50 +450,55 @@ fn term_in(text: &str, lower: &str, region: Span) -> Option<String> {
         floor_boundary(lower, region.end),
     );
     let s = &lower[from..to];
-    let mut best: Option<(usize, String)> = None;
-    for kw in ["khóa ", "khoá ", "khoa "] {
-        for (i, _) in s.match_indices(kw) {
-            let at = from + i;
-            if !word_at(lower, at, kw.trim_end()) {
-                continue;
-            }
-            let v = at + kw.len();
-            let token: String = text[v..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            let roman_caps = !token.is_empty()
-                && token.chars().all(|c| "IVXLC".contains(c))
-                && parse_ordinal_token(&token).is_some();
-            let digits =
-                !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit());
-            if (roman_caps || digits) && best.as_ref().is_none_or(|(b, _)| at < *b) {
-                best = Some((at, token));
-            }
-        }
-    }
-    for (i, _) in s.match_indices("nhiệm kỳ") {
+    // Every keyword opens with "k" or "n": try them where those letters are, in text order.
+    memchr::memchr2_iter(b'k', b'n', s.as_bytes()).find_map(|i| {
         let at = from + i;
-        let rest = &lower[at + "nhiệm kỳ".len()..];
-        let t = rest.trim_start();
-        let a: String = t.chars().take_while(char::is_ascii_digit).collect();
-        if a.len() != 4 {
-            continue;
+        if s.as_bytes()[i] == b'k' {
+            let kw = ["khóa ", "khoá ", "khoa "]
+                .into_iter()
+                .find(|kw| s[i..].starts_with(kw))?;
+            term_after_khoa(text, lower, at, kw)
+        } else {
+            s[i..]
+                .starts_with("nhiệm kỳ")
+                .then(|| term_after_nhiem_ky(lower, at))?
         }
-        let after = t[4..].trim_start();
-        let Some(after) = after.strip_prefix(['-', '–', '—']) else {
-            continue;
-        };
-        let b: String = after
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if b.len() == 4 && best.as_ref().is_none_or(|(p, _)| at < *p) {
-            best = Some((at, format!("{a}-{b}")));
-        }
+    })
+}
+
+/// "khóa XX" at `at`: the Roman numeral in capitals, or a number.
+fn term_after_khoa(text: &str, lower: &str, at: usize, kw: &str) -> Option<String> {
+    if !word_at(lower, at, kw.trim_end()) {
+        return None;
     }
-    best.map(|(_, t)| t)
+    let v = at + kw.len();
+    let token: String = text[v..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let roman_caps = !token.is_empty()
+        && token.chars().all(|c| "IVXLC".contains(c))
+        && parse_ordinal_token(&token).is_some();
+    let digits = !token.is_empty() && token.len() <= 3 && token.bytes().all(|b| b.is_ascii_digit());
+    (roman_caps || digits).then_some(token)
+}
+
+/// "nhiệm kỳ 2020 - 2025" at `at` → "2020-2025".
+fn term_after_nhiem_ky(lower: &str, at: usize) -> Option<String> {
+    let rest = &lower[at + "nhiệm kỳ".len()..];
+    let t = rest.trim_start();
+    let a: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if a.len() != 4 {
+        return None;
+    }
+    let after = t[4..].trim_start();
+    let after = after.strip_prefix(['-', '–', '—'])?;
+    let b: String = after
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (b.len() == 4).then(|| format!("{a}-{b}"))
 }
 
 /// Body heads and their phrases, found leftmost-longest ("ủy ban thường vụ quốc hội" before
@@ -598,14 +633,16 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             break;
         }
         let word: &str = trimmed
-            .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+            .split(|c: char| !(is_alnum(c) || c == '.' || c == '-'))
             .next()
             .unwrap_or("");
         let word = word.trim_end_matches(['.', '-']);
         if word.is_empty() {
             break;
         }
-        let lw = lower_aligned(word);
+        // `lower` covers the lead, and lowercasing keeps every char's offset.
+        let at_word = k + ws;
+        let lw = &lower[at_word..at_word + word.len()];
         let capitalised = word.chars().next().is_some_and(char::is_uppercase)
             && !word
                 .chars()
@@ -614,12 +651,13 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             || word == "TP";
         // "Đảng bộ Quân sự tỉnh", "Đảng bộ Công an tỉnh": the lowercase half of a unit's name.
         let compound = !capitalised
-            && out.rsplit(' ').next().is_some_and(|prev| {
-                BODY_COMPOUNDS.contains(&(lower_aligned(prev).as_str(), lw.as_str()))
-            });
-        let link = compound || BODY_LINKS.contains(&lw.as_str());
+            && out
+                .rsplit(' ')
+                .next()
+                .is_some_and(|prev| BODY_COMPOUNDS.contains(&(lower_aligned(prev).as_str(), lw)));
+        let link = compound || BODY_LINKS.contains(&lw);
         let stop = matches!(
-            lw.as_str(),
+            lw,
             "khóa"
                 | "khoá"
                 | "nhiệm"
@@ -638,7 +676,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         }
         // A surname after a place's first word starts a person's name: "tỉnh Nghệ An Nguyễn ...".
         if capitalised && !link {
-            if capitals > 0 && SURNAMES.contains(&lw.as_str()) {
+            if capitals > 0 && SURNAMES.contains(&lw) {
                 break;
             }
             capitals += 1;
@@ -646,7 +684,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             capitals = 0;
         }
         // Abbreviations inside a body name keep their expansion.
-        let piece = match lw.as_str() {
+        let piece = match lw {
             "tp" => "thành phố".to_string(),
             "uỷ" => "ủy".to_string(),
             "ương" if out.ends_with("Trung") => "ương".to_string(),
@@ -657,7 +695,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         k += ws + word.len();
         // A department's own name is sentence-case ("Sở Văn hóa, Thể thao và Du lịch"): stop
         // at its head word. After "Việt Nam" only a level may follow ("... Việt Nam tỉnh X").
-        if (capitalised && DEPARTMENTS.contains(&lw.as_str())) || out.len() > 160 {
+        if (capitalised && DEPARTMENTS.contains(&lw)) || out.len() > 160 {
             break;
         }
         after_country = out.ends_with("Việt Nam");

@@ -6,7 +6,9 @@
 //! number ("1886/QĐ-TTg", "05/2023/NĐ-CP"). A percentage right after a fraction ("(chiếm 38%)")
 //! belongs to it; any other percentage is a figure of its own.
 
-use super::dates::{ceil_boundary, floor_boundary, is_date_at, lexicon_lines, lower_aligned};
+use super::dates::{
+    ceil_boundary, floor_boundary, is_alnum, is_date_at, lexicon_lines, lower_aligned, next_digit,
+};
 use super::{Evidence, Figure, Span};
 use std::sync::OnceLock;
 
@@ -15,8 +17,12 @@ pub fn find(text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && glued_before(text, i)) {
+    loop {
+        i = next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
+        if i > 0 && glued_before(text, i) {
             i += 1;
             continue;
         }
@@ -122,9 +128,6 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
     if int == 0 || int > 9 {
         return None;
     }
-    let mut len = int;
-    let mut s: String = text[at..at + int].to_string();
-    let mut integer = true;
     if matches!(b.get(at + int), Some(b',' | b'.')) {
         let frac = b[at + int + 1..]
             .iter()
@@ -132,16 +135,26 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
             .count();
         // "38,5" is a decimal; "12.000" (three digits) is a thousands group, not a figure here.
         if (1..=2).contains(&frac) && percent_sign(text, at + int + 1 + frac).is_some() {
-            s.push('.');
-            s.push_str(&text[at + int + 1..at + int + 1 + frac]);
-            len += 1 + frac;
-            integer = false;
+            let s = format!(
+                "{}.{}",
+                &text[at..at + int],
+                &text[at + int + 1..at + int + 1 + frac]
+            );
+            return Some(Number {
+                value: s.parse().ok()?,
+                len: int + 1 + frac,
+                integer: false,
+            });
         }
     }
+    // At most nine digits: exact as an integer, and so as an f64.
+    let value = b[at..at + int]
+        .iter()
+        .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
     Some(Number {
-        value: s.parse().ok()?,
-        len,
-        integer,
+        value: f64::from(value),
+        len: int,
+        integer: true,
     })
 }
 
@@ -149,8 +162,8 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
 fn glued_before(text: &str, at: usize) -> bool {
     let mut rev = text[..at].chars().rev();
     match rev.next() {
-        Some(c) if c.is_alphanumeric() => true,
-        Some('/' | '.' | ',' | '-') => rev.next().is_some_and(char::is_alphanumeric),
+        Some(c) if is_alnum(c) => true,
+        Some('/' | '.' | ',' | '-') => rev.next().is_some_and(is_alnum),
         _ => false,
     }
 }
@@ -159,7 +172,7 @@ fn glued_before(text: &str, at: usize) -> bool {
 fn document_tail(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     rest.starts_with(|c: char| c.is_alphabetic())
-        || (rest.starts_with(['/', '-']) && rest[1..].starts_with(|c: char| c.is_alphanumeric()))
+        || (rest.starts_with(['/', '-']) && rest[1..].starts_with(is_alnum))
 }
 
 /// "%" or " phần trăm" right after a number: the end of the sign.
@@ -246,10 +259,7 @@ fn unit_after(text: &str, at: usize) -> Option<Span> {
     let unit_at = |s: &str| {
         units()
             .iter()
-            .find(|u| {
-                s.starts_with(u.as_str())
-                    && !s[u.len()..].starts_with(|c: char| c.is_alphanumeric())
-            })
+            .find(|u| s.starts_with(u.as_str()) && !s[u.len()..].starts_with(is_alnum))
             .map(String::len)
     };
     loop {

@@ -295,8 +295,9 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
         let people = names::officials_in(&doc, &sentences, &authors);
         (people, places::main_place_in(&doc).map(str::to_string))
     };
-    let event_date = dates::find_event_date(&text, &sentences, ctx);
-    let event = events::detect(&text, &sentences);
+    let lower = dates::lower_aligned(&text); // read by both the dates and the events
+    let event_date = dates::find_event_date_lowered(&text, &lower, &sentences, ctx);
+    let event = events::detect_lowered(&text, &lower, &sentences);
     let figures = figures::find(&text, &sentences);
     Extraction {
         place,

@@ -1,13 +1,34 @@
-//! Finding a few dozen fixed phrases in a short stretch of text (an event's headline and lead, a
-//! page's first lines): the event-kind cues, the heads of holding bodies, English month names.
-//! The stretches are bounded, so a scan that tries, at each character, the phrases starting with
-//! its first byte is as fast as an automaton there, and costs the bundle nothing.
+//! Finding a few dozen fixed phrases in a short stretch of text (an event's headline and lead):
+//! the event-kind cues, the heads of holding bodies. The stretches are bounded, so a scan that
+//! tries, at each byte, the phrases starting with its two bytes is as fast as an automaton there,
+//! and costs the bundle nothing. Each phrase keeps its first eight bytes as a word, so most
+//! candidates are rejected by one comparison, without a `memcmp`.
 
 /// A set of phrases, matched byte for byte (lowercase ones in a lowercased text).
 pub struct Phrases {
     phrases: Vec<String>,
-    /// Phrase indexes by first byte, longest first.
-    by_first: Vec<Vec<u32>>,
+    /// Candidates grouped by the bucket of their first two bytes, longest first within a
+    /// bucket (a one-byte phrase sits in every bucket of its byte).
+    entries: Vec<Entry>,
+    /// The group of each bucket: `entries[buckets[h].0..buckets[h].1]`.
+    buckets: Box<[(u32, u32); BUCKETS]>,
+}
+
+const BUCKETS: usize = 1024;
+
+/// The bucket of a place whose first two bytes are `b0`, `b1` (`b1` is 0 past the end: phrases
+/// hold no NUL, so only one-byte ones are found there).
+#[inline(always)]
+fn bucket(b0: u8, b1: u8) -> usize {
+    (usize::from(b0) * 61 + usize::from(b1)) % BUCKETS
+}
+
+/// A phrase's first eight bytes, as a little-endian word and the mask of its bytes.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    prefix: u64,
+    mask: u64,
+    phrase: u32,
 }
 
 /// An occurrence: which phrase (its index in the set), and where it starts.
@@ -18,62 +39,178 @@ pub struct Found {
     pub end: usize,
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit.
+fn ascii_alnum(x: u64) -> u64 {
+    // Per byte, with its high bit clear (no carry crosses bytes): `t + (0x80 - lo)` has its high
+    // bit set when `t >= lo`.
+    let at_least = |t: u64, lo: u8| t + ONES * (0x80 - u64::from(lo));
+    let t = x & !HIGH;
+    let digit = at_least(t, b'0') & !at_least(t, b'9' + 1);
+    let folded = t | (ONES * 0x20); // 'A'..='Z' onto 'a'..='z'
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    (digit | letter) & !x & HIGH
+}
+
+/// The eight bytes of `b` from `at`, zero-padded past its end.
+#[inline]
+fn word_at(b: &[u8], at: usize) -> u64 {
+    if let Some(w) = b.get(at..at + 8) {
+        return u64::from_le_bytes(w.try_into().unwrap_or_default());
+    }
+    let mut w = [0u8; 8];
+    let n = (b.len() - at).min(8);
+    w[..n].copy_from_slice(&b[at..at + n]);
+    u64::from_le_bytes(w)
+}
+
 impl Phrases {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Phrases {
         let phrases: Vec<String> = phrases.into_iter().map(str::to_string).collect();
-        let mut by_first = vec![Vec::new(); 256];
         // (An empty phrase is kept, so indexes stay those of the caller's list, but never found.)
-        for (i, p) in phrases.iter().enumerate() {
-            if let Some(&b) = p.as_bytes().first() {
-                by_first[usize::from(b)].push(i as u32);
+        let mut order: Vec<u32> = (0..phrases.len() as u32)
+            .filter(|&i| !phrases[i as usize].is_empty())
+            .collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].len()));
+        let mut lists = vec![Vec::new(); BUCKETS];
+        for &i in &order {
+            let p = phrases[i as usize].as_bytes();
+            match p.get(1) {
+                Some(&b1) => lists[bucket(p[0], b1)].push(i),
+                None => {
+                    for b1 in 0..=255 {
+                        let list = &mut lists[bucket(p[0], b1)];
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
             }
         }
-        for list in &mut by_first {
-            list.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].len()));
+        let mut buckets = Box::new([(0u32, 0u32); BUCKETS]);
+        let mut entries = Vec::new();
+        for (h, list) in lists.iter().enumerate() {
+            let start = entries.len() as u32;
+            entries.extend(list.iter().map(|&i| {
+                let p = phrases[i as usize].as_bytes();
+                let n = p.len().min(8);
+                Entry {
+                    prefix: word_at(&p[..n], 0),
+                    mask: u64::MAX >> (8 * (8 - n)),
+                    phrase: i,
+                }
+            }));
+            buckets[h] = (start, entries.len() as u32);
         }
-        Phrases { phrases, by_first }
+        Phrases {
+            phrases,
+            entries,
+            buckets,
+        }
     }
 
     pub fn get(&self, phrase: usize) -> &str {
         &self.phrases[phrase]
     }
 
-    /// The phrases starting at byte `at` of `hay`, longest first.
-    fn at<'s>(&'s self, hay: &'s str, at: usize) -> impl Iterator<Item = Found> + 's {
-        let rest = &hay.as_bytes()[at..];
-        self.by_first[usize::from(rest[0])]
-            .iter()
-            .map(|&i| i as usize)
-            .filter(move |&i| rest.starts_with(self.phrases[i].as_bytes()))
-            .map(move |i| Found {
-                phrase: i,
+    /// Calls `f` with the phrases starting at byte `at` of `hay`, longest first, until it
+    /// returns `false`. (A phrase starts with a char's first byte, so it only matches where a
+    /// char starts.)
+    #[inline(always)] // a call per byte would cost more than the test it makes
+    fn each_at(&self, hay: &[u8], at: usize, mut f: impl FnMut(Found) -> bool) {
+        let (s, e) = self.buckets[bucket(hay[at], hay.get(at + 1).copied().unwrap_or(0))];
+        if s == e {
+            return;
+        }
+        let w = word_at(hay, at);
+        for entry in &self.entries[s as usize..e as usize] {
+            if (w ^ entry.prefix) & entry.mask != 0 {
+                continue;
+            }
+            let p = self.phrases[entry.phrase as usize].as_bytes();
+            if at + p.len() > hay.len() || (p.len() > 8 && !hay[at..].starts_with(p)) {
+                continue;
+            }
+            let found = Found {
+                phrase: entry.phrase as usize,
                 start: at,
-                end: at + self.phrases[i].len(),
+                end: at + p.len(),
+            };
+            if !f(found) {
+                return;
+            }
+        }
+    }
+
+    /// Every occurrence of every phrase, overlapping ones included, by where they start (the
+    /// longest first among those starting together).
+    pub fn for_each(&self, hay: &str, mut f: impl FnMut(Found)) {
+        let b = hay.as_bytes();
+        for at in 0..b.len() {
+            self.each_at(b, at, |found| {
+                f(found);
+                true
+            });
+        }
+    }
+
+    /// Like [`Phrases::for_each`], but only where no ASCII letter or digit comes right before:
+    /// what a caller that wants whole words would keep (it still checks other letters).
+    pub fn for_each_word_start(&self, hay: &str, mut f: impl FnMut(Found)) {
+        let b = hay.as_bytes();
+        let mut emit = |at: usize| {
+            self.each_at(b, at, |found| {
+                f(found);
+                true
             })
+        };
+        // Eight bytes at a time: the bytes whose previous byte is no ASCII letter or digit.
+        let mut at = 0;
+        let mut prev_alnum = 0u64; // the high bit set when the byte before `at` is one
+        while let Some(chunk) = b.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            let alnum = ascii_alnum(x);
+            // No phrase starts with a continuation byte (0b10xxxxxx).
+            let continuation = x & !(x << 1);
+            let mut starts = !((alnum << 8) | prev_alnum | continuation) & HIGH;
+            while starts != 0 {
+                emit(at + starts.trailing_zeros() as usize / 8);
+                starts &= starts - 1;
+            }
+            prev_alnum = alnum >> 56;
+            at += 8;
+        }
+        for at in at..b.len() {
+            if at == 0 || !b[at - 1].is_ascii_alphanumeric() {
+                emit(at);
+            }
+        }
     }
 
     /// Every occurrence of every phrase, overlapping ones included, in order of where they end
     /// (shorter first among those ending together).
     pub fn overlapping(&self, hay: &str) -> Vec<Found> {
-        let mut out: Vec<Found> = (0..hay.len())
-            .filter(|&i| hay.is_char_boundary(i))
-            .flat_map(|i| self.at(hay, i))
-            .collect();
+        let mut out = Vec::new();
+        self.for_each(hay, |f| out.push(f));
         out.sort_by_key(|f| (f.end, std::cmp::Reverse(f.start)));
         out
     }
 
     /// Occurrences that do not overlap, leftmost first, the longest phrase at each start.
     pub fn leftmost_longest<'s>(&'s self, hay: &'s str) -> impl Iterator<Item = Found> + 's {
+        let b = hay.as_bytes();
         let mut from = 0;
         std::iter::from_fn(move || {
-            while from < hay.len() {
-                let i = from;
+            while from < b.len() {
+                let mut first = None;
+                self.each_at(b, from, |found| {
+                    first = Some(found);
+                    false
+                });
                 from += 1;
-                if !hay.is_char_boundary(i) {
-                    continue;
-                }
-                if let Some(f) = self.at(hay, i).next() {
+                if let Some(f) = first {
                     from = f.end;
                     return Some(f);
                 }
@@ -117,5 +254,22 @@ mod tests {
             ]
         );
         assert!(p.overlapping("").is_empty());
+    }
+
+    #[test]
+    fn word_starts() {
+        let p = Phrases::new(["hội", "họp", "a", "1"]);
+        let hay = "hội nghị họp; (họp)ahội1 a1 bhội “hội” họp\nhội1a";
+        let mut all = Vec::new();
+        p.for_each(hay, |f| all.push(f));
+        let b = hay.as_bytes();
+        all.retain(|f| f.start == 0 || !b[f.start - 1].is_ascii_alphanumeric());
+        let mut starts = Vec::new();
+        p.for_each_word_start(hay, |f| starts.push(f));
+        assert_eq!(starts, all);
+        for byte in 0..=255u8 {
+            let x = u64::from(byte) << 24;
+            assert_eq!(ascii_alnum(x) != 0, byte.is_ascii_alphanumeric(), "{byte}");
+        }
     }
 }
