@@ -93,6 +93,15 @@ fn normalize_nfc(text: &str) -> String {
     let mut after_comma = false;
     let mut i = 0;
     while i < b.len() {
+        // the common blank: one space after a visible character
+        if b[i] == b' ' && !pending_space && !at_line_start {
+            pending_space = true;
+            blank_at = i;
+            blank_is_space = true;
+            after_comma = false;
+            i += 1;
+            continue;
+        }
         let (c, n) = char_at(text, i);
         let k = class(c);
         let word = k & cls::ALNUM != 0;
@@ -159,6 +168,17 @@ fn normalize_nfc(text: &str) -> String {
         ws.push(k);
         let mut e = i + n;
         while e < b.len() {
+            // ASCII (most of the letters of a word) by byte, without decoding
+            let y = b[e];
+            if y < 0x80 {
+                let k = CLASS_LO[usize::from(y)];
+                if k & cls::ALNUM == 0 && y != b'\'' {
+                    break;
+                }
+                ws.push(k);
+                e += 1;
+                continue;
+            }
             let (d, m) = char_at(text, e);
             let k = class(d);
             if k & cls::ALNUM == 0 && d != '\'' && d != '’' {
