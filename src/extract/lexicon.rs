@@ -10,7 +10,7 @@
 //! bytes took milliseconds on the first call (the first paste in the browser).
 
 use super::normalize::{
-    class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
+    char_at, class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
 };
 
 use super::{Role, TitleChange};
@@ -519,17 +519,6 @@ fn search_key(text: &str, toks: &[Tok]) -> String {
     }
     blank(&mut out, text.len().saturating_sub(at));
     out
-}
-
-/// The char at byte `i` of `text` (a char boundary) and its length.
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (b as char, 1),
-        _ => text
-            .get(i..)
-            .and_then(|s| s.chars().next())
-            .map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
 }
 
 /// Splits normalized text into words, numbers and single punctuation characters.

@@ -50,7 +50,7 @@ fn fast_ok(text: &str) -> bool {
     true
 }
 
-/// The char at byte `i` of `text` (a char boundary) and its length, decoded in place.
+/// The char at byte `i` of `text` (a char boundary) and its length; ASCII without decoding.
 #[inline]
 pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes();
@@ -60,18 +60,10 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     if x < 0x80 {
         return (x as char, 1);
     }
-    let n = match x {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    };
-    let Some(rest) = b.get(i + 1..i + n) else {
-        return ('\0', 1);
-    };
-    let v = rest.iter().fold(u32::from(x) & (0x7F >> n), |v, &y| {
-        v << 6 | u32::from(y & 0x3F)
-    });
-    (char::from_u32(v).unwrap_or('\0'), n)
+    // std's decoder: straight-line per length, no validity re-check
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .map_or(('\0', 1), |c| (c, c.len_utf8()))
 }
 
 /// [`normalize`] for text already NFC without lookalike letters. Most of such a text is its
