@@ -10,7 +10,7 @@
 //! bytes took milliseconds on the first call (the first paste in the browser).
 
 use super::normalize::{
-    class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
+    char_at, class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
 };
 
 use super::{Role, TitleChange};
@@ -242,50 +242,55 @@ fn gram_of(s: &str) -> Option<Gram> {
 pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
     rows(include_str!("lexicon/heads.tsv"))
         .chain(rows(include_str!("lexicon/orgs.tsv")))
-        .filter(|r| r.get(2).is_some_and(|f| f.contains('A')))
-        .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+        .filter(|r| r[2].is_some_and(|f| f.contains('A')))
+        .filter_map(|r| Some((r[0]?, r[1]?)))
 }
 
-/// Data lines of a lexicon file: comments and blank lines skipped, fields split on tabs.
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+/// Data lines of a lexicon file: comments and blank lines skipped, fields split on tabs (the
+/// files have at most three; `None` for those a line lacks). An array, not a `Vec`: no
+/// allocation per line.
+fn rows(data: &'static str) -> impl Iterator<Item = [Option<&'static str>; 3]> {
     data.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+        .map(|l| {
+            let mut fields = l.split('\t').map(str::trim);
+            [fields.next(), fields.next(), fields.next()]
+        })
 }
 
 impl Lexicon {
     fn build() -> Lexicon {
         let mut entries: Vec<Entry> = Vec::new();
-        let mut phrases: Vec<(String, u32)> = Vec::new();
-        let mut add = |phrase: &str, e: Entry, entries: &mut Vec<Entry>| {
-            phrases.push((phrase.to_string(), entries.len() as u32));
+        let mut phrases: Vec<(&'static str, u32)> = Vec::new();
+        let mut add = |phrase: &'static str, e: Entry, entries: &mut Vec<Entry>| {
+            phrases.push((phrase, entries.len() as u32));
             entries.push(e);
         };
         for r in rows(include_str!("lexicon/heads.tsv")) {
-            let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
+            let (Some(p), Some(c)) = (r[0], r[1]) else {
                 continue;
             };
             let e = Entry {
                 class: Class::Head,
                 canon: c.to_string(),
-                flags: flags_of(r.get(2).unwrap_or(&"")),
+                flags: flags_of(r[2].unwrap_or("")),
             };
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/orgs.tsv")) {
-            let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
+            let (Some(p), Some(c)) = (r[0], r[1]) else {
                 continue;
             };
             let e = Entry {
                 class: Class::Org,
                 canon: c.to_string(),
-                flags: flags_of(r.get(2).unwrap_or(&"")),
+                flags: flags_of(r[2].unwrap_or("")),
             };
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/surnames.tsv")) {
-            let Some(p) = r.first() else { continue };
-            let f = if r.get(1).is_some_and(|f| f.contains('S')) {
+            let Some(p) = r[0] else { continue };
+            let f = if r[1].is_some_and(|f| f.contains('S')) {
                 flag::STRONG
             } else {
                 0
@@ -301,7 +306,7 @@ impl Lexicon {
             );
         }
         for r in rows(include_str!("lexicon/ranks.tsv")) {
-            let (Some(p), Some(c)) = (r.first(), r.get(1)) else {
+            let (Some(p), Some(c)) = (r[0], r[1]) else {
                 continue;
             };
             add(
@@ -315,7 +320,7 @@ impl Lexicon {
             );
         }
         for r in rows(include_str!("lexicon/provinces.tsv")) {
-            let (Some(c), Some(vs)) = (r.first(), r.get(1)) else {
+            let (Some(c), Some(vs)) = (r[0], r[1]) else {
                 continue;
             };
             for v in vs.split('|') {
@@ -332,7 +337,7 @@ impl Lexicon {
             }
         }
         for r in rows(include_str!("lexicon/grammar.tsv")) {
-            let (Some(p), Some(g)) = (r.first(), r.get(1).and_then(|g| gram_of(g))) else {
+            let (Some(p), Some(g)) = (r[0], r[1].and_then(gram_of)) else {
                 continue;
             };
             add(
@@ -354,12 +359,16 @@ impl Lexicon {
             entries: Vec::new(),
         };
         for (phrase, id) in phrases {
-            let norm = normalize(&phrase);
+            let norm = normalize(phrase);
             // token boundaries as the phrase would be written in capitals ("UVT.Ư", "KH-ĐT")
             // (lowercase data such as "uvt.ư", "kh-đt" stands for capitals; proper-case data such
             // as "Bà Rịa-Vũng Tàu" is tokenized as written)
-            let upper = norm.to_uppercase();
             let all_lower = !norm.chars().any(char::is_uppercase);
+            let upper = if all_lower {
+                norm.to_uppercase()
+            } else {
+                String::new()
+            };
             let toks = tokenize(if all_lower && upper.len() == norm.len() {
                 &upper
             } else {
@@ -377,8 +386,14 @@ impl Lexicon {
             for (k, word) in key.split(' ').enumerate().filter(|(_, w)| !w.is_empty()) {
                 let gap = (k - at) as u32;
                 at = k;
-                let next_id = lex.words.len() as u32;
-                let w = *lex.words.entry(word.to_string()).or_insert(next_id);
+                let w = match lex.words.get(word) {
+                    Some(&w) => w,
+                    None => {
+                        let w = lex.words.len() as u32;
+                        lex.words.insert(word.to_string(), w);
+                        w
+                    }
+                };
                 if w as usize == lex.root.len() {
                     lex.root.push(NONE);
                 }
@@ -519,17 +534,6 @@ fn search_key(text: &str, toks: &[Tok]) -> String {
     }
     blank(&mut out, text.len().saturating_sub(at));
     out
-}
-
-/// The char at byte `i` of `text` (a char boundary) and its length.
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => (b as char, 1),
-        _ => text
-            .get(i..)
-            .and_then(|s| s.chars().next())
-            .map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
 }
 
 /// Splits normalized text into words, numbers and single punctuation characters.

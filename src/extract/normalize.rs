@@ -50,7 +50,7 @@ fn fast_ok(text: &str) -> bool {
     true
 }
 
-/// The char at byte `i` of `text` (a char boundary) and its length, decoded in place.
+/// The char at byte `i` of `text` (a char boundary) and its length; ASCII without decoding.
 #[inline]
 pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes();
@@ -60,18 +60,10 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     if x < 0x80 {
         return (x as char, 1);
     }
-    let n = match x {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    };
-    let Some(rest) = b.get(i + 1..i + n) else {
-        return ('\0', 1);
-    };
-    let v = rest.iter().fold(u32::from(x) & (0x7F >> n), |v, &y| {
-        v << 6 | u32::from(y & 0x3F)
-    });
-    (char::from_u32(v).unwrap_or('\0'), n)
+    // std's decoder: straight-line per length, no validity re-check
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .map_or(('\0', 1), |c| (c, c.len_utf8()))
 }
 
 /// [`normalize`] for text already NFC without lookalike letters. Most of such a text is its
@@ -93,6 +85,15 @@ fn normalize_nfc(text: &str) -> String {
     let mut after_comma = false;
     let mut i = 0;
     while i < b.len() {
+        // the common blank: one space after a visible character
+        if b[i] == b' ' && !pending_space && !at_line_start {
+            pending_space = true;
+            blank_at = i;
+            blank_is_space = true;
+            after_comma = false;
+            i += 1;
+            continue;
+        }
         let (c, n) = char_at(text, i);
         let k = class(c);
         let word = k & cls::ALNUM != 0;
@@ -159,6 +160,17 @@ fn normalize_nfc(text: &str) -> String {
         ws.push(k);
         let mut e = i + n;
         while e < b.len() {
+            // ASCII (most of the letters of a word) by byte, without decoding
+            let y = b[e];
+            if y < 0x80 {
+                let k = CLASS_LO[usize::from(y)];
+                if k & cls::ALNUM == 0 && y != b'\'' {
+                    break;
+                }
+                ws.push(k);
+                e += 1;
+                continue;
+            }
             let (d, m) = char_at(text, e);
             let k = class(d);
             if k & cls::ALNUM == 0 && d != '\'' && d != '’' {
