@@ -555,15 +555,18 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
             continue;
         }
         let (c, n) = char_at(text, i);
-        if is_letter(c) || (!c.is_ascii() && c.is_numeric()) {
-            let c_upper = is_upper(c);
+        // (one class lookup answers is_letter and is_upper)
+        let k = class(c);
+        let letter = k & cls::LETTER != 0;
+        if letter || (!c.is_ascii() && c.is_numeric()) {
+            let c_upper = k & cls::UPPER != 0;
             if c_upper && !c.is_ascii() {
                 lower_at(&mut lower, i, c);
             }
             let mut end = i + n;
             let mut prev = c;
             let mut all_upper = c_upper;
-            let mut letters = usize::from(is_letter(c));
+            let mut letters = usize::from(letter);
             while end < b.len() {
                 let y = b[end];
                 if y.is_ascii_alphanumeric() {
