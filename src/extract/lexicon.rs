@@ -655,7 +655,8 @@ impl<'a> Doc<'a> {
     /// Tokenizes `text` (already normalized) and finds every lexicon phrase on it.
     pub fn new(text: &'a str) -> Doc<'a> {
         let lex = lexicon();
-        let mut caps = Vec::new();
+        // (non-ASCII capitals: a few per sentence)
+        let mut caps = Vec::with_capacity(text.len() / 64 + 8);
         let toks = tokenize_lower(text, Some(&mut caps));
         // ASCII lowered in place, then the few non-ASCII capitals of words: whole chars of the
         // same length, so the offsets hold (and no UTF-8 validation of a byte copy is needed).
@@ -685,7 +686,8 @@ impl<'a> Doc<'a> {
         }
         // Hits come out by start token, then by end ascending; each start's group is put
         // longest first as it closes (equal ends keep their entry order), so no sort is needed.
-        let mut hits = Vec::new();
+        // (most words start a phrase: room for about one hit each)
+        let mut hits = Vec::with_capacity(words.len());
         for (r, &(ts, _, first)) in words.iter().enumerate() {
             let Some(&root) = lex.root.get(first as usize) else {
                 continue;
