@@ -723,17 +723,15 @@ impl<'a> Doc<'a> {
             }
             longest_first(&mut hits[group..]);
         }
+        // hits per start token, summed up into where each token's hits begin
         let mut mask = vec![0u8; toks.len()];
+        let mut hit_start = vec![0u32; toks.len() + 1];
         for h in &hits {
             mask[h.start as usize] |= class_bit(lex.entries[h.entry as usize].class);
+            hit_start[h.start as usize + 1] += 1;
         }
-        let mut hit_start = vec![0u32; toks.len() + 1];
-        let mut h = 0usize;
-        for (i, slot) in hit_start.iter_mut().enumerate() {
-            while h < hits.len() && (hits[h].start as usize) < i {
-                h += 1;
-            }
-            *slot = h as u32;
+        for i in 1..hit_start.len() {
+            hit_start[i] += hit_start[i - 1];
         }
         Doc {
             text,
