@@ -90,10 +90,24 @@ pub struct Entry {
     pub class: Class,
     /// Canonical form: canonical title words, expansion, or canonical province name.
     pub canon: String,
+    /// Where the words of `canon` are in [`Lexicon`]'s `canon_words` (see [`Doc::canon_words`]).
+    canon_words: (u32, u32),
     pub flags: u32,
 }
 
 impl Entry {
+    /// An entry; the words of `canon` (split on single blanks) are appended to `words`.
+    fn new(class: Class, canon: &'static str, flags: u32, words: &mut Vec<&'static str>) -> Entry {
+        let from = words.len() as u32;
+        words.extend(canon.split(' '));
+        Entry {
+            class,
+            canon: canon.to_string(),
+            canon_words: (from, words.len() as u32),
+            flags,
+        }
+    }
+
     pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
@@ -110,6 +124,9 @@ pub struct Lexicon {
     /// Entry ids of the phrase ending at each trie node (empty for inner nodes).
     node_entries: Vec<Vec<u32>>,
     pub entries: Vec<Entry>,
+    /// The words of every entry's canonical form, one after the other: titles borrow them
+    /// rather than split `canon` again each time.
+    canon_words: Vec<&'static str>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -261,6 +278,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = [Option<&'static str>; 3]> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut entries: Vec<Entry> = Vec::new();
+        let mut canon_words = Vec::with_capacity(2048);
         let mut phrases: Vec<(&'static str, u32)> = Vec::new();
         let mut add = |phrase: &'static str, e: Entry, entries: &mut Vec<Entry>| {
             phrases.push((phrase, entries.len() as u32));
@@ -270,22 +288,24 @@ impl Lexicon {
             let (Some(p), Some(c)) = (r[0], r[1]) else {
                 continue;
             };
-            let e = Entry {
-                class: Class::Head,
-                canon: c.to_string(),
-                flags: flags_of(r[2].unwrap_or("")),
-            };
+            let e = Entry::new(
+                Class::Head,
+                c,
+                flags_of(r[2].unwrap_or("")),
+                &mut canon_words,
+            );
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/orgs.tsv")) {
             let (Some(p), Some(c)) = (r[0], r[1]) else {
                 continue;
             };
-            let e = Entry {
-                class: Class::Org,
-                canon: c.to_string(),
-                flags: flags_of(r[2].unwrap_or("")),
-            };
+            let e = Entry::new(
+                Class::Org,
+                c,
+                flags_of(r[2].unwrap_or("")),
+                &mut canon_words,
+            );
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/surnames.tsv")) {
@@ -297,11 +317,7 @@ impl Lexicon {
             };
             add(
                 p,
-                Entry {
-                    class: Class::Surname,
-                    canon: p.to_string(),
-                    flags: f,
-                },
+                Entry::new(Class::Surname, p, f, &mut canon_words),
                 &mut entries,
             );
         }
@@ -311,11 +327,7 @@ impl Lexicon {
             };
             add(
                 p,
-                Entry {
-                    class: Class::Rank,
-                    canon: c.to_string(),
-                    flags: 0,
-                },
+                Entry::new(Class::Rank, c, 0, &mut canon_words),
                 &mut entries,
             );
         }
@@ -327,11 +339,7 @@ impl Lexicon {
                 let f = if v.starts_with("TP") { flag::ABBR } else { 0 };
                 add(
                     v,
-                    Entry {
-                        class: Class::Province,
-                        canon: c.to_string(),
-                        flags: f,
-                    },
+                    Entry::new(Class::Province, c, f, &mut canon_words),
                     &mut entries,
                 );
             }
@@ -342,11 +350,7 @@ impl Lexicon {
             };
             add(
                 p,
-                Entry {
-                    class: Class::Gram(g),
-                    canon: p.to_string(),
-                    flags: 0,
-                },
+                Entry::new(Class::Gram(g), p, 0, &mut canon_words),
                 &mut entries,
             );
         }
@@ -357,6 +361,7 @@ impl Lexicon {
             edges: FastMap::default(),
             node_entries: vec![Vec::new()],
             entries: Vec::new(),
+            canon_words: Vec::new(),
         };
         for (phrase, id) in phrases {
             let norm = normalize(phrase);
@@ -412,6 +417,7 @@ impl Lexicon {
             lex.node_entries[node as usize].push(id);
         }
         lex.entries = entries;
+        lex.canon_words = canon_words;
         lex
     }
 }
@@ -764,6 +770,15 @@ impl<'a> Doc<'a> {
         }
         let (a, b) = (self.hit_start[i] as usize, self.hit_start[i + 1] as usize);
         &self.hits[a..b]
+    }
+
+    /// The words of `e.canon`.
+    pub fn canon_words(&self, e: &Entry) -> &'static [&'static str] {
+        let (a, b) = e.canon_words;
+        self.lex
+            .canon_words
+            .get(a as usize..b as usize)
+            .unwrap_or_default()
     }
 
     pub fn entry(&self, h: &Hit) -> &'static Entry {
