@@ -121,6 +121,8 @@ pub struct Lexicon {
     root: Vec<u32>,
     /// Trie edges after the first word: (node, byte gap before the word, word) → node.
     edges: FastMap<(u32, u32, u32), u32>,
+    /// Per word, whether any phrase has it after its first word (if not, no edge to look up).
+    inner: Vec<bool>,
     /// Entry ids of the phrase ending at each trie node (empty for inner nodes).
     node_entries: Vec<Vec<u32>>,
     pub entries: Vec<Entry>,
@@ -360,6 +362,7 @@ impl Lexicon {
             root: Vec::new(),
             edges: FastMap::default(),
             node_entries: vec![Vec::new()],
+            inner: Vec::new(),
             entries: Vec::new(),
             canon_words: Vec::new(),
         };
@@ -401,6 +404,10 @@ impl Lexicon {
                 };
                 if w as usize == lex.root.len() {
                     lex.root.push(NONE);
+                    lex.inner.push(false);
+                }
+                if node != 0 {
+                    lex.inner[w as usize] = true;
                 }
                 let fresh = lex.node_entries.len() as u32;
                 let slot = if node == 0 {
@@ -721,7 +728,8 @@ impl<'a> Doc<'a> {
                 let Some(&(next, _, w)) = words.get(q) else {
                     break;
                 };
-                if w == NONE {
+                // (a word no phrase has after its first, or none at all (NONE): no edge)
+                if lex.inner.get(w as usize) != Some(&true) {
                     break;
                 }
                 let gap = toks[next as usize].start - toks[te].end;
