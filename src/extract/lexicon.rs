@@ -117,6 +117,9 @@ impl Entry {
 pub struct Lexicon {
     /// Id of every distinct lowercase word of the phrases.
     words: FastMap<String, u32>,
+    /// The same for the words of at most 8 bytes (most), keyed by [`short_key`]: looked up
+    /// with integer compares instead of a string compare.
+    short: FastMap<(u64, u32), u32>,
     /// Trie node reached from the root by each word (`NONE` if no phrase starts with it).
     root: Vec<u32>,
     /// Trie edges after the first word: (node, byte gap before the word, word) → node.
@@ -132,6 +135,23 @@ pub struct Lexicon {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// A word of 1 to 8 bytes as integers (its bytes in at most two fixed-size loads, which may
+/// overlap, and its length), `None` for other lengths.
+fn short_key(s: &[u8]) -> Option<(u64, u32)> {
+    let n = s.len();
+    let u32_at = |k: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&s[k..k + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let v = match n {
+        1..=3 => u64::from(s[0]) | u64::from(s[n / 2]) << 8 | u64::from(s[n - 1]) << 16,
+        4..=8 => u32_at(0) | u32_at(n - 4) << 32,
+        _ => return None,
+    };
+    Some((v, n as u32))
+}
 
 /// A multiply-rotate hasher (as in rustc's FxHash): the keys are short words from a fixed
 /// lexicon, hashed once per word of the text, where SipHash's flood resistance buys nothing.
@@ -359,6 +379,7 @@ impl Lexicon {
         // One trie path per distinct normalized lowercase phrase.
         let mut lex = Lexicon {
             words: FastMap::default(),
+            short: FastMap::default(),
             root: Vec::new(),
             edges: FastMap::default(),
             node_entries: vec![Vec::new()],
@@ -422,6 +443,11 @@ impl Lexicon {
                 node = *slot;
             }
             lex.node_entries[node as usize].push(id);
+        }
+        for (w, &id) in &lex.words {
+            if let Some(k) = short_key(w.as_bytes()) {
+                lex.short.insert(k, id);
+            }
         }
         lex.entries = entries;
         lex.canon_words = canon_words;
@@ -695,7 +721,11 @@ impl<'a> Doc<'a> {
         for w in &mut words {
             let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
             let s = shadow.get(a as usize..b as usize).unwrap_or("");
-            w.2 = lex.words.get(s).copied().unwrap_or(NONE);
+            let id = match short_key(s.as_bytes()) {
+                Some(k) => lex.short.get(&k),
+                None => lex.words.get(s),
+            };
+            w.2 = id.copied().unwrap_or(NONE);
         }
         // Hits come out by start token, then by end ascending; each start's group is put
         // longest first as it closes (equal ends keep their entry order), so no sort is needed.
@@ -958,6 +988,22 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_keys_are_one_to_one() {
+        let lex = lexicon();
+        let short = lex.words.keys().filter(|w| w.len() <= 8).count();
+        assert_eq!(lex.short.len(), short);
+        for (w, id) in &lex.words {
+            if let Some(k) = short_key(w.as_bytes()) {
+                assert_eq!(lex.short.get(&k), Some(id), "{w}");
+            }
+        }
+        assert_eq!(short_key(b"ab"), Some((0x0062_6261, 2)));
+        assert_ne!(short_key(b"abcdefg"), short_key(b"abcdeffg"));
+        assert_eq!(short_key(b""), None);
+        assert_eq!(short_key(b"abcdefghi"), None);
+    }
 
     #[test]
     fn tokens_join_abbreviations_only() {
