@@ -391,38 +391,6 @@ pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
     from.min(b.len())
 }
 
-/// The positions of ASCII capitals in `b`, from `from` on, found eight bytes at a time.
-fn ascii_capitals(b: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    let mut pending = 0u64;
-    std::iter::from_fn(move || loop {
-        if pending != 0 {
-            let i = at - 8 + pending.trailing_zeros() as usize / 8;
-            pending &= pending - 1;
-            return Some(i);
-        }
-        if let Some(chunk) = b.get(at..at + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // Per byte, with its high bit clear: at least 'A', and not above 'Z'.
-            let t = x & !HIGH;
-            let ge_a = t + ONES * u64::from(0x80 - b'A');
-            let gt_z = t + ONES * u64::from(0x80 - b'Z' - 1);
-            pending = ge_a & !gt_z & !x & HIGH;
-            at += 8;
-            continue;
-        }
-        while at < b.len() {
-            at += 1;
-            if b[at - 1].is_ascii_uppercase() {
-                return Some(at - 1);
-            }
-        }
-        return None;
-    })
-}
-
 /// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD.
 fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
     let b = text.as_bytes();
@@ -647,19 +615,46 @@ fn scan_english(text: &str, out: &mut Vec<Raw>) {
     // Such dates are page or blog headers (and footers): read the two ends of the text only.
     let head_end = floor_boundary(text, 1200);
     let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
-    // Month names open with the only capital they hold, and none is the start of another: try
-    // them at the (few) ASCII capitals.
-    let head = &b[..head_end];
-    let hits = ascii_capitals(head, 0)
-        .map(|at| (head, at))
-        .chain(ascii_capitals(b, tail_start).map(|at| (b, at)))
-        .filter(|&(hay, at)| b"JFMASOND".contains(&hay[at]))
-        .filter_map(|(hay, at)| {
-            let m = EN_MONTHS
-                .iter()
-                .position(|m| hay[at] == m.as_bytes()[0] && hay[at..].starts_with(m.as_bytes()))?;
-            Some((m, at))
-        });
+    // Both forms end with a year, which starts at most this far after the month name does:
+    // "September 30thstndrd, 2017" (a name of nine letters, a space, two digits, four suffixes
+    // read one after the other, ", "). Years are few: month names are looked for only in the
+    // stretch before each.
+    const YEAR_REACH: usize = 9 + 1 + 2 + 4 * 2 + 2;
+    let mut hits = Vec::new();
+    let mut tried = 0; // capitals before this were tried
+    let mut y = next_digit(b, 0);
+    while y < b.len() {
+        let run = digit_run(b, y);
+        if run == 4 && year_at(text, y).is_some() {
+            for at in y.saturating_sub(YEAR_REACH).max(tried)..y {
+                // In the head, the name must end in it too.
+                let hay = if at < head_end {
+                    &b[..head_end]
+                } else if at >= tail_start {
+                    b
+                } else {
+                    continue;
+                };
+                // Month names open with the only capital they hold, and none is the start of
+                // another.
+                if !b"JFMASOND".contains(&hay[at]) {
+                    continue;
+                }
+                if let Some(m) = EN_MONTHS
+                    .iter()
+                    .position(|m| hay[at..].starts_with(m.as_bytes()))
+                {
+                    hits.push((m, at));
+                }
+            }
+            tried = y;
+        }
+        let mut next = y + run;
+        if next > head_end + YEAR_REACH && next < tail_start {
+            next = tail_start; // the middle holds no header
+        }
+        y = next_digit(b, next);
+    }
     for (pattern, start) in hits {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
         {
@@ -2122,17 +2117,6 @@ mod tests {
             all.len(),
             failures.join("\n")
         );
-    }
-
-    #[test]
-    fn capitals_found() {
-        let all: Vec<u8> = (0..=255).chain(0..=255).collect();
-        for from in 0..all.len() {
-            let want: Vec<usize> = (from..all.len())
-                .filter(|&i| all[i].is_ascii_uppercase())
-                .collect();
-            assert_eq!(ascii_capitals(&all, from).collect::<Vec<_>>(), want);
-        }
     }
 
     #[test]
