@@ -848,7 +848,7 @@ impl<'a> Doc<'a> {
         let line_start = self.line_span(self.line_of(from)).start;
         let floor = floor_boundary(self.lower, from.saturating_sub(120)).max(line_start);
         let s = &self.lower[floor..from];
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(max); // one allocation, not three
         let mut word_end: Option<usize> = None;
         for (i, c) in s.char_indices().rev() {
             if is_alnum(c) {
