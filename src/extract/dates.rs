@@ -327,11 +327,37 @@ fn day_month_exists(month: u8, day: u8) -> bool {
 }
 
 fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    let Ok(year) = u16::try_from(d.year()) else {
+        return format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+    };
+    // Written by hand: `format!` costs several times more for ten digits.
+    let mut s = String::with_capacity(10);
+    push_digits(&mut s, year, 4);
+    s.push('-');
+    push_digits(&mut s, u16::from(u8::from(d.month())), 2);
+    s.push('-');
+    push_digits(&mut s, u16::from(d.day()), 2);
+    s
 }
 
 fn md_iso(month: u8, day: u8) -> String {
-    format!("--{month:02}-{day:02}")
+    let mut s = String::with_capacity(7);
+    s.push_str("--");
+    push_digits(&mut s, u16::from(month), 2);
+    s.push('-');
+    push_digits(&mut s, u16::from(day), 2);
+    s
+}
+
+/// `n` in decimal, zero-padded to `width` digits (as `{:0width$}` does).
+fn push_digits(s: &mut String, n: u16, width: u32) {
+    let digits = n.checked_ilog10().unwrap_or(0) + 1;
+    for _ in digits..width {
+        s.push('0');
+    }
+    for k in (0..digits).rev() {
+        s.push(char::from(b'0' + (n / 10u16.pow(k) % 10) as u8));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1168,14 +1194,15 @@ impl<'a> Doc<'a> {
         if line.end - line.start > 120 {
             return false;
         }
-        let rest = format!(
-            "{} {}",
+        // The words of the line before and after the date (no copy joining the two).
+        [
             &self.lower[line.start..raw.core.start],
-            &self.lower[raw.core.end..line.end]
-        );
-        rest.split(|c: char| !is_alnum(c))
-            .filter(|w| !w.is_empty())
-            .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
+            &self.lower[raw.core.end..line.end],
+        ]
+        .iter()
+        .flat_map(|part| part.split(|c: char| !is_alnum(c)))
+        .filter(|w| !w.is_empty())
+        .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
     }
 
     /// A dateline opening a paragraph: "06/4/2025 - Trong 2 ngày 5 và 6-4, ...", "(TTXVN)
@@ -2163,6 +2190,16 @@ mod tests {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             assert_eq!(lower_char(c), lower_char_table(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn iso_written_by_hand() {
+        for (y, m, d) in [(2024, 2, 29), (1905, 12, 1), (999, 1, 9), (-5, 3, 3)] {
+            let date = calendar_date(y, m, d).unwrap();
+            assert_eq!(iso(date), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(md_iso(m, d), format!("--{m:02}-{d:02}"));
+        }
+        assert_eq!(md_iso(0, 100), "--00-100");
     }
 
     #[test]
