@@ -417,10 +417,13 @@ pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
     from.min(b.len())
 }
 
-/// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD.
-fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
+/// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD. Returns where every
+/// year of the text starts (each four-digit run [`year_at`] takes), in text order, for
+/// [`scan_english`].
+fn scan_numeric(text: &str, out: &mut Vec<Raw>) -> Vec<usize> {
     let b = text.as_bytes();
     let n = b.len();
+    let mut years = Vec::new();
     let mut i = 0;
     loop {
         i = next_digit(b, i);
@@ -428,6 +431,9 @@ fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
             break;
         }
         let run = digit_run(b, i);
+        if run == 4 && year_at(text, i).is_some() {
+            years.push(i);
+        }
         let next = i + run;
         if starts_inside_token(text, i) {
             i = next;
@@ -435,11 +441,17 @@ fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
         }
         if let Some(raw) = numeric_at(text, i, run) {
             i = raw.core.end;
+            // The runs a date takes are not visited: only its year, last, can be one.
+            let last = raw.core.end.saturating_sub(4);
+            if raw.year.is_some() && last > raw.core.start && year_at(text, last).is_some() {
+                years.push(last);
+            }
             out.push(raw);
         } else {
             i = next;
         }
     }
+    years
 }
 
 /// A digit run glued to a word or to another number ("QĐ/1886", "1.2.3") is no date start.
@@ -636,7 +648,7 @@ const EN_MONTHS: [&str; 12] = [
 ];
 
 /// "April 27, 2017", "27 April 2017": blog and page headers.
-fn scan_english(text: &str, out: &mut Vec<Raw>) {
+fn scan_english(text: &str, years: &[usize], out: &mut Vec<Raw>) {
     let b = text.as_bytes();
     // Such dates are page or blog headers (and footers): read the two ends of the text only.
     let head_end = floor_boundary(text, 1200);
@@ -648,38 +660,29 @@ fn scan_english(text: &str, out: &mut Vec<Raw>) {
     const YEAR_REACH: usize = 9 + 1 + 2 + 4 * 2 + 2;
     let mut hits = Vec::new();
     let mut tried = 0; // capitals before this were tried
-    let mut y = next_digit(b, 0);
-    while y < b.len() {
-        let run = digit_run(b, y);
-        if run == 4 && year_at(text, y).is_some() {
-            for at in y.saturating_sub(YEAR_REACH).max(tried)..y {
-                // In the head, the name must end in it too.
-                let hay = if at < head_end {
-                    &b[..head_end]
-                } else if at >= tail_start {
-                    b
-                } else {
-                    continue;
-                };
-                // Month names open with the only capital they hold, and none is the start of
-                // another.
-                if !b"JFMASOND".contains(&hay[at]) {
-                    continue;
-                }
-                if let Some(m) = EN_MONTHS
-                    .iter()
-                    .position(|m| hay[at..].starts_with(m.as_bytes()))
-                {
-                    hits.push((m, at));
-                }
+    for &y in years {
+        for at in y.saturating_sub(YEAR_REACH).max(tried)..y {
+            // In the head, the name must end in it too.
+            let hay = if at < head_end {
+                &b[..head_end]
+            } else if at >= tail_start {
+                b
+            } else {
+                continue;
+            };
+            // Month names open with the only capital they hold, and none is the start of
+            // another.
+            if !b"JFMASOND".contains(&hay[at]) {
+                continue;
             }
-            tried = y;
+            if let Some(m) = EN_MONTHS
+                .iter()
+                .position(|m| hay[at..].starts_with(m.as_bytes()))
+            {
+                hits.push((m, at));
+            }
         }
-        let mut next = y + run;
-        if next > head_end + YEAR_REACH && next < tail_start {
-            next = tail_start; // the middle holds no header
-        }
-        y = next_digit(b, next);
+        tried = y;
     }
     for (pattern, start) in hits {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
@@ -855,9 +858,9 @@ impl<'a> Doc<'a> {
 
     fn scan(&self) -> Vec<Raw> {
         let mut raws = Vec::new();
-        scan_numeric(self.text, &mut raws);
+        let years = scan_numeric(self.text, &mut raws);
         scan_words(self.text, self.lower, &mut raws);
-        scan_english(self.text, &mut raws);
+        scan_english(self.text, &years, &mut raws);
         raws.sort_by_key(|r| r.core.start);
         // Overlaps (an English date seen twice) keep the first.
         let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
