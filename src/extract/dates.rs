@@ -831,7 +831,10 @@ struct Tok<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, lower: &'a str, sentences: &'a [Span]) -> Self {
-        let mut line_starts = vec![0];
+        // Counted first: growing the vector as lines come costs more than a second memchr pass.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let mut line_starts = Vec::with_capacity(lines);
+        line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Doc {
             text,
