@@ -12,6 +12,10 @@ pub struct Phrases {
     entries: Vec<Entry>,
     /// The group of each bucket: `entries[buckets[h].0..buckets[h].1]`.
     buckets: Box<[(u32, u32); BUCKETS]>,
+    /// Whether some phrase opens with an ASCII byte that is no letter or digit (a space, a
+    /// bracket...): if none does, word starts are only tried at letters, digits and non-ASCII
+    /// chars.
+    punct_starts: bool,
 }
 
 const BUCKETS: usize = 1024;
@@ -104,10 +108,15 @@ impl Phrases {
             }));
             buckets[h] = (start, entries.len() as u32);
         }
+        let punct_starts = phrases
+            .iter()
+            .filter_map(|p| p.bytes().next())
+            .any(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
         Phrases {
             phrases,
             entries,
             buckets,
+            punct_starts,
         }
     }
 
@@ -175,6 +184,9 @@ impl Phrases {
             // No phrase starts with a continuation byte (0b10xxxxxx).
             let continuation = x & !(x << 1);
             let mut starts = !((alnum << 8) | prev_alnum | continuation) & HIGH;
+            if !self.punct_starts {
+                starts &= alnum | x; // a letter, a digit or a non-ASCII lead byte
+            }
             while starts != 0 {
                 emit(at + starts.trailing_zeros() as usize / 8);
                 starts &= starts - 1;
@@ -183,7 +195,8 @@ impl Phrases {
             at += 8;
         }
         for at in at..b.len() {
-            if at == 0 || !b[at - 1].is_ascii_alphanumeric() {
+            let first_ok = self.punct_starts || !b[at].is_ascii() || b[at].is_ascii_alphanumeric();
+            if first_ok && (at == 0 || !b[at - 1].is_ascii_alphanumeric()) {
                 emit(at);
             }
         }
@@ -258,15 +271,19 @@ mod tests {
 
     #[test]
     fn word_starts() {
-        let p = Phrases::new(["hội", "họp", "a", "1"]);
-        let hay = "hội nghị họp; (họp)ahội1 a1 bhội “hội” họp\nhội1a";
-        let mut all = Vec::new();
-        p.for_each(hay, |f| all.push(f));
-        let b = hay.as_bytes();
-        all.retain(|f| f.start == 0 || !b[f.start - 1].is_ascii_alphanumeric());
-        let mut starts = Vec::new();
-        p.for_each_word_start(hay, |f| starts.push(f));
-        assert_eq!(starts, all);
+        let hay = "hội nghị họp; (họp)ahội1 a1 bhội “hội” họp\nhội1a (a ,hội";
+        for p in [
+            Phrases::new(["hội", "họp", "a", "1"]),
+            Phrases::new(["hội", "(a", " họp", ",", "“"]),
+        ] {
+            let mut all = Vec::new();
+            p.for_each(hay, |f| all.push(f));
+            let b = hay.as_bytes();
+            all.retain(|f| f.start == 0 || !b[f.start - 1].is_ascii_alphanumeric());
+            let mut starts = Vec::new();
+            p.for_each_word_start(hay, |f| starts.push(f));
+            assert_eq!(starts, all);
+        }
         for byte in 0..=255u8 {
             let x = u64::from(byte) << 24;
             assert_eq!(ascii_alnum(x) != 0, byte.is_ascii_alphanumeric(), "{byte}");
