@@ -327,11 +327,37 @@ fn day_month_exists(month: u8, day: u8) -> bool {
 }
 
 fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+    let Ok(year) = u16::try_from(d.year()) else {
+        return format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+    };
+    // Written by hand: `format!` costs several times more for ten digits.
+    let mut s = String::with_capacity(10);
+    push_digits(&mut s, year, 4);
+    s.push('-');
+    push_digits(&mut s, u16::from(u8::from(d.month())), 2);
+    s.push('-');
+    push_digits(&mut s, u16::from(d.day()), 2);
+    s
 }
 
 fn md_iso(month: u8, day: u8) -> String {
-    format!("--{month:02}-{day:02}")
+    let mut s = String::with_capacity(7);
+    s.push_str("--");
+    push_digits(&mut s, u16::from(month), 2);
+    s.push('-');
+    push_digits(&mut s, u16::from(day), 2);
+    s
+}
+
+/// `n` in decimal, zero-padded to `width` digits (as `{:0width$}` does).
+fn push_digits(s: &mut String, n: u16, width: u32) {
+    let digits = n.checked_ilog10().unwrap_or(0) + 1;
+    for _ in digits..width {
+        s.push('0');
+    }
+    for k in (0..digits).rev() {
+        s.push(char::from(b'0' + (n / 10u16.pow(k) % 10) as u8));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,42 +417,13 @@ pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
     from.min(b.len())
 }
 
-/// The positions of ASCII capitals in `b`, from `from` on, found eight bytes at a time.
-fn ascii_capitals(b: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut at = from;
-    let mut pending = 0u64;
-    std::iter::from_fn(move || loop {
-        if pending != 0 {
-            let i = at - 8 + pending.trailing_zeros() as usize / 8;
-            pending &= pending - 1;
-            return Some(i);
-        }
-        if let Some(chunk) = b.get(at..at + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            // Per byte, with its high bit clear: at least 'A', and not above 'Z'.
-            let t = x & !HIGH;
-            let ge_a = t + ONES * u64::from(0x80 - b'A');
-            let gt_z = t + ONES * u64::from(0x80 - b'Z' - 1);
-            pending = ge_a & !gt_z & !x & HIGH;
-            at += 8;
-            continue;
-        }
-        while at < b.len() {
-            at += 1;
-            if b[at - 1].is_ascii_uppercase() {
-                return Some(at - 1);
-            }
-        }
-        return None;
-    })
-}
-
-/// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD.
-fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
+/// Numeric dates: D SEP M [SEP YYYY], D-D SEP M [SEP YYYY], YYYY-MM-DD. Returns where every
+/// year of the text starts (each four-digit run [`year_at`] takes), in text order, for
+/// [`scan_english`].
+fn scan_numeric(text: &str, out: &mut Vec<Raw>) -> Vec<usize> {
     let b = text.as_bytes();
     let n = b.len();
+    let mut years = Vec::new();
     let mut i = 0;
     loop {
         i = next_digit(b, i);
@@ -434,6 +431,9 @@ fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
             break;
         }
         let run = digit_run(b, i);
+        if run == 4 && year_at(text, i).is_some() {
+            years.push(i);
+        }
         let next = i + run;
         if starts_inside_token(text, i) {
             i = next;
@@ -441,11 +441,17 @@ fn scan_numeric(text: &str, out: &mut Vec<Raw>) {
         }
         if let Some(raw) = numeric_at(text, i, run) {
             i = raw.core.end;
+            // The runs a date takes are not visited: only its year, last, can be one.
+            let last = raw.core.end.saturating_sub(4);
+            if raw.year.is_some() && last > raw.core.start && year_at(text, last).is_some() {
+                years.push(last);
+            }
             out.push(raw);
         } else {
             i = next;
         }
     }
+    years
 }
 
 /// A digit run glued to a word or to another number ("QĐ/1886", "1.2.3") is no date start.
@@ -642,24 +648,42 @@ const EN_MONTHS: [&str; 12] = [
 ];
 
 /// "April 27, 2017", "27 April 2017": blog and page headers.
-fn scan_english(text: &str, out: &mut Vec<Raw>) {
+fn scan_english(text: &str, years: &[usize], out: &mut Vec<Raw>) {
     let b = text.as_bytes();
     // Such dates are page or blog headers (and footers): read the two ends of the text only.
     let head_end = floor_boundary(text, 1200);
     let tail_start = floor_boundary(text, text.len().saturating_sub(600)).max(head_end);
-    // Month names open with the only capital they hold, and none is the start of another: try
-    // them at the (few) ASCII capitals.
-    let head = &b[..head_end];
-    let hits = ascii_capitals(head, 0)
-        .map(|at| (head, at))
-        .chain(ascii_capitals(b, tail_start).map(|at| (b, at)))
-        .filter(|&(hay, at)| b"JFMASOND".contains(&hay[at]))
-        .filter_map(|(hay, at)| {
-            let m = EN_MONTHS
+    // Both forms end with a year, which starts at most this far after the month name does:
+    // "September 30thstndrd, 2017" (a name of nine letters, a space, two digits, four suffixes
+    // read one after the other, ", "). Years are few: month names are looked for only in the
+    // stretch before each.
+    const YEAR_REACH: usize = 9 + 1 + 2 + 4 * 2 + 2;
+    let mut hits = Vec::new();
+    let mut tried = 0; // capitals before this were tried
+    for &y in years {
+        for at in y.saturating_sub(YEAR_REACH).max(tried)..y {
+            // In the head, the name must end in it too.
+            let hay = if at < head_end {
+                &b[..head_end]
+            } else if at >= tail_start {
+                b
+            } else {
+                continue;
+            };
+            // Month names open with the only capital they hold, and none is the start of
+            // another.
+            if !b"JFMASOND".contains(&hay[at]) {
+                continue;
+            }
+            if let Some(m) = EN_MONTHS
                 .iter()
-                .position(|m| hay[at] == m.as_bytes()[0] && hay[at..].starts_with(m.as_bytes()))?;
-            Some((m, at))
-        });
+                .position(|m| hay[at..].starts_with(m.as_bytes()))
+            {
+                hits.push((m, at));
+            }
+        }
+        tried = y;
+    }
     for (pattern, start) in hits {
         let (mi, name, at) = (pattern, EN_MONTHS[pattern], start);
         {
@@ -807,7 +831,10 @@ struct Tok<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, lower: &'a str, sentences: &'a [Span]) -> Self {
-        let mut line_starts = vec![0];
+        // Counted first: growing the vector as lines come costs more than a second memchr pass.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let mut line_starts = Vec::with_capacity(lines);
+        line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Doc {
             text,
@@ -834,9 +861,9 @@ impl<'a> Doc<'a> {
 
     fn scan(&self) -> Vec<Raw> {
         let mut raws = Vec::new();
-        scan_numeric(self.text, &mut raws);
+        let years = scan_numeric(self.text, &mut raws);
         scan_words(self.text, self.lower, &mut raws);
-        scan_english(self.text, &mut raws);
+        scan_english(self.text, &years, &mut raws);
         raws.sort_by_key(|r| r.core.start);
         // Overlaps (an English date seen twice) keep the first.
         let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
@@ -853,7 +880,7 @@ impl<'a> Doc<'a> {
         let line_start = self.line_span(self.line_of(from)).start;
         let floor = floor_boundary(self.lower, from.saturating_sub(120)).max(line_start);
         let s = &self.lower[floor..from];
-        let mut toks = Vec::new();
+        let mut toks = Vec::with_capacity(max); // one allocation, not three
         let mut word_end: Option<usize> = None;
         for (i, c) in s.char_indices().rev() {
             if is_alnum(c) {
@@ -1173,14 +1200,15 @@ impl<'a> Doc<'a> {
         if line.end - line.start > 120 {
             return false;
         }
-        let rest = format!(
-            "{} {}",
+        // The words of the line before and after the date (no copy joining the two).
+        [
             &self.lower[line.start..raw.core.start],
-            &self.lower[raw.core.end..line.end]
-        );
-        rest.split(|c: char| !is_alnum(c))
-            .filter(|w| !w.is_empty())
-            .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
+            &self.lower[raw.core.end..line.end],
+        ]
+        .iter()
+        .flat_map(|part| part.split(|c: char| !is_alnum(c)))
+        .filter(|w| !w.is_empty())
+        .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
     }
 
     /// A dateline opening a paragraph: "06/4/2025 - Trong 2 ngày 5 và 6-4, ...", "(TTXVN)
@@ -2125,17 +2153,6 @@ mod tests {
     }
 
     #[test]
-    fn capitals_found() {
-        let all: Vec<u8> = (0..=255).chain(0..=255).collect();
-        for from in 0..all.len() {
-            let want: Vec<usize> = (from..all.len())
-                .filter(|&i| all[i].is_ascii_uppercase())
-                .collect();
-            assert_eq!(ascii_capitals(&all, from).collect::<Vec<_>>(), want);
-        }
-    }
-
-    #[test]
     fn alnum_fast_paths() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
@@ -2179,6 +2196,16 @@ mod tests {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             assert_eq!(lower_char(c), lower_char_table(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn iso_written_by_hand() {
+        for (y, m, d) in [(2024, 2, 29), (1905, 12, 1), (999, 1, 9), (-5, 3, 3)] {
+            let date = calendar_date(y, m, d).unwrap();
+            assert_eq!(iso(date), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(md_iso(m, d), format!("--{m:02}-{d:02}"));
+        }
+        assert_eq!(md_iso(0, 100), "--00-100");
     }
 
     #[test]

@@ -450,20 +450,29 @@ fn term_in(text: &str, lower: &str, region: Span) -> Option<String> {
         floor_boundary(lower, region.end),
     );
     let s = &lower[from..to];
-    // Every keyword opens with "k" or "n": try them where those letters are, in text order.
-    memchr::memchr2_iter(b'k', b'n', s.as_bytes()).find_map(|i| {
-        let at = from + i;
-        if s.as_bytes()[i] == b'k' {
-            let kw = ["khóa ", "khoá ", "khoa "]
-                .into_iter()
-                .find(|kw| s[i..].starts_with(kw))?;
-            term_after_khoa(text, lower, at, kw)
-        } else {
-            s[i..]
-                .starts_with("nhiệm kỳ")
-                .then(|| term_after_nhiem_ky(lower, at))?
-        }
-    })
+    // The first keyword in text order that gives a term: look for each kind apart (by "kh",
+    // "nhiệm kỳ": rarer than their first letters) and keep the earlier.
+    static FINDERS: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
+    let [kh, nhiem_ky] = FINDERS.get_or_init(|| {
+        [
+            memchr::memmem::Finder::new("kh"),
+            memchr::memmem::Finder::new("nhiệm kỳ"),
+        ]
+    });
+    let khoa = kh.find_iter(s.as_bytes()).find_map(|i| {
+        let kw = ["khóa ", "khoá ", "khoa "]
+            .into_iter()
+            .find(|kw| s[i..].starts_with(kw))?;
+        Some((i, term_after_khoa(text, lower, from + i, kw)?))
+    });
+    // Only a term before the first "khóa" one can come first.
+    let before = khoa.as_ref().map_or(s.len(), |(i, _)| *i);
+    let reach = (before + "nhiệm kỳ".len()).min(s.len());
+    let nhiem_ky = nhiem_ky
+        .find_iter(&s.as_bytes()[..reach])
+        .take_while(|&i| i < before)
+        .find_map(|i| Some((i, term_after_nhiem_ky(lower, from + i)?)));
+    nhiem_ky.or(khoa).map(|(_, term)| term)
 }
 
 /// "khóa XX" at `at`: the Roman numeral in capitals, or a number.
@@ -756,6 +765,28 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn first_term_wins() {
+        let term = |t: &str| term_in(t, &lower_aligned(t), Span::new(0, t.len()));
+        assert_eq!(
+            term("Đại hội nhiệm kỳ 2020 - 2025, khóa XX"),
+            Some("2020-2025".into())
+        );
+        assert_eq!(
+            term("Ban Chấp hành khóa XX, nhiệm kỳ 2020-2025"),
+            Some("XX".into())
+        );
+        assert_eq!(
+            term("khóa học, nhiệm kỳ 2020–2025; khoá 12"),
+            Some("2020-2025".into())
+        );
+        assert_eq!(
+            term("khoa học khóa nhiệm kỳ 2020-2025"),
+            Some("2020-2025".into())
+        );
+        assert_eq!(term("không có khóa ... nhiệm kỳ"), None);
     }
 
     #[test]

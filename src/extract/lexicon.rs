@@ -90,10 +90,24 @@ pub struct Entry {
     pub class: Class,
     /// Canonical form: canonical title words, expansion, or canonical province name.
     pub canon: String,
+    /// Where the words of `canon` are in [`Lexicon`]'s `canon_words` (see [`Doc::canon_words`]).
+    canon_words: (u32, u32),
     pub flags: u32,
 }
 
 impl Entry {
+    /// An entry; the words of `canon` (split on single blanks) are appended to `words`.
+    fn new(class: Class, canon: &'static str, flags: u32, words: &mut Vec<&'static str>) -> Entry {
+        let from = words.len() as u32;
+        words.extend(canon.split(' '));
+        Entry {
+            class,
+            canon: canon.to_string(),
+            canon_words: (from, words.len() as u32),
+            flags,
+        }
+    }
+
     pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
     }
@@ -103,16 +117,41 @@ impl Entry {
 pub struct Lexicon {
     /// Id of every distinct lowercase word of the phrases.
     words: FastMap<String, u32>,
+    /// The same for the words of at most 8 bytes (most), keyed by [`short_key`]: looked up
+    /// with integer compares instead of a string compare.
+    short: FastMap<(u64, u32), u32>,
     /// Trie node reached from the root by each word (`NONE` if no phrase starts with it).
     root: Vec<u32>,
     /// Trie edges after the first word: (node, byte gap before the word, word) → node.
     edges: FastMap<(u32, u32, u32), u32>,
+    /// Per word, whether any phrase has it after its first word (if not, no edge to look up).
+    inner: Vec<bool>,
     /// Entry ids of the phrase ending at each trie node (empty for inner nodes).
     node_entries: Vec<Vec<u32>>,
     pub entries: Vec<Entry>,
+    /// The words of every entry's canonical form, one after the other: titles borrow them
+    /// rather than split `canon` again each time.
+    canon_words: Vec<&'static str>,
 }
 
 const NONE: u32 = u32::MAX;
+
+/// A word of 1 to 8 bytes as integers (its bytes in at most two fixed-size loads, which may
+/// overlap, and its length), `None` for other lengths.
+fn short_key(s: &[u8]) -> Option<(u64, u32)> {
+    let n = s.len();
+    let u32_at = |k: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&s[k..k + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    let v = match n {
+        1..=3 => u64::from(s[0]) | u64::from(s[n / 2]) << 8 | u64::from(s[n - 1]) << 16,
+        4..=8 => u32_at(0) | u32_at(n - 4) << 32,
+        _ => return None,
+    };
+    Some((v, n as u32))
+}
 
 /// A multiply-rotate hasher (as in rustc's FxHash): the keys are short words from a fixed
 /// lexicon, hashed once per word of the text, where SipHash's flood resistance buys nothing.
@@ -261,6 +300,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = [Option<&'static str>; 3]> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut entries: Vec<Entry> = Vec::new();
+        let mut canon_words = Vec::with_capacity(2048);
         let mut phrases: Vec<(&'static str, u32)> = Vec::new();
         let mut add = |phrase: &'static str, e: Entry, entries: &mut Vec<Entry>| {
             phrases.push((phrase, entries.len() as u32));
@@ -270,22 +310,24 @@ impl Lexicon {
             let (Some(p), Some(c)) = (r[0], r[1]) else {
                 continue;
             };
-            let e = Entry {
-                class: Class::Head,
-                canon: c.to_string(),
-                flags: flags_of(r[2].unwrap_or("")),
-            };
+            let e = Entry::new(
+                Class::Head,
+                c,
+                flags_of(r[2].unwrap_or("")),
+                &mut canon_words,
+            );
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/orgs.tsv")) {
             let (Some(p), Some(c)) = (r[0], r[1]) else {
                 continue;
             };
-            let e = Entry {
-                class: Class::Org,
-                canon: c.to_string(),
-                flags: flags_of(r[2].unwrap_or("")),
-            };
+            let e = Entry::new(
+                Class::Org,
+                c,
+                flags_of(r[2].unwrap_or("")),
+                &mut canon_words,
+            );
             add(p, e, &mut entries);
         }
         for r in rows(include_str!("lexicon/surnames.tsv")) {
@@ -297,11 +339,7 @@ impl Lexicon {
             };
             add(
                 p,
-                Entry {
-                    class: Class::Surname,
-                    canon: p.to_string(),
-                    flags: f,
-                },
+                Entry::new(Class::Surname, p, f, &mut canon_words),
                 &mut entries,
             );
         }
@@ -311,11 +349,7 @@ impl Lexicon {
             };
             add(
                 p,
-                Entry {
-                    class: Class::Rank,
-                    canon: c.to_string(),
-                    flags: 0,
-                },
+                Entry::new(Class::Rank, c, 0, &mut canon_words),
                 &mut entries,
             );
         }
@@ -327,11 +361,7 @@ impl Lexicon {
                 let f = if v.starts_with("TP") { flag::ABBR } else { 0 };
                 add(
                     v,
-                    Entry {
-                        class: Class::Province,
-                        canon: c.to_string(),
-                        flags: f,
-                    },
+                    Entry::new(Class::Province, c, f, &mut canon_words),
                     &mut entries,
                 );
             }
@@ -342,21 +372,20 @@ impl Lexicon {
             };
             add(
                 p,
-                Entry {
-                    class: Class::Gram(g),
-                    canon: p.to_string(),
-                    flags: 0,
-                },
+                Entry::new(Class::Gram(g), p, 0, &mut canon_words),
                 &mut entries,
             );
         }
         // One trie path per distinct normalized lowercase phrase.
         let mut lex = Lexicon {
             words: FastMap::default(),
+            short: FastMap::default(),
             root: Vec::new(),
             edges: FastMap::default(),
             node_entries: vec![Vec::new()],
+            inner: Vec::new(),
             entries: Vec::new(),
+            canon_words: Vec::new(),
         };
         for (phrase, id) in phrases {
             let norm = normalize(phrase);
@@ -396,6 +425,10 @@ impl Lexicon {
                 };
                 if w as usize == lex.root.len() {
                     lex.root.push(NONE);
+                    lex.inner.push(false);
+                }
+                if node != 0 {
+                    lex.inner[w as usize] = true;
                 }
                 let fresh = lex.node_entries.len() as u32;
                 let slot = if node == 0 {
@@ -411,7 +444,13 @@ impl Lexicon {
             }
             lex.node_entries[node as usize].push(id);
         }
+        for (w, &id) in &lex.words {
+            if let Some(k) = short_key(w.as_bytes()) {
+                lex.short.insert(k, id);
+            }
+        }
         lex.entries = entries;
+        lex.canon_words = canon_words;
         lex
     }
 }
@@ -555,15 +594,18 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
             continue;
         }
         let (c, n) = char_at(text, i);
-        if is_letter(c) || (!c.is_ascii() && c.is_numeric()) {
-            let c_upper = is_upper(c);
+        // (one class lookup answers is_letter and is_upper)
+        let k = class(c);
+        let letter = k & cls::LETTER != 0;
+        if letter || (!c.is_ascii() && c.is_numeric()) {
+            let c_upper = k & cls::UPPER != 0;
             if c_upper && !c.is_ascii() {
                 lower_at(&mut lower, i, c);
             }
             let mut end = i + n;
             let mut prev = c;
             let mut all_upper = c_upper;
-            let mut letters = usize::from(is_letter(c));
+            let mut letters = usize::from(letter);
             while end < b.len() {
                 let y = b[end];
                 if y.is_ascii_alphanumeric() {
@@ -652,7 +694,8 @@ impl<'a> Doc<'a> {
     /// Tokenizes `text` (already normalized) and finds every lexicon phrase on it.
     pub fn new(text: &'a str) -> Doc<'a> {
         let lex = lexicon();
-        let mut caps = Vec::new();
+        // (non-ASCII capitals: a few per sentence)
+        let mut caps = Vec::with_capacity(text.len() / 64 + 8);
         let toks = tokenize_lower(text, Some(&mut caps));
         // ASCII lowered in place, then the few non-ASCII capitals of words: whole chars of the
         // same length, so the offsets hold (and no UTF-8 validation of a byte copy is needed).
@@ -678,11 +721,16 @@ impl<'a> Doc<'a> {
         for w in &mut words {
             let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
             let s = shadow.get(a as usize..b as usize).unwrap_or("");
-            w.2 = lex.words.get(s).copied().unwrap_or(NONE);
+            let id = match short_key(s.as_bytes()) {
+                Some(k) => lex.short.get(&k),
+                None => lex.words.get(s),
+            };
+            w.2 = id.copied().unwrap_or(NONE);
         }
         // Hits come out by start token, then by end ascending; each start's group is put
         // longest first as it closes (equal ends keep their entry order), so no sort is needed.
-        let mut hits = Vec::new();
+        // (most words start a phrase: room for about one hit each)
+        let mut hits = Vec::with_capacity(words.len());
         for (r, &(ts, _, first)) in words.iter().enumerate() {
             let Some(&root) = lex.root.get(first as usize) else {
                 continue;
@@ -710,7 +758,8 @@ impl<'a> Doc<'a> {
                 let Some(&(next, _, w)) = words.get(q) else {
                     break;
                 };
-                if w == NONE {
+                // (a word no phrase has after its first, or none at all (NONE): no edge)
+                if lex.inner.get(w as usize) != Some(&true) {
                     break;
                 }
                 let gap = toks[next as usize].start - toks[te].end;
@@ -718,17 +767,15 @@ impl<'a> Doc<'a> {
             }
             longest_first(&mut hits[group..]);
         }
+        // hits per start token, summed up into where each token's hits begin
         let mut mask = vec![0u8; toks.len()];
+        let mut hit_start = vec![0u32; toks.len() + 1];
         for h in &hits {
             mask[h.start as usize] |= class_bit(lex.entries[h.entry as usize].class);
+            hit_start[h.start as usize + 1] += 1;
         }
-        let mut hit_start = vec![0u32; toks.len() + 1];
-        let mut h = 0usize;
-        for (i, slot) in hit_start.iter_mut().enumerate() {
-            while h < hits.len() && (hits[h].start as usize) < i {
-                h += 1;
-            }
-            *slot = h as u32;
+        for i in 1..hit_start.len() {
+            hit_start[i] += hit_start[i - 1];
         }
         Doc {
             text,
@@ -761,6 +808,15 @@ impl<'a> Doc<'a> {
         }
         let (a, b) = (self.hit_start[i] as usize, self.hit_start[i + 1] as usize);
         &self.hits[a..b]
+    }
+
+    /// The words of `e.canon`.
+    pub fn canon_words(&self, e: &Entry) -> &'static [&'static str] {
+        let (a, b) = e.canon_words;
+        self.lex
+            .canon_words
+            .get(a as usize..b as usize)
+            .unwrap_or_default()
     }
 
     pub fn entry(&self, h: &Hit) -> &'static Entry {
@@ -932,6 +988,22 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_keys_are_one_to_one() {
+        let lex = lexicon();
+        let short = lex.words.keys().filter(|w| w.len() <= 8).count();
+        assert_eq!(lex.short.len(), short);
+        for (w, id) in &lex.words {
+            if let Some(k) = short_key(w.as_bytes()) {
+                assert_eq!(lex.short.get(&k), Some(id), "{w}");
+            }
+        }
+        assert_eq!(short_key(b"ab"), Some((0x0062_6261, 2)));
+        assert_ne!(short_key(b"abcdefg"), short_key(b"abcdeffg"));
+        assert_eq!(short_key(b""), None);
+        assert_eq!(short_key(b"abcdefghi"), None);
+    }
 
     #[test]
     fn tokens_join_abbreviations_only() {

@@ -12,6 +12,10 @@ pub struct Phrases {
     entries: Vec<Entry>,
     /// The group of each bucket: `entries[buckets[h].0..buckets[h].1]`.
     buckets: Box<[(u32, u32); BUCKETS]>,
+    /// Whether some phrase opens with an ASCII byte that is no letter or digit (a space, a
+    /// bracket...): if none does, word starts are only tried at letters, digits and non-ASCII
+    /// chars.
+    punct_starts: bool,
 }
 
 const BUCKETS: usize = 1024;
@@ -104,10 +108,15 @@ impl Phrases {
             }));
             buckets[h] = (start, entries.len() as u32);
         }
+        let punct_starts = phrases
+            .iter()
+            .filter_map(|p| p.bytes().next())
+            .any(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
         Phrases {
             phrases,
             entries,
             buckets,
+            punct_starts,
         }
     }
 
@@ -175,6 +184,9 @@ impl Phrases {
             // No phrase starts with a continuation byte (0b10xxxxxx).
             let continuation = x & !(x << 1);
             let mut starts = !((alnum << 8) | prev_alnum | continuation) & HIGH;
+            if !self.punct_starts {
+                starts &= alnum | x; // a letter, a digit or a non-ASCII lead byte
+            }
             while starts != 0 {
                 emit(at + starts.trailing_zeros() as usize / 8);
                 starts &= starts - 1;
@@ -183,7 +195,8 @@ impl Phrases {
             at += 8;
         }
         for at in at..b.len() {
-            if at == 0 || !b[at - 1].is_ascii_alphanumeric() {
+            let first_ok = self.punct_starts || !b[at].is_ascii() || b[at].is_ascii_alphanumeric();
+            if first_ok && (at == 0 || !b[at - 1].is_ascii_alphanumeric()) {
                 emit(at);
             }
         }
@@ -201,22 +214,52 @@ impl Phrases {
     /// Occurrences that do not overlap, leftmost first, the longest phrase at each start.
     pub fn leftmost_longest<'s>(&'s self, hay: &'s str) -> impl Iterator<Item = Found> + 's {
         let b = hay.as_bytes();
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            while from < b.len() {
-                let mut first = None;
-                self.each_at(b, from, |found| {
-                    first = Some(found);
-                    false
-                });
-                from += 1;
-                if let Some(f) = first {
-                    from = f.end;
-                    return Some(f);
+        // Places are tried eight bytes at a time, only where a phrase can start.
+        let mut next = 0; // where the next chunk starts
+        let mut pending = 0u64; // the places left to try in the chunk before `next`
+        std::iter::from_fn(move || loop {
+            if pending == 0 {
+                if next >= b.len() {
+                    return None;
                 }
+                pending = self.possible_starts(b, next);
+                next += 8;
+                continue;
             }
-            None
+            let at = next - 8 + pending.trailing_zeros() as usize / 8;
+            pending &= pending - 1;
+            let mut first = None;
+            self.each_at(b, at, |found| {
+                first = Some(found);
+                false
+            });
+            if let Some(f) = first {
+                // Go on from its end.
+                if f.end >= next {
+                    (next, pending) = (f.end, 0);
+                } else {
+                    pending &= u64::MAX << (8 * (f.end + 8 - next));
+                }
+                return Some(f);
+            }
         })
+    }
+
+    /// The high bit of each byte of `b[at..at + 8]` where a phrase may start: no continuation
+    /// byte, and no ASCII punctuation or space unless some phrase opens with one.
+    fn possible_starts(&self, b: &[u8], at: usize) -> u64 {
+        let x = word_at(b, at);
+        let continuation = x & !(x << 1);
+        let first_ok = if self.punct_starts {
+            HIGH
+        } else {
+            ascii_alnum(x) | x
+        };
+        let in_range = match b.len() - at {
+            n @ 0..=7 => (1u64 << (8 * n)) - 1,
+            _ => u64::MAX,
+        };
+        first_ok & !continuation & in_range & HIGH
     }
 }
 
@@ -257,16 +300,65 @@ mod tests {
     }
 
     #[test]
+    fn leftmost_longest_as_a_plain_scan() {
+        let pieces = [
+            "hội", "quốc", " ", "ộ", "a", "(", "ban", "ủy", ".", "\n", "đồng",
+        ];
+        let sets: [&[&str]; 2] = [
+            &["quốc hội", "hội", "ủy ban", "ban", "a", "hội đồng", "ộ"],
+            &["(a", " ban", "hội", "ban", ".", "quốc"],
+        ];
+        let mut seed = 7u64;
+        for phrases in sets {
+            let p = Phrases::new(phrases.iter().copied());
+            for n in 0..3000 {
+                let mut hay = String::new();
+                for _ in 0..n % 40 {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    hay.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+                // At each place, the longest phrase there (the first listed of equals); then
+                // on from its end.
+                let mut want = Vec::new();
+                let mut at = 0;
+                while at < hay.len() {
+                    let best = (0..phrases.len())
+                        .filter(|&i| hay.as_bytes()[at..].starts_with(phrases[i].as_bytes()))
+                        .max_by_key(|&i| (phrases[i].len(), std::cmp::Reverse(i)));
+                    match best {
+                        Some(i) => {
+                            want.push((i, at));
+                            at += phrases[i].len();
+                        }
+                        None => at += 1,
+                    }
+                }
+                let got: Vec<(usize, usize)> = p
+                    .leftmost_longest(&hay)
+                    .map(|f| (f.phrase, f.start))
+                    .collect();
+                assert_eq!(got, want, "{hay:?}");
+            }
+        }
+    }
+
+    #[test]
     fn word_starts() {
-        let p = Phrases::new(["hội", "họp", "a", "1"]);
-        let hay = "hội nghị họp; (họp)ahội1 a1 bhội “hội” họp\nhội1a";
-        let mut all = Vec::new();
-        p.for_each(hay, |f| all.push(f));
-        let b = hay.as_bytes();
-        all.retain(|f| f.start == 0 || !b[f.start - 1].is_ascii_alphanumeric());
-        let mut starts = Vec::new();
-        p.for_each_word_start(hay, |f| starts.push(f));
-        assert_eq!(starts, all);
+        let hay = "hội nghị họp; (họp)ahội1 a1 bhội “hội” họp\nhội1a (a ,hội";
+        for p in [
+            Phrases::new(["hội", "họp", "a", "1"]),
+            Phrases::new(["hội", "(a", " họp", ",", "“"]),
+        ] {
+            let mut all = Vec::new();
+            p.for_each(hay, |f| all.push(f));
+            let b = hay.as_bytes();
+            all.retain(|f| f.start == 0 || !b[f.start - 1].is_ascii_alphanumeric());
+            let mut starts = Vec::new();
+            p.for_each_word_start(hay, |f| starts.push(f));
+            assert_eq!(starts, all);
+        }
         for byte in 0..=255u8 {
             let x = u64::from(byte) << 24;
             assert_eq!(ascii_alnum(x) != 0, byte.is_ascii_alphanumeric(), "{byte}");

@@ -453,7 +453,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         }
         if first {
             if let Some((e, h)) = d.head(i) {
-                split_words(&h.canon, &mut words);
+                words.extend(d.canon_words(h).iter().map(|&w| Cow::Borrowed(w)));
                 i = e.min(end);
                 first = false;
                 continue;
@@ -463,7 +463,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         if let Some((e, h)) = d.head(i).filter(|(e, _)| *e <= end) {
             // a second head: "Phó Chủ tịch - Tổng Thư ký"
             if i > start && d.is_dash(i - 1) {
-                split_words(&h.canon, &mut words);
+                words.extend(d.canon_words(h).iter().map(|&w| Cow::Borrowed(w)));
                 i = e;
                 continue;
             }
@@ -473,7 +473,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
                 // one word for the rewrites below, as it always was
                 words.push(Cow::Borrowed("thành phố"));
             }
-            split_words(&p.canon, &mut words);
+            words.extend(d.canon_words(p).iter().map(|&w| Cow::Borrowed(w)));
             i = e;
             continue;
         }
@@ -482,7 +482,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
             let lower_written = written.chars().next().is_some_and(|c| c.is_lowercase());
             let canon_cap = o.canon.chars().next().is_some_and(|c| c.is_uppercase());
             if o.has(flag::ABBR) || lower_written || canon_cap {
-                split_words(&o.canon, &mut words);
+                words.extend(d.canon_words(o).iter().map(|&w| Cow::Borrowed(w)));
             } else {
                 split_words(written, &mut words);
             }
