@@ -1410,6 +1410,7 @@ impl<'a> Doc<'a> {
     fn clues_in(&self, region: Span, month: u8, own_sentence: bool) -> Option<i32> {
         self.anniversary_year(region)
             .or_else(|| self.tet_year(region, month))
+            .or_else(|| self.new_year_year(region, month))
             .or_else(|| self.congress_year(region, month, own_sentence))
             .or_else(|| self.election_year(region, month))
             .or_else(|| self.plan_year(region, month))
@@ -1506,6 +1507,25 @@ impl<'a> Doc<'a> {
                     return Some(if month >= 10 { y - 1 } else { y });
                 }
             }
+        }
+        None
+    }
+
+    /// "chào năm mới 2025", "chúc mừng năm mới 2026": New Year events fall in the last weeks of
+    /// the year before or the first weeks of that year; any other month says nothing.
+    fn new_year_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        for at in word_occurrences(low, 0, low.len(), "năm mới") {
+            let after = &low[at + "năm mới".len()..];
+            let Some(rest) = after.strip_prefix(' ') else {
+                continue;
+            };
+            let Some(y) = year_at(rest, 0) else { continue };
+            return match month {
+                11 | 12 => Some(y - 1),
+                1 | 2 => Some(y),
+                _ => None,
+            };
         }
         None
     }
