@@ -667,7 +667,8 @@ impl<'a> Parser<'a> {
     }
 
     /// A predicate that gives the group a title: "được bầu giữ chức X", "làm X", "là Đại tá, X",
-    /// "nay thôi giữ chức X, Y", "tham gia Ban Thường vụ Tỉnh ủy". Returns where reading stopped.
+    /// "nay thôi giữ chức X, Y", "tham gia Ban Thường vụ Tỉnh ủy", "(bầu bổ sung X) vào Ban
+    /// Thường vụ Tỉnh ủy". Returns where reading stopped.
     fn predicate(&mut self, k: usize, b: usize, st: &mut Sent) -> usize {
         let d = self.d;
         let group = st.group.clone();
@@ -711,8 +712,15 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            if d.lower(j) == "tham" && d.lower(j + 1) == "gia" {
-                if let Some((t, e)) = self.joins_committee(j + 2, b, st) {
+            // "tham gia Ban Thường vụ Tỉnh ủy"; "bầu bổ sung X, Giám đốc Sở ... vào Ban Thường vụ
+            // Tỉnh ủy": a seat taken on the committee.
+            let joins = match d.lower(j) {
+                "tham" if d.lower(j + 1) == "gia" => Some(j + 2),
+                "vào" => Some(j + 1),
+                _ => None,
+            };
+            if let Some(c) = joins {
+                if let Some((t, e)) = self.joins_committee(c, b, st) {
                     for &p in &group {
                         self.give(p, t.clone());
                     }
@@ -814,8 +822,8 @@ impl<'a> Parser<'a> {
         last
     }
 
-    /// "tham gia Ban Thường vụ Thành ủy Hải Phòng" → "Ủy viên Ban Thường vụ Thành ủy Hải Phòng";
-    /// only when the committee's organisation is written.
+    /// "tham gia (or vào) Ban Thường vụ Thành ủy Hải Phòng" → "Ủy viên Ban Thường vụ Thành ủy Hải
+    /// Phòng"; only when the committee's organisation is written.
     fn joins_committee(&self, j: usize, b: usize, st: &Sent) -> Option<(Title, usize)> {
         let d = self.d;
         let (oe, o) = d.org(j)?;
@@ -835,10 +843,9 @@ impl<'a> Parser<'a> {
         let mut e = d.org(oe).map_or(oe + 1, |(e, _)| e);
         if let Some((pe, _)) = d.province(e) {
             e = pe;
-        } else if d.org(e).is_some_and(|(_, o)| o.has(flag::LEVEL))
-            && d.case(e + 1) == Some(Case::Cap)
-        {
-            e += 1;
+        } else if let Some((le, _)) = d.org(e).filter(|(_, o)| o.has(flag::LEVEL)) {
+            // "Đảng bộ tỉnh", "Huyện ủy huyện Lạc Sơn": the level, and the place it names.
+            e = le;
             while e < b && d.case(e) == Some(Case::Cap) {
                 e += 1;
             }
