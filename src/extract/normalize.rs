@@ -20,7 +20,9 @@ pub fn normalize(text: &str) -> String {
 
 /// A char the slice-based fast path handles: NFC for sure (ASCII, Latin letters up to U+02FF,
 /// Latin Extended Additional, general punctuation), not a lookalike letter (Ð ð Ɖ ɖ), not a
-/// soft hyphen or a zero-width space or joiner.
+/// soft hyphen or a zero-width space or joiner. (The fast path asks [`fast_class`]; the tests
+/// check the two agree.)
+#[cfg(test)]
 fn fast_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => true,
@@ -46,6 +48,50 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     text.get(i..)
         .and_then(|s| s.chars().next())
         .map_or(('\0', 1), |c| (c, c.len_utf8()))
+}
+
+/// The code point of the non-ASCII char at byte `i` of valid UTF-8 and its length, decoded
+/// here: std's decoder behind a slice of the text costs more than the rest of a letter's work.
+#[inline]
+fn code_point_at(b: &[u8], i: usize) -> (u32, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).map_or(0, |y| y & 0x3F));
+    match b[i] {
+        x @ ..0xE0 => ((u32::from(x & 0x1F) << 6) | cont(1), 2),
+        x @ ..0xF0 => ((u32::from(x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        x => (
+            (u32::from(x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    }
+}
+
+/// [`fast_char`] and [`class`] of a non-ASCII code point in one match: the [`cls`] bits, or
+/// `None` when the fast path cannot take it.
+#[inline]
+fn fast_class(n: u32) -> Option<u8> {
+    let k = match n {
+        0xAD | 0xD0 | 0xF0 | 0x189 | 0x256 | 0x200B..=0x200D => return None,
+        0..=0x24F => CLASS_LO[n as usize],
+        0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        0x2000..=0x203F => cls::WIDE,
+        0x250..=0x2FF | 0x1E00..=0x1EFF => cls::SLOW,
+        _ => return None,
+    };
+    if k != cls::SLOW {
+        return Some(k);
+    }
+    char::from_u32(n).map(class_slow)
+}
+
+/// The char at byte `i` of `text`, its length and [`class`]; `None` if not a [`fast_char`].
+#[inline]
+fn fast_char_at(b: &[u8], i: usize) -> Option<(char, usize, u8)> {
+    let x = b[i];
+    if x < 0x80 {
+        return Some((char::from(x), 1, CLASS_LO[usize::from(x)]));
+    }
+    let (n, len) = code_point_at(b, i);
+    Some((char::from_u32(n)?, len, fast_class(n)?))
 }
 
 /// [`normalize`] for text already NFC without lookalike letters. Most of such a text is its
@@ -78,11 +124,7 @@ fn normalize_nfc(text: &str) -> Option<String> {
             i += 1;
             continue;
         }
-        let (c, n) = char_at(text, i);
-        if n > 1 && !fast_char(c) {
-            return None;
-        }
-        let k = class(c);
+        let (c, n, k) = fast_char_at(b, i)?;
         let word = k & cls::ALNUM != 0;
         if word && after_comma && !pending_space && k & cls::LETTER != 0 {
             pending_space = true;
@@ -158,12 +200,9 @@ fn normalize_nfc(text: &str) -> Option<String> {
                 e += 1;
                 continue;
             }
-            let (d, m) = char_at(text, e);
-            if !fast_char(d) {
-                return None;
-            }
-            let k = class(d);
-            if k & cls::ALNUM == 0 && d != '\'' && d != '’' {
+            let (d, m) = code_point_at(b, e);
+            let k = fast_class(d)?;
+            if k & cls::ALNUM == 0 && d != u32::from('’') {
                 break;
             }
             ws.push(k);
@@ -357,6 +396,8 @@ pub(crate) fn class(c: char) -> u8 {
     let k = match n {
         0..=0x24F => CLASS_LO[n as usize],
         0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        // general punctuation (dashes, quotes, ellipsis): no letter or digit among it
+        0x2000..=0x206F => cls::WIDE,
         _ => cls::SLOW,
     };
     if k != cls::SLOW {
@@ -1280,6 +1321,8 @@ mod tests {
             let mut buf = [0u8; 4];
             let s = c.encode_utf8(&mut buf);
             assert_eq!(char_at(s, 0), (c, c.len_utf8()));
+            let fast = fast_char_at(s.as_bytes(), 0);
+            assert_eq!(fast, fast_char(c).then_some((c, c.len_utf8(), k)), "{c:?}");
         }
     }
 
