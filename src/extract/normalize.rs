@@ -184,38 +184,51 @@ fn normalize_nfc(text: &str) -> Option<String> {
             continue;
         }
         after_comma = false;
-        // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
-        let mut ws = WordShape::default();
-        ws.push(k);
-        let mut e = i + n;
-        while e < b.len() {
-            // ASCII (most of the letters of a word) by byte, without decoding
-            let y = b[e];
-            if y < 0x80 {
-                let k = CLASS_LO[usize::from(y)];
-                if k & cls::ALNUM == 0 && y != b'\'' {
+        // Words and the single spaces between them, most of a text, are read here: between two
+        // such words there is nothing to write or remember, so the loop above is not needed.
+        let (mut n, mut k) = (n, k);
+        loop {
+            // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
+            let mut ws = WordShape::default();
+            ws.push(k);
+            let mut e = i + n;
+            while e < b.len() {
+                // ASCII (most of the letters of a word) by byte, without decoding
+                let y = b[e];
+                if y < 0x80 {
+                    let k = CLASS_LO[usize::from(y)];
+                    if k & cls::ALNUM == 0 && y != b'\'' {
+                        break;
+                    }
+                    ws.push(k);
+                    e += 1;
+                    continue;
+                }
+                let (d, m) = code_point_at(b, e);
+                let k = fast_class(d)?;
+                if k & cls::ALNUM == 0 && d != u32::from('’') {
                     break;
                 }
                 ws.push(k);
-                e += 1;
-                continue;
+                e += m;
             }
-            let (d, m) = code_point_at(b, e);
-            let k = fast_class(d)?;
-            if k & cls::ALNUM == 0 && d != u32::from('’') {
+            let w = &text[i..e];
+            let shape = ws.shape(w);
+            if shape != Shape::Verbatim {
+                out.push_str(&text[run..i]);
+                write_shaped(&mut out, w, shape);
+                run = e;
+            }
+            i = e;
+            // one space, then the next word (anything else goes to the loop above)
+            if b.get(i) != Some(&b' ') || i + 1 >= b.len() {
                 break;
             }
-            ws.push(k);
-            e += m;
+            match fast_char_at(b, i + 1) {
+                Some((_, m, j)) if j & cls::ALNUM != 0 => (i, n, k) = (i + 1, m, j),
+                _ => break,
+            }
         }
-        let w = &text[i..e];
-        let shape = ws.shape(w);
-        if shape != Shape::Verbatim {
-            out.push_str(&text[run..i]);
-            write_shaped(&mut out, w, shape);
-            run = e;
-        }
-        i = e;
     }
     out.push_str(&text[run..if pending_space { blank_at } else { b.len() }]);
     while out.ends_with(' ') {
