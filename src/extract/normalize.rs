@@ -65,10 +65,26 @@ fn code_point_at(b: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
-/// [`fast_char`] and [`class`] of a non-ASCII code point in one match: the [`cls`] bits, or
-/// `None` when the fast path cannot take it.
+/// [`fast_char`] and [`class`] of a non-ASCII code point in one: the [`cls`] bits, or `None`
+/// when the fast path cannot take it.
 #[inline]
 fn fast_class(n: u32) -> Option<u8> {
+    // the letters of Vietnamese text: one lookup, no range tests for the exceptions
+    let k = match n {
+        0..=0x24F => FAST_LO[n as usize],
+        0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        _ => cls::SLOW,
+    };
+    if k != cls::SLOW {
+        return Some(k);
+    }
+    fast_class_rare(n)
+}
+
+/// [`fast_class`] of what its table leaves out.
+#[cold]
+#[inline(never)]
+fn fast_class_rare(n: u32) -> Option<u8> {
     let k = match n {
         0xAD | 0xD0 | 0xF0 | 0x189 | 0x256 | 0x200B..=0x200D => return None,
         0..=0x24F => CLASS_LO[n as usize],
@@ -401,6 +417,15 @@ const fn class_table<const N: usize>(from: u32) -> [u8; N] {
 
 static CLASS_LO: [u8; 0x250] = class_table::<0x250>(0);
 static CLASS_HI: [u8; 0x5A] = class_table::<0x5A>(0x1EA0);
+/// [`CLASS_LO`] with [`cls::SLOW`] also at the chars [`fast_class`] refuses.
+static FAST_LO: [u8; 0x250] = {
+    let mut t = class_table::<0x250>(0);
+    t[0xAD] = cls::SLOW;
+    t[0xD0] = cls::SLOW;
+    t[0xF0] = cls::SLOW;
+    t[0x189] = cls::SLOW;
+    t
+};
 
 /// The [`cls`] bits of `c`.
 #[inline]
