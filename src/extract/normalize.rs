@@ -208,9 +208,14 @@ fn normalize_nfc(text: &str) -> Option<String> {
             let mut ws = WordShape::default();
             ws.push(k);
             let mut e = i + n;
-            while e < b.len() {
-                // ASCII (most of the letters of a word) by byte, without decoding
-                let y = b[e];
+            loop {
+                // lowercase ASCII letters, most of the bytes of a word, by a tight loop
+                while let Some(&y @ b'a'..=b'z') = b.get(e) {
+                    ws.push_ascii_lower(CLASS_LO[usize::from(y)]);
+                    e += 1;
+                }
+                let Some(&y) = b.get(e) else { break };
+                // other ASCII by byte, without decoding
                 if y < 0x80 {
                     let k = CLASS_LO[usize::from(y)];
                     if k & cls::ALNUM == 0 && y != b'\'' {
@@ -607,6 +612,15 @@ impl WordShape {
         }
         self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
         self.any |= k;
+        self.prev2 = self.prev;
+        self.prev = k;
+    }
+
+    /// [`Self::push`] for a lowercase ASCII letter: no capital to look before, nothing `any`
+    /// is asked about.
+    #[inline]
+    fn push_ascii_lower(&mut self, k: u8) {
+        self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
         self.prev2 = self.prev;
         self.prev = k;
     }
