@@ -99,6 +99,17 @@ fn fast_class_rare(n: u32) -> Option<u8> {
     char::from_u32(n).map(class_slow)
 }
 
+/// The length and [`class`] of the char at byte `i` (if any); `None` if not a [`fast_char`].
+#[inline]
+fn class_at(b: &[u8], i: usize) -> Option<(usize, u8)> {
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some((1, CLASS_LO[usize::from(x)]));
+    }
+    let (n, len) = code_point_at(b, i);
+    Some((len, fast_class(n)?))
+}
+
 /// The char at byte `i` of `text`, its length and [`class`]; `None` if not a [`fast_char`].
 #[inline]
 fn fast_char_at(b: &[u8], i: usize) -> Option<(char, usize, u8)> {
@@ -241,12 +252,15 @@ fn normalize_nfc(text: &str) -> Option<String> {
                 run = e;
             }
             i = e;
-            // one space, then the next word (anything else goes to the loop above)
-            if b.get(i) != Some(&b' ') || i + 1 >= b.len() {
-                break;
-            }
-            match fast_char_at(b, i + 1) {
-                Some((_, m, j)) if j & cls::ALNUM != 0 => (i, n, k) = (i + 1, m, j),
+            // one space, maybe after a comma or a full stop, then the next word (anything else
+            // goes to the loop above)
+            let space = match b.get(i) {
+                Some(b' ') => i,
+                Some(b',' | b'.') if b.get(i + 1) == Some(&b' ') => i + 1,
+                _ => break,
+            };
+            match class_at(b, space + 1) {
+                Some((m, next)) if next & cls::ALNUM != 0 => (i, n, k) = (space + 1, m, next),
                 _ => break,
             }
         }
@@ -1327,6 +1341,7 @@ mod tests {
                 "  \n \t",
                 "H'Mông, M’nông'",
                 "x\u{200b}y z\u{7}w",
+                "một, hai. ba,bốn .năm , sáu.  bảy.\nTám, Hoá. quý",
                 "",
             ]
             .map(String::from),
