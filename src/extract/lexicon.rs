@@ -615,6 +615,10 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
                     end += 1;
                     continue;
                 }
+                // (other ASCII than these ends the word: see `joins_word`)
+                if y < 0x80 && !matches!(y, b'\'' | b'&' | b'.' | b'-') {
+                    break;
+                }
                 let (d, m) = char_at(text, end);
                 let k = class(d);
                 if k & (cls::WIDE | cls::ALNUM) == cls::WIDE | cls::ALNUM {

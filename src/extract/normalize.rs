@@ -20,7 +20,9 @@ pub fn normalize(text: &str) -> String {
 
 /// A char the slice-based fast path handles: NFC for sure (ASCII, Latin letters up to U+02FF,
 /// Latin Extended Additional, general punctuation), not a lookalike letter (Ð ð Ɖ ɖ), not a
-/// soft hyphen or a zero-width space or joiner.
+/// soft hyphen or a zero-width space or joiner. (The fast path asks [`fast_class`]; the tests
+/// check the two agree.)
+#[cfg(test)]
 fn fast_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => true,
@@ -46,6 +48,77 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     text.get(i..)
         .and_then(|s| s.chars().next())
         .map_or(('\0', 1), |c| (c, c.len_utf8()))
+}
+
+/// The code point of the non-ASCII char at byte `i` of valid UTF-8 and its length, decoded
+/// here: std's decoder behind a slice of the text costs more than the rest of a letter's work.
+#[inline]
+fn code_point_at(b: &[u8], i: usize) -> (u32, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).map_or(0, |y| y & 0x3F));
+    match b[i] {
+        x @ ..0xE0 => ((u32::from(x & 0x1F) << 6) | cont(1), 2),
+        x @ ..0xF0 => ((u32::from(x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        x => (
+            (u32::from(x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
+    }
+}
+
+/// [`fast_char`] and [`class`] of a non-ASCII code point in one: the [`cls`] bits, or `None`
+/// when the fast path cannot take it.
+#[inline]
+fn fast_class(n: u32) -> Option<u8> {
+    // the letters of Vietnamese text: one lookup, no range tests for the exceptions
+    let k = match n {
+        0..=0x24F => FAST_LO[n as usize],
+        0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        _ => cls::SLOW,
+    };
+    if k != cls::SLOW {
+        return Some(k);
+    }
+    fast_class_rare(n)
+}
+
+/// [`fast_class`] of what its table leaves out.
+#[cold]
+#[inline(never)]
+fn fast_class_rare(n: u32) -> Option<u8> {
+    let k = match n {
+        0xAD | 0xD0 | 0xF0 | 0x189 | 0x256 | 0x200B..=0x200D => return None,
+        0..=0x24F => CLASS_LO[n as usize],
+        0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        0x2000..=0x203F => cls::WIDE,
+        0x250..=0x2FF | 0x1E00..=0x1EFF => cls::SLOW,
+        _ => return None,
+    };
+    if k != cls::SLOW {
+        return Some(k);
+    }
+    char::from_u32(n).map(class_slow)
+}
+
+/// The length and [`class`] of the char at byte `i` (if any); `None` if not a [`fast_char`].
+#[inline]
+fn class_at(b: &[u8], i: usize) -> Option<(usize, u8)> {
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some((1, CLASS_LO[usize::from(x)]));
+    }
+    let (n, len) = code_point_at(b, i);
+    Some((len, fast_class(n)?))
+}
+
+/// The char at byte `i` of `text`, its length and [`class`]; `None` if not a [`fast_char`].
+#[inline]
+fn fast_char_at(b: &[u8], i: usize) -> Option<(char, usize, u8)> {
+    let x = b[i];
+    if x < 0x80 {
+        return Some((char::from(x), 1, CLASS_LO[usize::from(x)]));
+    }
+    let (n, len) = code_point_at(b, i);
+    Some((char::from_u32(n)?, len, fast_class(n)?))
 }
 
 /// [`normalize`] for text already NFC without lookalike letters. Most of such a text is its
@@ -78,11 +151,7 @@ fn normalize_nfc(text: &str) -> Option<String> {
             i += 1;
             continue;
         }
-        let (c, n) = char_at(text, i);
-        if n > 1 && !fast_char(c) {
-            return None;
-        }
-        let k = class(c);
+        let (c, n, k) = fast_char_at(b, i)?;
         let word = k & cls::ALNUM != 0;
         if word && after_comma && !pending_space && k & cls::LETTER != 0 {
             pending_space = true;
@@ -142,41 +211,59 @@ fn normalize_nfc(text: &str) -> Option<String> {
             continue;
         }
         after_comma = false;
-        // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
-        let mut ws = WordShape::default();
-        ws.push(k);
-        let mut e = i + n;
-        while e < b.len() {
-            // ASCII (most of the letters of a word) by byte, without decoding
-            let y = b[e];
-            if y < 0x80 {
-                let k = CLASS_LO[usize::from(y)];
-                if k & cls::ALNUM == 0 && y != b'\'' {
+        // Words and the single spaces between them, most of a text, are read here: between two
+        // such words there is nothing to write or remember, so the loop above is not needed.
+        let (mut n, mut k) = (n, k);
+        loop {
+            // the word: letters, digits and inner apostrophes (H'Mông, M’nông)
+            let mut ws = WordShape::default();
+            ws.push(k);
+            let mut e = i + n;
+            loop {
+                // lowercase ASCII letters, most of the bytes of a word, by a tight loop
+                while let Some(&y @ b'a'..=b'z') = b.get(e) {
+                    ws.push_ascii_lower(CLASS_LO[usize::from(y)]);
+                    e += 1;
+                }
+                let Some(&y) = b.get(e) else { break };
+                // other ASCII by byte, without decoding
+                if y < 0x80 {
+                    let k = CLASS_LO[usize::from(y)];
+                    if k & cls::ALNUM == 0 && y != b'\'' {
+                        break;
+                    }
+                    ws.push(k);
+                    e += 1;
+                    continue;
+                }
+                let (d, m) = code_point_at(b, e);
+                let k = fast_class(d)?;
+                if k & cls::ALNUM == 0 && d != u32::from('’') {
                     break;
                 }
                 ws.push(k);
-                e += 1;
-                continue;
+                e += m;
             }
-            let (d, m) = char_at(text, e);
-            if !fast_char(d) {
-                return None;
+            let w = &text[i..e];
+            let shape = ws.shape(w);
+            if shape != Shape::Verbatim {
+                out.push_str(&text[run..i]);
+                write_shaped(&mut out, w, shape);
+                run = e;
             }
-            let k = class(d);
-            if k & cls::ALNUM == 0 && d != '\'' && d != '’' {
-                break;
+            i = e;
+            // one space, maybe after a comma or a full stop, then the next word (anything else
+            // goes to the loop above)
+            let space = match b.get(i) {
+                Some(b' ') => i,
+                Some(b',' | b'.') if b.get(i + 1) == Some(&b' ') => i + 1,
+                _ => break,
+            };
+            match class_at(b, space + 1) {
+                Some((m, next)) if next & cls::ALNUM != 0 => (i, n, k) = (space + 1, m, next),
+                _ => break,
             }
-            ws.push(k);
-            e += m;
         }
-        let w = &text[i..e];
-        let shape = ws.shape(w);
-        if shape != Shape::Verbatim {
-            out.push_str(&text[run..i]);
-            write_shaped(&mut out, w, shape);
-            run = e;
-        }
-        i = e;
     }
     out.push_str(&text[run..if pending_space { blank_at } else { b.len() }]);
     while out.ends_with(' ') {
@@ -349,6 +436,15 @@ const fn class_table<const N: usize>(from: u32) -> [u8; N] {
 
 static CLASS_LO: [u8; 0x250] = class_table::<0x250>(0);
 static CLASS_HI: [u8; 0x5A] = class_table::<0x5A>(0x1EA0);
+/// [`CLASS_LO`] with [`cls::SLOW`] also at the chars [`fast_class`] refuses.
+static FAST_LO: [u8; 0x250] = {
+    let mut t = class_table::<0x250>(0);
+    t[0xAD] = cls::SLOW;
+    t[0xD0] = cls::SLOW;
+    t[0xF0] = cls::SLOW;
+    t[0x189] = cls::SLOW;
+    t
+};
 
 /// The [`cls`] bits of `c`.
 #[inline]
@@ -357,6 +453,8 @@ pub(crate) fn class(c: char) -> u8 {
     let k = match n {
         0..=0x24F => CLASS_LO[n as usize],
         0x1EA0..=0x1EF9 => CLASS_HI[(n - 0x1EA0) as usize],
+        // general punctuation (dashes, quotes, ellipsis): no letter or digit among it
+        0x2000..=0x206F => cls::WIDE,
         _ => cls::SLOW,
     };
     if k != cls::SLOW {
@@ -528,6 +626,15 @@ impl WordShape {
         }
         self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
         self.any |= k;
+        self.prev2 = self.prev;
+        self.prev = k;
+    }
+
+    /// [`Self::push`] for a lowercase ASCII letter: no capital to look before, nothing `any`
+    /// is asked about.
+    #[inline]
+    fn push_ascii_lower(&mut self, k: u8) {
+        self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
         self.prev2 = self.prev;
         self.prev = k;
     }
@@ -1234,6 +1341,7 @@ mod tests {
                 "  \n \t",
                 "H'Mông, M’nông'",
                 "x\u{200b}y z\u{7}w",
+                "một, hai. ba,bốn .năm , sáu.  bảy.\nTám, Hoá. quý",
                 "",
             ]
             .map(String::from),
@@ -1280,6 +1388,8 @@ mod tests {
             let mut buf = [0u8; 4];
             let s = c.encode_utf8(&mut buf);
             assert_eq!(char_at(s, 0), (c, c.len_utf8()));
+            let fast = fast_char_at(s.as_bytes(), 0);
+            assert_eq!(fast, fast_char(c).then_some((c, c.len_utf8(), k)), "{c:?}");
         }
     }
 
