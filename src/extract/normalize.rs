@@ -424,21 +424,25 @@ const fn class_of(n: u32) -> u8 {
     k
 }
 
-const fn class_table<const N: usize>(from: u32) -> [u8; N] {
-    let mut t = [0u8; N];
-    let mut i = 0;
-    while i < N {
-        t[i] = class_of(from + i as u32);
-        i += 1;
-    }
-    t
+/// `[f(from), f(from + 1), …]`, N entries, computed at compile time (a const fn cannot take the
+/// function as a parameter, so this is a macro).
+macro_rules! const_table {
+    ($f:ident, $n:expr, $from:expr) => {{
+        let mut t = [0u8; $n];
+        let mut i = 0;
+        while i < $n {
+            t[i] = $f($from + i as u32);
+            i += 1;
+        }
+        t
+    }};
 }
 
-static CLASS_LO: [u8; 0x250] = class_table::<0x250>(0);
-static CLASS_HI: [u8; 0x5A] = class_table::<0x5A>(0x1EA0);
+static CLASS_LO: [u8; 0x250] = const_table!(class_of, 0x250, 0);
+static CLASS_HI: [u8; 0x5A] = const_table!(class_of, 0x5A, 0x1EA0);
 /// [`CLASS_LO`] with [`cls::SLOW`] also at the chars [`fast_class`] refuses.
 static FAST_LO: [u8; 0x250] = {
-    let mut t = class_table::<0x250>(0);
+    let mut t = const_table!(class_of, 0x250, 0);
     t[0xAD] = cls::SLOW;
     t[0xD0] = cls::SLOW;
     t[0xF0] = cls::SLOW;
@@ -1027,19 +1031,9 @@ const fn pack(n: u32) -> u8 {
     }
 }
 
-const fn table<const N: usize>(from: u32) -> [u8; N] {
-    let mut t = [0u8; N];
-    let mut i = 0;
-    while i < N {
-        t[i] = pack(from + i as u32);
-        i += 1;
-    }
-    t
-}
-
 /// Vowel data for U+0000..U+0200 and U+1EA0..U+1F00, computed at compile time.
-static VOWELS_LO: [u8; 0x200] = table::<0x200>(0);
-static VOWELS_HI: [u8; 0x60] = table::<0x60>(0x1EA0);
+static VOWELS_LO: [u8; 0x200] = const_table!(pack, 0x200, 0);
+static VOWELS_HI: [u8; 0x60] = const_table!(pack, 0x60, 0x1EA0);
 
 /// (vowel without tone mark, tone 0..=5, is capital) of a Vietnamese vowel letter.
 fn vowel_info(c: char) -> Option<(char, u8, bool)> {
