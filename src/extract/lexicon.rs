@@ -167,7 +167,8 @@ impl Hasher for FastHasher {
             self.add(u64::from_le_bytes(w));
         }
         // The tail (most words are shorter than 8 bytes) in at most two fixed-size loads, which
-        // may overlap, with its length: no byte loop, no variable-length copy.
+        // may overlap, with its length: no byte loop, no variable-length copy. The packing of
+        // `short_key`, written out again: a shared function measured 0.7% slower overall.
         let rest = chunks.remainder();
         let n = rest.len();
         let u32_at = |k: usize| {
