@@ -410,11 +410,17 @@ pub fn TenureChart(
                     );
                     view! { <polygon class="hv-open" points=points/> }
                 });
-                let label_x = xa.min(w - 200.0).max(8.0);
+                // A label runs right from a bar in the left half of the chart and ends at a bar in
+                // the right half, so that a long title is never cut at the edge.
+                let (label_x, anchor) = if xa > w / 2.0 {
+                    (xb.min(w - 8.0), "end")
+                } else {
+                    (xa.max(8.0), "start")
+                };
                 view! {
                     <g class="hv-row">
                         <title>{r.describe.clone()}</title>
-                        <text class="hv-label" x=label_x y=y + 12.0>{r.label.clone()}</text>
+                        <text class="hv-label" x=label_x y=y + 12.0 text-anchor=anchor>{r.label.clone()}</text>
                         <rect class=class x=xa y=y + 17.0 width=xb - xa height=12 rx=3/>
                         {tail}
                         {open}
