@@ -572,6 +572,12 @@ impl<'a> Parser<'a> {
             if !titles::starts(d, n, b) {
                 break;
             }
+            // "Bí thư Tỉnh ủy A, Chủ tịch UBND tỉnh B": a comma-joined title that closes on a
+            // full name is the next person's, named title first. After a level word a name of
+            // two words is a place ("Thành ủy Hà Tiên"), so three are needed there.
+            if n > k && self.titled_name_follows(n, b) {
+                break;
+            }
             let Some(s) = titles::scan(d, n, b, Mode::Post) else {
                 break;
             };
@@ -585,6 +591,20 @@ impl<'a> Parser<'a> {
             }
         }
         k
+    }
+
+    /// Does the title at `n` close on the name of a person of its own (see [`Self::chain`])?
+    fn titled_name_follows(&self, n: usize, b: usize) -> bool {
+        let d = self.d;
+        let Some(na) = titles::scan(d, n, b, Mode::Free).and_then(|s| s.name_at) else {
+            return false;
+        };
+        let Some(ne) = name_start(d, na, b) else {
+            return false;
+        };
+        let after_level = d.lower(na - 1).ends_with("ủy")
+            || d.org(na - 1).is_some_and(|(_, o)| o.has(flag::LEVEL));
+        ne - na >= if after_level { 3 } else { 2 }
     }
 
     /// The person inside "Trợ lý đồng chí X, <X's titles>": X's titles are X's own.
