@@ -920,6 +920,14 @@ impl<'a> Parser<'a> {
         cued: bool,
     ) -> (usize, Vec<usize>) {
         let d = self.d;
+        // "Tổ đại biểu Quốc hội số 1 ... gồm: ông A, ...", "Ban Giám đốc gồm: ...": a title word
+        // right after a unit noun names a body, not an office of the persons listed.
+        if i > 0
+            && d.org(i - 1)
+                .is_some_and(|(e, o)| e == i && o.has(flag::UNIT))
+        {
+            return (i + 1, Vec::new());
+        }
         let base = st.obp.unwrap_or(TitleChange::Held);
         let mut scans: Vec<(Scan, TitleChange)> = Vec::new();
         let mut j = i;
