@@ -1413,6 +1413,8 @@ impl<'a> Doc<'a> {
             .or_else(|| self.new_year_year(region, month))
             .or_else(|| self.congress_year(region, month, own_sentence))
             .or_else(|| self.election_year(region, month))
+            .or_else(|| self.working_month_year(region, month))
+            .or_else(|| self.school_year(region, month))
             .or_else(|| self.plan_year(region, month))
     }
 
@@ -1586,6 +1588,69 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// "phiên họp thường kỳ tháng 9/2023" in October, "triển khai nhiệm vụ tháng 5/2024" in April:
+    /// the working month names its year, and a meeting about it falls within a month of it.
+    fn working_month_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        for at in word_occurrences(low, 0, low.len(), "tháng") {
+            let Some(rest) = low[at + "tháng".len()..].strip_prefix(' ') else {
+                continue;
+            };
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let Some(m) = rest[..digits]
+                .parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+            else {
+                continue;
+            };
+            let after = &rest[digits..];
+            let Some(y) = after
+                .strip_prefix('/')
+                .or_else(|| after.strip_prefix(" năm "))
+                .and_then(|ys| year_at(ys, 0))
+            else {
+                continue;
+            };
+            let pre = &low[floor_boundary(low, at.saturating_sub(40))..at];
+            if !WORKING_MONTH_WORDS.iter().any(|w| pre.contains(w)) {
+                continue;
+            }
+            // Months apart on the calendar, across a new year: December's meeting in January.
+            let apart = (i32::from(month) - i32::from(m)).rem_euclid(12);
+            return match apart {
+                0 | 1 => Some(if month < m { y + 1 } else { y }),
+                11 => Some(if month > m { y - 1 } else { y }),
+                _ => None,
+            };
+        }
+        None
+    }
+
+    /// "khai giảng năm học 2023 - 2024": a school year starts in August or September and ends
+    /// in May or June.
+    fn school_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (_, low) = self.region_lower(region);
+        for at in word_occurrences(low, 0, low.len(), "năm") {
+            let Some(rest) = low[at + "năm".len()..].strip_prefix(" học ") else {
+                continue;
+            };
+            let rest = rest.strip_prefix("mới ").unwrap_or(rest);
+            let Some(first) = year_at(rest, 0) else {
+                continue;
+            };
+            let second = rest[4..]
+                .trim_start_matches([' ', '-', '–'])
+                .get(..4)
+                .and_then(|ys| year_at(ys, 0));
+            if second != Some(first + 1) {
+                continue;
+            }
+            return Some(if month >= 8 { first } else { first + 1 });
+        }
+        None
+    }
+
     /// The working year under review or planned: "tổng kết công tác năm 2021, phương hướng,
     /// nhiệm vụ năm 2022" in December → 2021; "triển khai nhiệm vụ năm 2023" in January → 2023.
     fn plan_year(&self, region: Span, month: u8) -> Option<i32> {
@@ -1652,8 +1717,15 @@ enum Relation {
 }
 
 /// Words before "năm YYYY" that make it a working year.
-const PLAN_WORDS: [&str; 16] = [
+const PLAN_WORDS: [&str; 21] = [
     "nhiệm vụ",
+    // A council's regular session and the yearly drills of the armed forces are held in the
+    // year they name: "kỳ họp thường lệ cuối năm 2024", "diễn tập khu vực phòng thủ năm 2023".
+    "thường lệ",
+    "diễn tập",
+    "hội thao",
+    "hội thi",
+    "huấn luyện",
     "phương hướng",
     "kế hoạch",
     "tổng kết",
@@ -1670,6 +1742,10 @@ const PLAN_WORDS: [&str; 16] = [
     "cả năm",
     "thực hiện nghị quyết",
 ];
+
+/// Words before "tháng M/YYYY" that make it a working month.
+const WORKING_MONTH_WORDS: [&str; 5] =
+    ["thường kỳ", "giao ban", "nhiệm vụ", "công tác", "kế hoạch"];
 
 /// Plan words that look back on the year.
 const REVIEW_WORDS: [&str; 4] = ["tổng kết", "sơ kết", "kết quả", "đánh giá"];
