@@ -72,7 +72,8 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
     };
     let term = term_in(text, lower, after_cue)
         .or_else(|| term_in(text, lower, sentence))
-        .or_else(|| headline.and_then(|h| term_in(text, lower, h)));
+        .or_else(|| headline.and_then(|h| term_in(text, lower, h)))
+        .or_else(|| lead_term(text, lower, &window, headline, kind));
     // The body is the subject before the cue ("HĐND tỉnh họp kỳ thứ 12"), or what the event is
     // "of" after it ("Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh"); a congress always names
     // its body after the word: "Đại hội đại biểu Đảng bộ tỉnh ...".
@@ -441,6 +442,23 @@ fn ordinal_value(s: &str) -> Option<u32> {
         [u, ..] => unit(u),
         _ => None,
     }
+}
+
+/// A cue in the headline leaves the term to the lead sentence, where it names the same kind of
+/// event: "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15" over "Ban Chấp hành Đảng bộ tỉnh
+/// khóa XIX tổ chức Hội nghị lần thứ 15". Only up to a few words past the lead's own cue: later,
+/// a term is another event's ("hội nghị ... thông tin về kết quả Đại hội ..., nhiệm kỳ ...").
+fn lead_term(
+    text: &str,
+    lower: &str,
+    window: &[Span],
+    headline: Option<Span>,
+    kind: EventKind,
+) -> Option<String> {
+    let lead = window.iter().copied().find(|s| Some(*s) != headline)?;
+    let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
+    let end = floor_boundary(lower, (cue.span.start + 100).min(lead.end));
+    term_in(text, lower, Span::new(lead.start, end))
 }
 
 /// "khoá XX" → "XX"; "nhiệm kỳ 2020 - 2025" → "2020-2025": the first one in the region.
