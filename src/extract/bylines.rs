@@ -47,9 +47,22 @@ fn trimmed(text: &str, start: usize, end: usize) -> Span {
     Span::new(start + lead, start + lead + body.len())
 }
 
-/// Is `s` a short signature: two to six capitalised words, maybe joined by dashes or commas?
+/// Is `s` a short signature: two to six capitalised words, maybe joined by dashes or commas, and
+/// maybe the news agency in brackets after them ("Văn Dũng (TTXVN)")?
 fn is_signature(s: &str) -> bool {
     let s = s.trim();
+    let s = match s.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((name, agency))
+            if !agency.is_empty()
+                && agency.chars().count() <= 12
+                && agency
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == ' ') =>
+        {
+            name
+        }
+        _ => s,
+    };
     if s.is_empty()
         || s.chars().count() > 50
         || s.contains(':')
@@ -175,6 +188,19 @@ pub fn find(text: &str) -> Vec<Author> {
             let (a, b) = body[idx];
             let line = text[a..b].trim();
             let unit = UNIT_WORDS.iter().any(|u| line.starts_with(u)) && !line.ends_with('.');
+            // "Theo VOV", "Theo Nhân Dân": the outlet a story is taken from.
+            if let Some(outlet) = line.strip_prefix("Theo ").filter(|o| is_signature(o)) {
+                let s = a + (text[a..b].len() - text[a..b].trim_start().len()) + "Theo ".len();
+                if let Some(au) = author(
+                    text,
+                    Span::new(s, s + outlet.len()),
+                    "Theo",
+                    Span::new(a, b),
+                ) {
+                    out.push(au);
+                }
+                break;
+            }
             if is_signature(line) && !out.iter().any(|o| o.evidence.sentence.start == a) {
                 if let Some(au) = author(text, trimmed(text, a, b), "", Span::new(a, b)) {
                     out.push(au);
