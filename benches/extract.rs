@@ -13,6 +13,7 @@
 
 use nienbieu::extract::{extract, Context};
 use nienbieu::records::synth;
+use rayon::prelude::*;
 use std::hint::black_box;
 use util::{figure, median};
 
@@ -46,7 +47,8 @@ fn main() {
     if let Some(dev) = dev_articles() {
         corpora.push(("dev", "dev set (../shared/eval/dev.json)", dev));
     }
-    println!("## Extraction throughput (native, {rounds} rounds, medians)\n");
+    let mut single_mbps = std::collections::HashMap::new();
+    println!("## Extraction throughput (native, one thread, {rounds} rounds, medians)\n");
     println!("| corpus | articles | bytes | median per pass | MB/s | µs per article |");
     println!("|---|---:|---:|---:|---:|---:|");
     for (key, name, articles) in &corpora {
@@ -72,8 +74,41 @@ fn main() {
             t.as_secs_f64() * 1e3,
         );
         figure(&format!("native.extract.{key}.mbps"), mbps);
+        single_mbps.insert(*key, mbps);
         figure(&format!("native.extract.{key}.us"), us);
     }
+
+    // `nienbieu extract --jsonl` extracts a batch of lines on every core: the same texts, read
+    // that way. (The browser has one thread: the rows above are what a paste costs there.)
+    let threads = rayon::current_num_threads();
+    println!("\n## On every core ({threads} threads, as `nienbieu extract --jsonl` reads)\n");
+    println!("| corpus | articles | median per pass | MB/s | vs one thread |");
+    println!("|---|---:|---:|---:|---:|");
+    for (key, name, articles) in &corpora {
+        if articles.is_empty() {
+            continue;
+        }
+        let articles: Vec<&String> = articles
+            .iter()
+            .take(if smoke { 2 } else { usize::MAX })
+            .collect();
+        let bytes: usize = articles.iter().map(|a| a.len()).sum();
+        let t = median(rounds, || {
+            articles.par_iter().for_each(|a| {
+                black_box(extract(black_box(a), &Context::default()));
+            });
+        });
+        let mbps = bytes as f64 / t.as_secs_f64() / 1e6;
+        let single = single_mbps.get(key).copied().unwrap_or(f64::NAN);
+        println!(
+            "| {name} | {} | {:.2} ms | {mbps:.1} | {:.2}× |",
+            articles.len(),
+            t.as_secs_f64() * 1e3,
+            mbps / single,
+        );
+        figure(&format!("native.extract_parallel.{key}.mbps"), mbps);
+    }
+    figure("native.extract_parallel.threads", threads as f64);
 
     println!(
         "\nFirst call of the process (builds the lexicon once): {:.2} ms",
