@@ -740,7 +740,11 @@ impl<'a> Parser<'a> {
                 _ => None,
             };
             if let Some(c) = joins {
-                if let Some((t, e)) = self.joins_committee(c, b, st) {
+                if let Some((mut t, e)) = self.joins_committee(c, b, st) {
+                    // "thôi tham gia Ban Chấp hành ...": the seat is left.
+                    if j > 0 && d.lower(j - 1) == "thôi" {
+                        t.change = TitleChange::Left;
+                    }
                     for &p in &group {
                         self.give(p, t.clone());
                     }
