@@ -781,6 +781,9 @@ impl<'a> Parser<'a> {
                     j = self.nested(na, nb, b, st);
                 }
                 j = self.chain(&group, j, b, ch, st);
+                if ch == TitleChange::Taken {
+                    j = self.predecessor(j, b, &s, st);
+                }
                 last = j;
                 window = None;
                 intro = None;
@@ -844,6 +847,40 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         last
+    }
+
+    /// "X được bầu giữ chức Chủ tịch UBND tỉnh thay ông Y": Y leaves the post X takes. Returns
+    /// the token after Y's name (or `j` when no predecessor is named there).
+    fn predecessor(&mut self, j: usize, b: usize, taken: &Scan, st: &mut Sent) -> usize {
+        let d = self.d;
+        // (past the term: "... Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026 thay ông Y")
+        let t = titles::qualifier_end(d, j, b).unwrap_or(j);
+        if d.lower(t) != "thay" {
+            return j;
+        }
+        let cue_end = d.gram(t + 1, |g| matches!(g, Gram::Cue)).map(|(e, _)| e);
+        let ns = cue_end.unwrap_or(t + 1);
+        let ne = match cue_end {
+            Some(_) => name_start(d, ns, b).or_else(|| name_run(d, ns, b)),
+            None => name_start(d, ns, b),
+        };
+        let Some(ne) = ne else { return j };
+        // Y's own titles first ("thay ông Y, nguyên Chủ tịch UBND tỉnh"): the one that is the
+        // post is marked left, else the post is given as left.
+        let (next, pid) = self.person(ns, ne, None, b, st, false);
+        let (Some(pid), Some(post)) = (pid, self.title(taken, TitleChange::Left, st)) else {
+            return next;
+        };
+        let key = core_key(&post);
+        match self.people[pid]
+            .titles
+            .iter_mut()
+            .find(|t| core_key(t) == key)
+        {
+            Some(own) => own.change = TitleChange::Left,
+            None => self.give(pid, post),
+        }
+        next
     }
 
     /// "tham gia (or vào) Ban Thường vụ Thành ủy Hải Phòng" → "Ủy viên Ban Thường vụ Thành ủy Hải
