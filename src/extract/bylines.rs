@@ -239,6 +239,14 @@ pub fn find(text: &str) -> Vec<Author> {
             }
         }
     }
+    // One author once, at the first credit: "Ảnh: X" under every photo is one photographer.
+    let mut seen = Vec::with_capacity(out.len());
+    out.retain(|a| {
+        let key = (a.credit.clone(), a.name.clone());
+        let first = !seen.contains(&key);
+        seen.push(key);
+        first
+    });
     out
 }
 
