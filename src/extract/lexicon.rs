@@ -119,11 +119,11 @@ pub struct Lexicon {
     words: FastMap<String, u32>,
     /// The same for the words of at most 8 bytes (most), keyed by [`short_key`]: looked up
     /// with integer compares instead of a string compare.
-    short: FastMap<(u64, u32), u32>,
+    short: KeyTable,
     /// Trie node reached from the root by each word (`NONE` if no phrase starts with it).
     root: Vec<u32>,
-    /// Trie edges after the first word: (node, byte gap before the word, word) → node.
-    edges: FastMap<(u32, u32, u32), u32>,
+    /// Trie edges after the first word: (node << 32 | word, byte gap before the word) → node.
+    edges: KeyTable,
     /// Per word, whether any phrase has it after its first word (if not, no edge to look up).
     inner: Vec<bool>,
     /// Entry ids of the phrase ending at each trie node (empty for inner nodes).
@@ -135,6 +135,56 @@ pub struct Lexicon {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// A hash table from keys (u64, nonzero u32) to u32 values, built once, for the two lookups
+/// made per word of a text (word id, trie edge): one multiply and mostly one probe, where a
+/// `HashMap` hashes the fields one by one and probes in groups.
+struct KeyTable {
+    /// Open addressing, linear probing, at most half full; a zero u32 part marks a free slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// 64 minus log2 of the number of slots: the top bits of the hash pick the first slot.
+    shift: u32,
+}
+
+impl KeyTable {
+    fn new(entries: &[((u64, u32), u32)]) -> KeyTable {
+        let size = (entries.len() * 2).next_power_of_two().max(2);
+        let mut table = KeyTable {
+            slots: vec![(0, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &((a, b), v) in entries {
+            let mut i = table.first_slot(a, b);
+            while table.slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = (a, b, v);
+        }
+        table
+    }
+
+    fn first_slot(&self, a: u64, b: u32) -> usize {
+        ((a ^ u64::from(b) << 59).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, a: u64, b: u32) -> Option<u32> {
+        if b == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.first_slot(a, b);
+        loop {
+            let (x, y, v) = self.slots[i & mask];
+            if (x, y) == (a, b) {
+                return Some(v);
+            }
+            if y == 0 {
+                return None;
+            }
+            i += 1;
+        }
+    }
+}
 
 /// A word of 1 to 8 bytes as integers (its bytes in at most two fixed-size loads, which may
 /// overlap, and its length), `None` for other lengths.
@@ -380,14 +430,15 @@ impl Lexicon {
         // One trie path per distinct normalized lowercase phrase.
         let mut lex = Lexicon {
             words: FastMap::default(),
-            short: FastMap::default(),
+            short: KeyTable::new(&[]),
             root: Vec::new(),
-            edges: FastMap::default(),
+            edges: KeyTable::new(&[]),
             node_entries: vec![Vec::new()],
             inner: Vec::new(),
             entries: Vec::new(),
             canon_words: Vec::new(),
         };
+        let mut edges = FastMap::default();
         for (phrase, id) in phrases {
             let norm = normalize(phrase);
             // token boundaries as the phrase would be written in capitals ("UVT.Ư", "KH-ĐT")
@@ -435,7 +486,9 @@ impl Lexicon {
                 let slot = if node == 0 {
                     &mut lex.root[w as usize]
                 } else {
-                    lex.edges.entry((node, gap, w)).or_insert(NONE)
+                    edges
+                        .entry((u64::from(node) << 32 | u64::from(w), gap))
+                        .or_insert(NONE)
                 };
                 if *slot == NONE {
                     *slot = fresh;
@@ -445,11 +498,13 @@ impl Lexicon {
             }
             lex.node_entries[node as usize].push(id);
         }
-        for (w, &id) in &lex.words {
-            if let Some(k) = short_key(w.as_bytes()) {
-                lex.short.insert(k, id);
-            }
-        }
+        let short: Vec<_> = lex
+            .words
+            .iter()
+            .filter_map(|(w, &id)| Some((short_key(w.as_bytes())?, id)))
+            .collect();
+        lex.short = KeyTable::new(&short);
+        lex.edges = KeyTable::new(&edges.into_iter().collect::<Vec<_>>());
         lex.entries = entries;
         lex.canon_words = canon_words;
         lex
@@ -727,10 +782,10 @@ impl<'a> Doc<'a> {
             let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
             let s = shadow.get(a as usize..b as usize).unwrap_or("");
             let id = match short_key(s.as_bytes()) {
-                Some(k) => lex.short.get(&k),
-                None => lex.words.get(s),
+                Some((a, n)) => lex.short.get(a, n),
+                None => lex.words.get(s).copied(),
             };
-            w.2 = id.copied().unwrap_or(NONE);
+            w.2 = id.unwrap_or(NONE);
         }
         // Hits come out by start token, then by end ascending; each start's group is put
         // longest first as it closes (equal ends keep their entry order), so no sort is needed.
@@ -768,7 +823,9 @@ impl<'a> Doc<'a> {
                     break;
                 }
                 let gap = toks[next as usize].start - toks[te].end;
-                node = lex.edges.get(&(node, gap, w)).copied().unwrap_or(NONE);
+                node = (lex.edges)
+                    .get(u64::from(node) << 32 | u64::from(w), gap)
+                    .unwrap_or(NONE);
             }
             longest_first(&mut hits[group..]);
         }
@@ -997,13 +1054,14 @@ mod tests {
     #[test]
     fn short_keys_are_one_to_one() {
         let lex = lexicon();
-        let short = lex.words.keys().filter(|w| w.len() <= 8).count();
-        assert_eq!(lex.short.len(), short);
-        for (w, id) in &lex.words {
-            if let Some(k) = short_key(w.as_bytes()) {
-                assert_eq!(lex.short.get(&k), Some(id), "{w}");
+        for (w, &id) in &lex.words {
+            if let Some((a, n)) = short_key(w.as_bytes()) {
+                assert_eq!(lex.short.get(a, n), Some(id), "{w}");
             }
         }
+        // every slot filled is one word: no two words share a key
+        let short = lex.words.keys().filter(|w| w.len() <= 8).count();
+        assert_eq!(lex.short.slots.iter().filter(|s| s.1 != 0).count(), short);
         assert_eq!(short_key(b"ab"), Some((0x0062_6261, 2)));
         assert_ne!(short_key(b"abcdefg"), short_key(b"abcdeffg"));
         assert_eq!(short_key(b""), None);
