@@ -543,6 +543,9 @@ pub struct Hit {
     pub start: u32,
     pub end: u32,
     pub entry: u32,
+    /// The entry's class, kept here: the parser's questions go by class, and most are answered
+    /// without reading the entry.
+    pub class: Class,
 }
 
 /// A normalized text, its tokens and every lexicon match on them.
@@ -811,6 +814,7 @@ impl<'a> Doc<'a> {
                             start: ts,
                             end: te as u32 + 1,
                             entry: id,
+                            class: entry.class,
                         });
                     }
                 }
@@ -833,7 +837,7 @@ impl<'a> Doc<'a> {
         let mut mask = vec![0u8; toks.len()];
         let mut hit_start = vec![0u32; toks.len() + 1];
         for h in &hits {
-            mask[h.start as usize] |= class_bit(lex.entries[h.entry as usize].class);
+            mask[h.start as usize] |= class_bit(h.class);
             hit_start[h.start as usize + 1] += 1;
         }
         for i in 1..hit_start.len() {
@@ -904,7 +908,8 @@ impl<'a> Doc<'a> {
     }
 
     fn class_hit(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
-        self.find(i, |e| e.class == class)
+        let h = self.hits(i).iter().find(|h| h.class == class)?;
+        Some((h.end as usize, self.entry(h)))
     }
 
     pub fn head(&self, i: usize) -> Option<(usize, &'static Entry)> {
@@ -932,7 +937,7 @@ impl<'a> Doc<'a> {
         if self.mask.get(i).is_none_or(|m| m & 32 == 0) {
             return None;
         }
-        self.hits(i).iter().find_map(|h| match self.entry(h).class {
+        self.hits(i).iter().find_map(|h| match h.class {
             Class::Gram(g) if pred(g) => Some((h.end as usize, g)),
             _ => None,
         })
