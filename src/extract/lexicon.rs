@@ -770,16 +770,18 @@ impl<'a> Doc<'a> {
         // Words: runs of word and number tokens with nothing between them ("12abc" is one),
         // as (first token, last token, word id).
         let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(toks.len());
+        // where the token before ends if it is a word or number token
+        let mut joins_at = u32::MAX;
         for (k, t) in toks.iter().enumerate() {
             if matches!(t.kind, Kind::Punct(_)) {
+                joins_at = u32::MAX;
                 continue;
             }
             match words.last_mut() {
-                Some(w) if w.1 as usize + 1 == k && toks[w.1 as usize].end == t.start => {
-                    w.1 = k as u32;
-                }
+                Some(w) if joins_at == t.start => w.1 = k as u32,
                 _ => words.push((k as u32, k as u32, NONE)),
             }
+            joins_at = t.end;
         }
         for w in &mut words {
             let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
