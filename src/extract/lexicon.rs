@@ -833,7 +833,10 @@ impl<'a> Doc<'a> {
                     .get(u64::from(node) << 32 | u64::from(w), gap)
                     .unwrap_or(NONE);
             }
-            longest_first(&mut hits[group..]);
+            // (most groups have at most one hit: in order already)
+            if hits.len() > group + 1 {
+                longest_first(&mut hits[group..]);
+            }
         }
         // hits per start token, summed up into where each token's hits begin
         let mut mask = vec![0u8; toks.len()];
