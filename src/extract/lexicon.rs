@@ -785,10 +785,11 @@ impl<'a> Doc<'a> {
         }
         for w in &mut words {
             let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
-            let s = shadow.get(a as usize..b as usize).unwrap_or("");
-            let id = match short_key(s.as_bytes()) {
+            let span = a as usize..b as usize;
+            // (a short word as bytes: no char boundaries to check)
+            let id = match short_key(shadow.as_bytes().get(span.clone()).unwrap_or_default()) {
                 Some((a, n)) => lex.short.get(a, n),
-                None => lex.words.get(s).copied(),
+                None => shadow.get(span).and_then(|s| lex.words.get(s)).copied(),
             };
             w.2 = id.unwrap_or(NONE);
         }
