@@ -124,8 +124,9 @@ pub struct Lexicon {
     root: Vec<u32>,
     /// Trie edges after the first word: (node << 32 | word, byte gap before the word) → node.
     edges: KeyTable,
-    /// Per word, whether any phrase has it after its first word (if not, no edge to look up).
-    inner: Vec<bool>,
+    /// Per trie node, a bit for each word (modulo 64) some phrase continues with from there:
+    /// most words continue none, and the bit says so without an edge lookup.
+    next_words: Vec<u64>,
     /// Entry ids of the phrase ending at each trie node (empty for inner nodes).
     node_entries: Vec<Vec<u32>>,
     pub entries: Vec<Entry>,
@@ -434,7 +435,7 @@ impl Lexicon {
             root: Vec::new(),
             edges: KeyTable::new(&[]),
             node_entries: vec![Vec::new()],
-            inner: Vec::new(),
+            next_words: vec![0],
             entries: Vec::new(),
             canon_words: Vec::new(),
         };
@@ -477,10 +478,9 @@ impl Lexicon {
                 };
                 if w as usize == lex.root.len() {
                     lex.root.push(NONE);
-                    lex.inner.push(false);
                 }
                 if node != 0 {
-                    lex.inner[w as usize] = true;
+                    lex.next_words[node as usize] |= 1 << (w % 64);
                 }
                 let fresh = lex.node_entries.len() as u32;
                 let slot = if node == 0 {
@@ -493,6 +493,7 @@ impl Lexicon {
                 if *slot == NONE {
                     *slot = fresh;
                     lex.node_entries.push(Vec::new());
+                    lex.next_words.push(0);
                 }
                 node = *slot;
             }
@@ -825,8 +826,8 @@ impl<'a> Doc<'a> {
                 let Some(&(next, _, w)) = words.get(q) else {
                     break;
                 };
-                // (a word no phrase has after its first, or none at all (NONE): no edge)
-                if lex.inner.get(w as usize) != Some(&true) {
+                // (a word no phrase continues with from here: no edge)
+                if lex.next_words[node as usize] >> (w % 64) & 1 == 0 {
                     break;
                 }
                 let gap = toks[next as usize].start - toks[te].end;
