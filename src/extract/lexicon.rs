@@ -876,11 +876,10 @@ impl<'a> Doc<'a> {
 
     /// Hits starting at token `i`, longest first.
     pub fn hits(&self, i: usize) -> &[Hit] {
-        if i >= self.toks.len() {
-            return &[];
+        match self.hit_start.get(i..).unwrap_or_default() {
+            &[a, b, ..] => self.hits.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
         }
-        let (a, b) = (self.hit_start[i] as usize, self.hit_start[i + 1] as usize);
-        &self.hits[a..b]
     }
 
     /// The words of `e.canon`.
