@@ -614,8 +614,10 @@ enum Shape {
 /// each), so the scan that finds a word's end can decide it on the way.
 #[derive(Default)]
 struct WordShape {
-    /// Classes of the last two characters (0 before the start).
+    /// Class of the last character (0 before the start).
     prev: u8,
+    /// Class of the character before the last one pushed by [`Self::push`] (the only ones
+    /// [`Self::may_retone`] asks about).
     prev2: u8,
     /// Classes of the characters right before a capital: DIGIT for "2015Kêu", LOWER for
     /// "lịchĐề".
@@ -638,11 +640,10 @@ impl WordShape {
     }
 
     /// [`Self::push`] for a lowercase ASCII letter: no capital to look before, nothing `any`
-    /// is asked about.
+    /// is asked about, and no tone to move at the end.
     #[inline]
     fn push_ascii_lower(&mut self, k: u8) {
         self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
-        self.prev2 = self.prev;
         self.prev = k;
     }
 
