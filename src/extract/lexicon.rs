@@ -987,14 +987,14 @@ impl<'a> Doc<'a> {
 
     /// The token in lowercase (punctuation as written).
     pub fn lower(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) if matches!(t.kind, Kind::Punct(_)) => self.raw(i),
-            Some(t) => self
-                .shadow
-                .get(t.start as usize..t.end as usize)
-                .unwrap_or(""),
-            None => "",
-        }
+        let Some(t) = self.toks.get(i) else {
+            return "";
+        };
+        let text = match t.kind {
+            Kind::Punct(_) => self.text,
+            _ => &self.shadow,
+        };
+        text.get(t.start as usize..t.end as usize).unwrap_or("")
     }
 
     /// Byte span of tokens `a..b` (b exclusive, b > a).
