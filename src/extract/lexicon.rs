@@ -847,8 +847,10 @@ impl<'a> Doc<'a> {
             mask[h.start as usize] |= class_bit(h.class);
             hit_start[h.start as usize + 1] += 1;
         }
-        for i in 1..hit_start.len() {
-            hit_start[i] += hit_start[i - 1];
+        let mut sum = 0;
+        for n in &mut hit_start {
+            sum += *n;
+            *n = sum;
         }
         Doc {
             text,
