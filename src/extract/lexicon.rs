@@ -798,15 +798,16 @@ impl<'a> Doc<'a> {
         // longest first as it closes (equal ends keep their entry order), so no sort is needed.
         // (most words start a phrase: room for about one hit each)
         let mut hits = Vec::with_capacity(words.len());
-        for (r, &(ts, _, first)) in words.iter().enumerate() {
+        for (r, &(ts, last, first)) in words.iter().enumerate() {
             let Some(&root) = lex.root.get(first as usize) else {
                 continue;
             };
             let group = hits.len();
             let mut node = root;
             let mut q = r;
+            // the last token of word `q`
+            let mut te = last as usize;
             while node != NONE {
-                let te = words[q].1 as usize;
                 // (the automaton this replaces saw 16 tokens back from a match's end at most)
                 if te - ts as usize > 16 {
                     break;
@@ -823,7 +824,7 @@ impl<'a> Doc<'a> {
                     }
                 }
                 q += 1;
-                let Some(&(next, _, w)) = words.get(q) else {
+                let Some(&(next, last, w)) = words.get(q) else {
                     break;
                 };
                 // (a word no phrase continues with from here: no edge)
@@ -831,9 +832,11 @@ impl<'a> Doc<'a> {
                     break;
                 }
                 let gap = toks[next as usize].start - toks[te].end;
-                node = (lex.edges)
+                node = lex
+                    .edges
                     .get(u64::from(node) << 32 | u64::from(w), gap)
                     .unwrap_or(NONE);
+                te = last as usize;
             }
             // (most groups have at most one hit: in order already)
             if hits.len() > group + 1 {
