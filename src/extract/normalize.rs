@@ -616,8 +616,8 @@ enum Shape {
 struct WordShape {
     /// Class of the last character (0 before the start).
     prev: u8,
-    /// Class of the character before the last one pushed by [`Self::push`] (the only ones
-    /// [`Self::may_retone`] asks about).
+    /// Class of the character before the last one [`Self::push`] took: [`Self::may_retone`]
+    /// asks only when the last character is a toned vowel, which is not ASCII.
     prev2: u8,
     /// Classes of the characters right before a capital: DIGIT for "2015Kêu", LOWER for
     /// "lịchĐề".
