@@ -119,13 +119,14 @@ pub struct Lexicon {
     words: FastMap<String, u32>,
     /// The same for the words of at most 8 bytes (most), keyed by [`short_key`]: looked up
     /// with integer compares instead of a string compare.
-    short: FastMap<(u64, u32), u32>,
+    short: KeyTable,
     /// Trie node reached from the root by each word (`NONE` if no phrase starts with it).
     root: Vec<u32>,
-    /// Trie edges after the first word: (node, byte gap before the word, word) → node.
-    edges: FastMap<(u32, u32, u32), u32>,
-    /// Per word, whether any phrase has it after its first word (if not, no edge to look up).
-    inner: Vec<bool>,
+    /// Trie edges after the first word: (node << 32 | word, byte gap before the word) → node.
+    edges: KeyTable,
+    /// Per trie node, a bit for each word (modulo 64) some phrase continues with from there:
+    /// most words continue none, and the bit says so without an edge lookup.
+    next_words: Vec<u64>,
     /// Entry ids of the phrase ending at each trie node (empty for inner nodes).
     node_entries: Vec<Vec<u32>>,
     pub entries: Vec<Entry>,
@@ -135,6 +136,56 @@ pub struct Lexicon {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// A hash table from keys (u64, nonzero u32) to u32 values, built once, for the two lookups
+/// made per word of a text (word id, trie edge): one multiply and mostly one probe, where a
+/// `HashMap` hashes the fields one by one and probes in groups.
+struct KeyTable {
+    /// Open addressing, linear probing, at most half full; a zero u32 part marks a free slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// 64 minus log2 of the number of slots: the top bits of the hash pick the first slot.
+    shift: u32,
+}
+
+impl KeyTable {
+    fn new(entries: &[((u64, u32), u32)]) -> KeyTable {
+        let size = (entries.len() * 2).next_power_of_two().max(2);
+        let mut table = KeyTable {
+            slots: vec![(0, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &((a, b), v) in entries {
+            let mut i = table.first_slot(a, b);
+            while table.slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = (a, b, v);
+        }
+        table
+    }
+
+    fn first_slot(&self, a: u64, b: u32) -> usize {
+        ((a ^ u64::from(b) << 59).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, a: u64, b: u32) -> Option<u32> {
+        if b == 0 {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.first_slot(a, b);
+        loop {
+            let (x, y, v) = self.slots[i & mask];
+            if (x, y) == (a, b) {
+                return Some(v);
+            }
+            if y == 0 {
+                return None;
+            }
+            i += 1;
+        }
+    }
+}
 
 /// A word of 1 to 8 bytes as integers (its bytes in at most two fixed-size loads, which may
 /// overlap, and its length), `None` for other lengths.
@@ -380,14 +431,15 @@ impl Lexicon {
         // One trie path per distinct normalized lowercase phrase.
         let mut lex = Lexicon {
             words: FastMap::default(),
-            short: FastMap::default(),
+            short: KeyTable::new(&[]),
             root: Vec::new(),
-            edges: FastMap::default(),
+            edges: KeyTable::new(&[]),
             node_entries: vec![Vec::new()],
-            inner: Vec::new(),
+            next_words: vec![0],
             entries: Vec::new(),
             canon_words: Vec::new(),
         };
+        let mut edges = FastMap::default();
         for (phrase, id) in phrases {
             let norm = normalize(phrase);
             // token boundaries as the phrase would be written in capitals ("UVT.Ư", "KH-ĐT")
@@ -426,30 +478,34 @@ impl Lexicon {
                 };
                 if w as usize == lex.root.len() {
                     lex.root.push(NONE);
-                    lex.inner.push(false);
                 }
                 if node != 0 {
-                    lex.inner[w as usize] = true;
+                    lex.next_words[node as usize] |= 1 << (w % 64);
                 }
                 let fresh = lex.node_entries.len() as u32;
                 let slot = if node == 0 {
                     &mut lex.root[w as usize]
                 } else {
-                    lex.edges.entry((node, gap, w)).or_insert(NONE)
+                    edges
+                        .entry((u64::from(node) << 32 | u64::from(w), gap))
+                        .or_insert(NONE)
                 };
                 if *slot == NONE {
                     *slot = fresh;
                     lex.node_entries.push(Vec::new());
+                    lex.next_words.push(0);
                 }
                 node = *slot;
             }
             lex.node_entries[node as usize].push(id);
         }
-        for (w, &id) in &lex.words {
-            if let Some(k) = short_key(w.as_bytes()) {
-                lex.short.insert(k, id);
-            }
-        }
+        let short: Vec<_> = lex
+            .words
+            .iter()
+            .filter_map(|(w, &id)| Some((short_key(w.as_bytes())?, id)))
+            .collect();
+        lex.short = KeyTable::new(&short);
+        lex.edges = KeyTable::new(&edges.into_iter().collect::<Vec<_>>());
         lex.entries = entries;
         lex.canon_words = canon_words;
         lex
@@ -488,6 +544,9 @@ pub struct Hit {
     pub start: u32,
     pub end: u32,
     pub entry: u32,
+    /// The entry's class, kept here: the parser's questions go by class, and most are answered
+    /// without reading the entry.
+    pub class: Class,
 }
 
 /// A normalized text, its tokens and every lexicon match on them.
@@ -712,39 +771,43 @@ impl<'a> Doc<'a> {
         // Words: runs of word and number tokens with nothing between them ("12abc" is one),
         // as (first token, last token, word id).
         let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(toks.len());
+        // where the token before ends if it is a word or number token
+        let mut joins_at = u32::MAX;
         for (k, t) in toks.iter().enumerate() {
             if matches!(t.kind, Kind::Punct(_)) {
+                joins_at = u32::MAX;
                 continue;
             }
             match words.last_mut() {
-                Some(w) if w.1 as usize + 1 == k && toks[w.1 as usize].end == t.start => {
-                    w.1 = k as u32;
-                }
+                Some(w) if joins_at == t.start => w.1 = k as u32,
                 _ => words.push((k as u32, k as u32, NONE)),
             }
+            joins_at = t.end;
         }
         for w in &mut words {
             let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
-            let s = shadow.get(a as usize..b as usize).unwrap_or("");
-            let id = match short_key(s.as_bytes()) {
-                Some(k) => lex.short.get(&k),
-                None => lex.words.get(s),
+            let span = a as usize..b as usize;
+            // (a short word as bytes: no char boundaries to check)
+            let id = match short_key(shadow.as_bytes().get(span.clone()).unwrap_or_default()) {
+                Some((a, n)) => lex.short.get(a, n),
+                None => shadow.get(span).and_then(|s| lex.words.get(s)).copied(),
             };
-            w.2 = id.copied().unwrap_or(NONE);
+            w.2 = id.unwrap_or(NONE);
         }
         // Hits come out by start token, then by end ascending; each start's group is put
         // longest first as it closes (equal ends keep their entry order), so no sort is needed.
         // (most words start a phrase: room for about one hit each)
         let mut hits = Vec::with_capacity(words.len());
-        for (r, &(ts, _, first)) in words.iter().enumerate() {
+        for (r, &(ts, last, first)) in words.iter().enumerate() {
             let Some(&root) = lex.root.get(first as usize) else {
                 continue;
             };
             let group = hits.len();
             let mut node = root;
             let mut q = r;
+            // the last token of word `q`
+            let mut te = last as usize;
             while node != NONE {
-                let te = words[q].1 as usize;
                 // (the automaton this replaces saw 16 tokens back from a match's end at most)
                 if te - ts as usize > 16 {
                     break;
@@ -756,31 +819,41 @@ impl<'a> Doc<'a> {
                             start: ts,
                             end: te as u32 + 1,
                             entry: id,
+                            class: entry.class,
                         });
                     }
                 }
                 q += 1;
-                let Some(&(next, _, w)) = words.get(q) else {
+                let Some(&(next, last, w)) = words.get(q) else {
                     break;
                 };
-                // (a word no phrase has after its first, or none at all (NONE): no edge)
-                if lex.inner.get(w as usize) != Some(&true) {
+                // (a word no phrase continues with from here: no edge)
+                if lex.next_words[node as usize] >> (w % 64) & 1 == 0 {
                     break;
                 }
                 let gap = toks[next as usize].start - toks[te].end;
-                node = lex.edges.get(&(node, gap, w)).copied().unwrap_or(NONE);
+                node = lex
+                    .edges
+                    .get(u64::from(node) << 32 | u64::from(w), gap)
+                    .unwrap_or(NONE);
+                te = last as usize;
             }
-            longest_first(&mut hits[group..]);
+            // (most groups have at most one hit: in order already)
+            if hits.len() > group + 1 {
+                longest_first(&mut hits[group..]);
+            }
         }
         // hits per start token, summed up into where each token's hits begin
         let mut mask = vec![0u8; toks.len()];
         let mut hit_start = vec![0u32; toks.len() + 1];
         for h in &hits {
-            mask[h.start as usize] |= class_bit(lex.entries[h.entry as usize].class);
+            mask[h.start as usize] |= class_bit(h.class);
             hit_start[h.start as usize + 1] += 1;
         }
-        for i in 1..hit_start.len() {
-            hit_start[i] += hit_start[i - 1];
+        let mut sum = 0;
+        for n in &mut hit_start {
+            sum += *n;
+            *n = sum;
         }
         Doc {
             text,
@@ -808,11 +881,10 @@ impl<'a> Doc<'a> {
 
     /// Hits starting at token `i`, longest first.
     pub fn hits(&self, i: usize) -> &[Hit] {
-        if i >= self.toks.len() {
-            return &[];
+        match self.hit_start.get(i..).unwrap_or_default() {
+            &[a, b, ..] => self.hits.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
         }
-        let (a, b) = (self.hit_start[i] as usize, self.hit_start[i + 1] as usize);
-        &self.hits[a..b]
     }
 
     /// The words of `e.canon`.
@@ -847,7 +919,8 @@ impl<'a> Doc<'a> {
     }
 
     fn class_hit(&self, i: usize, class: Class) -> Option<(usize, &'static Entry)> {
-        self.find(i, |e| e.class == class)
+        let h = self.hits(i).iter().find(|h| h.class == class)?;
+        Some((h.end as usize, self.entry(h)))
     }
 
     pub fn head(&self, i: usize) -> Option<(usize, &'static Entry)> {
@@ -875,7 +948,7 @@ impl<'a> Doc<'a> {
         if self.mask.get(i).is_none_or(|m| m & 32 == 0) {
             return None;
         }
-        self.hits(i).iter().find_map(|h| match self.entry(h).class {
+        self.hits(i).iter().find_map(|h| match h.class {
             Class::Gram(g) if pred(g) => Some((h.end as usize, g)),
             _ => None,
         })
@@ -919,14 +992,14 @@ impl<'a> Doc<'a> {
 
     /// The token in lowercase (punctuation as written).
     pub fn lower(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) if matches!(t.kind, Kind::Punct(_)) => self.raw(i),
-            Some(t) => self
-                .shadow
-                .get(t.start as usize..t.end as usize)
-                .unwrap_or(""),
-            None => "",
-        }
+        let Some(t) = self.toks.get(i) else {
+            return "";
+        };
+        let text = match t.kind {
+            Kind::Punct(_) => self.text,
+            _ => &self.shadow,
+        };
+        text.get(t.start as usize..t.end as usize).unwrap_or("")
     }
 
     /// Byte span of tokens `a..b` (b exclusive, b > a).
@@ -997,13 +1070,14 @@ mod tests {
     #[test]
     fn short_keys_are_one_to_one() {
         let lex = lexicon();
-        let short = lex.words.keys().filter(|w| w.len() <= 8).count();
-        assert_eq!(lex.short.len(), short);
-        for (w, id) in &lex.words {
-            if let Some(k) = short_key(w.as_bytes()) {
-                assert_eq!(lex.short.get(&k), Some(id), "{w}");
+        for (w, &id) in &lex.words {
+            if let Some((a, n)) = short_key(w.as_bytes()) {
+                assert_eq!(lex.short.get(a, n), Some(id), "{w}");
             }
         }
+        // every slot filled is one word: no two words share a key
+        let short = lex.words.keys().filter(|w| w.len() <= 8).count();
+        assert_eq!(lex.short.slots.iter().filter(|s| s.1 != 0).count(), short);
         assert_eq!(short_key(b"ab"), Some((0x0062_6261, 2)));
         assert_ne!(short_key(b"abcdefg"), short_key(b"abcdeffg"));
         assert_eq!(short_key(b""), None);

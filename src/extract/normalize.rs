@@ -244,11 +244,10 @@ fn normalize_nfc(text: &str) -> Option<String> {
                 ws.push(k);
                 e += m;
             }
-            let w = &text[i..e];
-            let shape = ws.shape(w);
+            let shape = ws.shape();
             if shape != Shape::Verbatim {
                 out.push_str(&text[run..i]);
-                write_shaped(&mut out, w, shape);
+                write_shaped(&mut out, &text[i..e], shape);
                 run = e;
             }
             i = e;
@@ -604,7 +603,8 @@ impl Writer<'_> {
 enum Shape {
     /// Written as it is.
     Verbatim,
-    /// One syllable whose tone mark moves ([`retone`]).
+    /// One syllable whose tone mark may move ([`retone`]), as [`write_syllable`] decides: the
+    /// scan does not slice the word out of the text, which costs more than a rare rewrite.
     Retone,
     /// Maybe glued words or syllables: cut by [`write_shaped`].
     Split,
@@ -614,8 +614,10 @@ enum Shape {
 /// each), so the scan that finds a word's end can decide it on the way.
 #[derive(Default)]
 struct WordShape {
-    /// Classes of the last two characters (0 before the start).
+    /// Class of the last character (0 before the start).
     prev: u8,
+    /// Class of the character before the last one [`Self::push`] took: [`Self::may_retone`]
+    /// asks only when the last character is a toned vowel, which is not ASCII.
     prev2: u8,
     /// Classes of the characters right before a capital: DIGIT for "2015Kêu", LOWER for
     /// "lịchĐề".
@@ -638,11 +640,10 @@ impl WordShape {
     }
 
     /// [`Self::push`] for a lowercase ASCII letter: no capital to look before, nothing `any`
-    /// is asked about.
+    /// is asked about, and no tone to move at the end.
     #[inline]
     fn push_ascii_lower(&mut self, k: u8) {
         self.nuclei += u32::from(k & !self.prev & cls::VOWEL != 0);
-        self.prev2 = self.prev;
         self.prev = k;
     }
 
@@ -652,7 +653,7 @@ impl WordShape {
             && self.prev2 & (cls::VOWEL | cls::WIDE) == cls::VOWEL
     }
 
-    fn shape(&self, word: &str) -> Shape {
+    fn shape(&self) -> Shape {
         let digit_upper = self.before_upper & cls::DIGIT != 0;
         let lower_upper = self.before_upper & cls::LOWER != 0;
         // An ASCII word has no tone marks and no Vietnamese letters: only "2015Kêu"-style
@@ -667,7 +668,7 @@ impl WordShape {
         // The common case: no glued words, at most one vowel nucleus.
         if digit_upper || lower_upper || self.nuclei >= 2 {
             Shape::Split
-        } else if self.may_retone() && retone(word).is_some() {
+        } else if self.may_retone() {
             Shape::Retone
         } else {
             Shape::Verbatim
@@ -682,7 +683,7 @@ fn shape(word: &str) -> Shape {
     for c in word.chars() {
         ws.push(class(c));
     }
-    ws.shape(word)
+    ws.shape()
 }
 
 /// Writes one word, fixing tone placement and splitting glued words.
