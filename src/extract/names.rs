@@ -116,15 +116,18 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
 
 /// Per-person accumulator while reading.
 #[derive(Default)]
-struct Acc {
-    variants: Vec<(String, u32, bool)>,
+struct Acc<'a> {
+    /// The folded name, as in `Parser::by_key`.
+    key: String,
+    /// Spellings as written: (name, mentions, a known misspelling).
+    variants: Vec<(&'a str, u32, bool)>,
     rank: Option<String>,
     titles: Vec<Title>,
     roles: Vec<Role>,
     mentions: Vec<Evidence>,
 }
 
-/// State of one sentence.
+/// State of one sentence (one per text, reset at each sentence: its lists keep their room).
 #[derive(Default)]
 struct Sent {
     /// Persons the next predicate applies to.
@@ -138,10 +141,22 @@ struct Sent {
     span: Span,
 }
 
+impl Sent {
+    fn reset(&mut self, span: Span) {
+        self.group.clear();
+        self.list.clear();
+        self.list_mode = false;
+        self.obp = None;
+        self.span = span;
+    }
+}
+
 struct Parser<'a> {
     d: &'a Doc<'a>,
-    people: Vec<Acc>,
+    people: Vec<Acc<'a>>,
     by_key: FastMap<String, usize>,
+    /// Person and variant of each spelling read: a name written again is not folded again.
+    by_spelling: FastMap<&'a str, (usize, usize)>,
     /// Tokens inside bylines.
     masked: Vec<bool>,
     /// Person last mentioned with each given name (folded), for "ông Hạnh".
@@ -169,14 +184,17 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         d,
         people: Vec::new(),
         by_key: FastMap::default(),
+        by_spelling: FastMap::default(),
         masked,
         by_last: FastMap::default(),
     };
+    let mut st = Sent::default();
     for s in sentences {
         let a = d.tok_at_byte(s.start);
         let b = d.tok_at_byte(s.end);
         if a < b {
-            p.sentence(a, b, *s);
+            st.reset(*s);
+            p.sentence(a, b, &mut st);
         }
     }
     p.finish()
@@ -209,20 +227,33 @@ impl<'a> Parser<'a> {
             self.people[pid].mentions.push(ev);
             return Some(pid);
         }
-        let key = fold(name);
-        let typo = d
-            .surname(a)
-            .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
-        let pid = match self.by_key.get(&key) {
-            Some(&p) => p,
+        let (pid, v) = match self.by_spelling.get(name) {
+            Some(&pv) => pv,
             None => {
-                let p = self.people.len();
-                self.people.push(Acc::default());
-                self.by_key.insert(key.clone(), p);
-                p
+                let key = fold(name);
+                let pid = match self.by_key.get(&key) {
+                    Some(&p) => p,
+                    None => {
+                        let p = self.people.len();
+                        self.by_key.insert(key.clone(), p);
+                        self.people.push(Acc {
+                            key,
+                            ..Acc::default()
+                        });
+                        p
+                    }
+                };
+                let typo = d
+                    .surname(a)
+                    .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
+                let variants = &mut self.people[pid].variants;
+                variants.push((name, 0, typo));
+                let pv = (pid, variants.len() - 1);
+                self.by_spelling.insert(name, pv);
+                pv
             }
         };
-        if let Some(last) = key.rsplit(' ').next() {
+        if let Some(last) = self.people[pid].key.rsplit(' ').next() {
             match self.by_last.get_mut(last) {
                 Some(p) => *p = pid,
                 None => {
@@ -231,10 +262,7 @@ impl<'a> Parser<'a> {
             }
         }
         let acc = &mut self.people[pid];
-        match acc.variants.iter_mut().find(|v| v.0 == name) {
-            Some(v) => v.1 += 1,
-            None => acc.variants.push((name.to_string(), 1, typo)),
-        }
+        acc.variants[v].1 += 1;
         acc.mentions.push(ev);
         Some(pid)
     }
@@ -331,12 +359,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn sentence(&mut self, a: usize, b: usize, span: Span) {
+    fn sentence(&mut self, a: usize, b: usize, st: &mut Sent) {
         let d = self.d;
-        let mut st = Sent {
-            span,
-            ..Sent::default()
-        };
         let sent_role = self.sentence_role(a, b);
         let mut i = a;
         let mut guard = 0usize;
@@ -388,18 +412,18 @@ impl<'a> Parser<'a> {
                 }
                 let mut rank = None;
                 if let Some((re, r)) = d.rank(k) {
-                    rank = Some(r.canon.clone());
+                    rank = Some(r.canon.as_str());
                     k = re;
                 }
                 if titles::starts(d, k, b) {
-                    i = self.free(k, b, &mut st, g == Gram::Cues, true).0;
+                    i = self.free(k, b, st, g == Gram::Cues, true).0;
                     continue;
                 }
                 if let Some(ne) = name_run(d, k, b) {
                     // a cue with one capitalised word that opens a longer place is no name
                     if d.province(k).is_none() {
-                        let (next, _) = self.person(k, ne, rank, b, &mut st, false);
-                        i = self.after_person(next, b, &mut st);
+                        let (next, _) = self.person(k, ne, rank, b, st, false);
+                        i = self.after_person(next, b, st);
                         continue;
                     }
                 }
@@ -408,14 +432,14 @@ impl<'a> Parser<'a> {
             }
             if let Some((re, r)) = d.rank(i) {
                 if let Some(ne) = name_run(d, re, b).filter(|&e| e >= re + 2) {
-                    let (next, _) = self.person(re, ne, Some(r.canon.clone()), b, &mut st, false);
-                    i = self.after_person(next, b, &mut st);
+                    let (next, _) = self.person(re, ne, Some(r.canon.as_str()), b, st, false);
+                    i = self.after_person(next, b, st);
                     continue;
                 }
             }
             if titles::starts(d, i, b) {
                 let plural = i > a && (d.is(i - 1, Gram::Plural).is_some() || d.is_num(i - 1));
-                i = self.free(i, b, &mut st, plural, false).0;
+                i = self.free(i, b, st, plural, false).0;
                 continue;
             }
             if d.case(i) == Some(Case::Cap) {
@@ -427,8 +451,8 @@ impl<'a> Parser<'a> {
                     }
                 });
                 if let Some(ne) = ne {
-                    let (next, _) = self.person(i, ne, None, b, &mut st, false);
-                    i = self.after_person(next, b, &mut st);
+                    let (next, _) = self.person(i, ne, None, b, st, false);
+                    i = self.after_person(next, b, st);
                     continue;
                 }
             }
@@ -446,8 +470,7 @@ impl<'a> Parser<'a> {
             i += 1;
         }
         if let Some(r) = sent_role {
-            let list = st.list.clone();
-            self.add_role(&list, r);
+            self.add_role(&st.list, r);
         }
     }
 
@@ -491,7 +514,7 @@ impl<'a> Parser<'a> {
         &mut self,
         ns: usize,
         ne: usize,
-        rank: Option<String>,
+        rank: Option<&'static str>,
         b: usize,
         st: &mut Sent,
         nested: bool,
@@ -504,7 +527,7 @@ impl<'a> Parser<'a> {
             return (ne, None);
         };
         if let Some(r) = rank {
-            self.people[pid].rank.get_or_insert(r);
+            self.people[pid].rank.get_or_insert_with(|| r.to_string());
         }
         let mut k = ne;
         if d.is_punct(k, '(') {
@@ -629,21 +652,14 @@ impl<'a> Parser<'a> {
         while d.is(r, Gram::Adverb).is_some() {
             r = d.is(r, Gram::Adverb).unwrap_or(r + 1);
         }
-        let mut roles = Vec::new();
         while let Some((e, Gram::Role(role))) = d.gram(r, |g| matches!(g, Gram::Role(_))) {
-            roles.push(role);
+            self.add_role(&st.list, role);
             r = e;
             // "dự và chỉ đạo", "dự và phát biểu"
             if d.lower(r) == "và" {
                 r += 1;
             } else {
                 break;
-            }
-        }
-        if !roles.is_empty() {
-            let list = st.list.clone();
-            for role in roles {
-                self.add_role(&list, role);
             }
         }
         let next = self.predicate(k, b, st);
@@ -671,10 +687,11 @@ impl<'a> Parser<'a> {
     /// Thường vụ Tỉnh ủy". Returns where reading stopped.
     fn predicate(&mut self, k: usize, b: usize, st: &mut Sent) -> usize {
         let d = self.d;
-        let group = st.group.clone();
-        if group.is_empty() {
+        if st.group.is_empty() {
             return k;
         }
+        // (read only here: the nested persons a title may name join no group)
+        let group = std::mem::take(&mut st.group);
         let limit = (k + 30).min(b);
         let mut j = k;
         let mut window: Option<TitleChange> = None;
@@ -702,7 +719,7 @@ impl<'a> Parser<'a> {
             if j == intro_end {
                 if let Some((re, r)) = d.rank(j) {
                     for &p in &group {
-                        self.people[p].rank.get_or_insert(r.canon.clone());
+                        self.people[p].rank.get_or_insert_with(|| r.canon.clone());
                     }
                     j = re;
                     if d.is_punct(j, ',') {
@@ -819,6 +836,7 @@ impl<'a> Parser<'a> {
             }
             j += 1;
         }
+        st.group = group;
         last
     }
 
@@ -990,7 +1008,7 @@ impl<'a> Parser<'a> {
             if let Some((re, r)) = d.rank(k + 1) {
                 if name_start(d, re, b).is_some() {
                     name_at = Some(re);
-                    rank = Some(r.canon.clone());
+                    rank = Some(r.canon.as_str());
                 }
             }
         }
@@ -1040,7 +1058,7 @@ impl<'a> Parser<'a> {
         if let Some(le) = self.linker_end(k, b, st) {
             let (e, pids) = self.list(le, b, st, &scans, false);
             if !pids.is_empty() {
-                st.group = pids.clone();
+                st.group.clone_from(&pids);
                 let next = self.predicate(e, b, st);
                 st.group.clear();
                 return (next.max(e), pids);
@@ -1090,7 +1108,7 @@ impl<'a> Parser<'a> {
                 cue_seen = true;
             }
             if let Some((re, r)) = d.rank(k) {
-                rank = Some(r.canon.clone());
+                rank = Some(r.canon.as_str());
                 k = re;
                 cued = true;
             }
@@ -1163,16 +1181,21 @@ impl<'a> Parser<'a> {
 }
 
 /// The spelling to show: the most frequent, a known misspelling ("Nguyến") last.
-fn best_variant(v: &[(String, u32, bool)]) -> String {
+fn best_variant(v: &[(&str, u32, bool)]) -> String {
     v.iter()
         .max_by_key(|(n, c, typo)| (!typo, *c, n.len()))
-        .map(|(n, ..)| n.clone())
+        .map(|(n, ..)| n.to_string())
         .unwrap_or_default()
 }
 
-/// The folded title without "nguyên": words separated by single blanks.
+/// The title without "nguyên".
+fn core(t: &Title) -> &str {
+    t.text.strip_prefix("nguyên ").unwrap_or(&t.text)
+}
+
+/// The folded [`core`]: words separated by single blanks.
 fn core_key(t: &Title) -> String {
-    fold(t.text.strip_prefix("nguyên ").unwrap_or(&t.text))
+    fold(core(t))
 }
 
 /// Whether the words of `short` begin those of `long` (both [`core_key`]s).
@@ -1184,44 +1207,52 @@ fn words_prefix(long: &str, short: &str) -> bool {
 /// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
 pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
     let mut out: Vec<Title> = Vec::new();
-    // core_key of each title in `out`, computed once ("nguyên" added later does not change it)
-    let mut keys: Vec<String> = Vec::new();
+    // core_key of each title in `out`, folded when a title of another text is first compared
+    // with it: most persons have one title, or the same one again ("nguyên" added later does
+    // not change it)
+    let mut keys: Vec<Option<String>> = Vec::new();
     for t in titles {
-        let k = core_key(&t);
-        let mut merged = false;
-        for (o, ok) in out.iter_mut().zip(keys.iter_mut()) {
-            let (longer_is_new, related) = if *ok == k {
-                (false, true)
-            } else if words_prefix(&k, ok) {
-                (true, true)
-            } else if words_prefix(ok, &k) {
-                (false, true)
-            } else {
-                (false, false)
-            };
-            if !related {
-                continue;
-            }
-            let former = o.former || t.former;
-            let change = combine_pref(o.change, t.change);
-            if longer_is_new {
-                let ev = o.evidence;
-                *o = t.clone();
-                o.evidence = ev;
-                *ok = k.clone();
-            }
-            o.former = former;
-            o.change = change;
-            o.concurrent |= t.concurrent;
-            if former && !o.text.starts_with("nguyên ") {
-                o.text = format!("nguyên {}", o.text);
-            }
-            merged = true;
-            break;
-        }
-        if !merged {
+        let mut k = None;
+        // the first title of the same post, and whether `t` is the longer
+        let post = out
+            .iter()
+            .zip(keys.iter_mut())
+            .enumerate()
+            .find_map(|(n, (o, ok))| {
+                if core(o) == core(&t) {
+                    return Some((n, false));
+                }
+                let k = k.get_or_insert_with(|| core_key(&t));
+                let ok = ok.get_or_insert_with(|| core_key(o));
+                if ok == k || words_prefix(ok, k) {
+                    Some((n, false))
+                } else if words_prefix(k, ok) {
+                    Some((n, true))
+                } else {
+                    None
+                }
+            });
+        let Some((n, longer_is_new)) = post else {
             out.push(t);
             keys.push(k);
+            continue;
+        };
+        let o = &mut out[n];
+        let former = o.former || t.former;
+        let change = combine_pref(o.change, t.change);
+        if longer_is_new {
+            *o = Title {
+                evidence: o.evidence,
+                ..t
+            };
+            keys[n] = k;
+        } else {
+            o.concurrent |= t.concurrent;
+        }
+        o.former = former;
+        o.change = change;
+        if former && !o.text.starts_with("nguyên ") {
+            o.text = format!("nguyên {}", o.text);
         }
     }
     out
