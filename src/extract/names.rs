@@ -18,6 +18,7 @@ use super::lexicon::{flag, Case, Doc, FastMap, Gram, Kind};
 use super::normalize::fold;
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
+use std::borrow::Cow;
 
 /// Single-word organisation nouns a name never runs into.
 const ORG_STOP: &[&str] = &[
@@ -114,6 +115,25 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     }
 }
 
+/// Titles read once and given to each person of a list.
+struct Shared<'s> {
+    scans: &'s [(Scan, TitleChange)],
+    /// Given as held, whatever change they were read with.
+    held: bool,
+    /// Made from `scans` for the first person given them.
+    titles: Option<Vec<Title>>,
+}
+
+impl<'s> Shared<'s> {
+    fn new(scans: &'s [(Scan, TitleChange)], held: bool) -> Self {
+        Shared {
+            scans,
+            held,
+            titles: None,
+        }
+    }
+}
+
 /// Per-person accumulator while reading.
 #[derive(Default)]
 struct Acc<'a> {
@@ -161,6 +181,8 @@ struct Parser<'a> {
     masked: Vec<bool>,
     /// Person last mentioned with each given name (folded), for "ông Hạnh".
     by_last: FastMap<String, usize>,
+    /// Room for the words of a title being canonicalised.
+    words: Vec<Cow<'a, str>>,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -187,6 +209,7 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         by_spelling: FastMap::default(),
         masked,
         by_last: FastMap::default(),
+        words: Vec::new(),
     };
     let mut st = Sent::default();
     for s in sentences {
@@ -253,12 +276,13 @@ impl<'a> Parser<'a> {
                 pv
             }
         };
-        if let Some(last) = self.people[pid].key.rsplit(' ').next() {
-            match self.by_last.get_mut(last) {
-                Some(p) => *p = pid,
-                None => {
-                    self.by_last.insert(last.to_string(), pid);
-                }
+        // the given name: the last word of the key (a byte loop: names are short)
+        let key = &self.people[pid].key;
+        let last = &key[key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1)..];
+        match self.by_last.get_mut(last) {
+            Some(p) => *p = pid,
+            None => {
+                self.by_last.insert(last.to_string(), pid);
             }
         }
         let acc = &mut self.people[pid];
@@ -268,9 +292,9 @@ impl<'a> Parser<'a> {
     }
 
     /// The title read by `s`, in canonical form.
-    fn title(&self, s: &Scan, change: TitleChange, st: &Sent) -> Option<Title> {
+    fn title(&mut self, s: &Scan, change: TitleChange, st: &Sent) -> Option<Title> {
         let d = self.d;
-        let mut text = titles::canonical_tokens(d, s.head, s.end, &s.skips);
+        let mut text = titles::canonical_tokens_with(d, s.head, s.end, &s.skips, &mut self.words);
         // "Phó giám đốc Sở này": the unit named last before.
         if d.lower(s.end) == "này" && s.end > s.head + 1 && titles::unit_at(d, s.end - 1) {
             if let Some(org) = self.antecedent(s.end - 1, s.start) {
@@ -1012,10 +1036,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let held: Vec<(Scan, TitleChange)> = scans
-            .iter()
-            .map(|(s, _)| (s.clone(), TitleChange::Held))
-            .collect();
+        let mut held = Shared::new(&scans, true);
         if let Some(na) = name_at {
             let ne = name_start(d, na, b)
                 .or_else(|| name_run(d, na, b))
@@ -1023,11 +1044,11 @@ impl<'a> Parser<'a> {
             let (mut next, pid) = self.person(na, ne, rank, b, st, false);
             let mut pids = Vec::new();
             if let Some(p) = pid {
-                self.give_all(p, &held, st);
+                self.give_all(p, &mut held, st);
                 pids.push(p);
             }
             if plural || d.is_punct(k, ':') {
-                let (e, more) = self.list(next, b, st, &held, false);
+                let (e, more) = self.list(next, b, st, &mut held, false);
                 next = e;
                 pids.extend(more);
             }
@@ -1048,7 +1069,7 @@ impl<'a> Parser<'a> {
                 }
             }
             st.list_mode = true;
-            let (e, pids) = self.list(m, b, st, &held, true);
+            let (e, pids) = self.list(m, b, st, &mut held, true);
             if !pids.is_empty() {
                 return (self.after_person(e, b, st), pids);
             }
@@ -1056,7 +1077,7 @@ impl<'a> Parser<'a> {
         }
         // An office before its persons: "bầu chức danh X đối với ông A, ... và bà B, ..."
         if let Some(le) = self.linker_end(k, b, st) {
-            let (e, pids) = self.list(le, b, st, &scans, false);
+            let (e, pids) = self.list(le, b, st, &mut Shared::new(&scans, false), false);
             if !pids.is_empty() {
                 st.group.clone_from(&pids);
                 let next = self.predicate(e, b, st);
@@ -1067,11 +1088,16 @@ impl<'a> Parser<'a> {
         (k, Vec::new())
     }
 
-    fn give_all(&mut self, pid: usize, scans: &[(Scan, TitleChange)], st: &Sent) {
-        for (s, c) in scans {
-            if let Some(t) = self.title(s, *c, st) {
-                self.give(pid, t);
-            }
+    fn give_all(&mut self, pid: usize, shared: &mut Shared, st: &Sent) {
+        let (scans, held) = (shared.scans, shared.held);
+        let titles = shared.titles.get_or_insert_with(|| {
+            scans
+                .iter()
+                .filter_map(|(s, c)| self.title(s, if held { TitleChange::Held } else { *c }, st))
+                .collect()
+        });
+        for t in titles.iter() {
+            self.give(pid, t.clone());
         }
     }
 
@@ -1083,7 +1109,7 @@ impl<'a> Parser<'a> {
         mut k: usize,
         b: usize,
         st: &mut Sent,
-        shared: &[(Scan, TitleChange)],
+        shared: &mut Shared,
         items: bool,
     ) -> (usize, Vec<usize>) {
         let d = self.d;

@@ -43,6 +43,13 @@ pub struct Scan {
     pub nested: Option<(usize, usize)>,
 }
 
+fn is_modifier(g: Gram) -> bool {
+    matches!(
+        g,
+        Gram::Former | Gram::Acting | Gram::Concurrent | Gram::New
+    )
+}
+
 /// Modifiers before a head: nguyên, Quyền, kiêm, tân. Returns (head token, flags).
 fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, bool) {
     let (mut former, mut acting, mut concurrent, mut new) = (false, false, false, false);
@@ -50,12 +57,7 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
         if j >= end {
             break;
         }
-        match d.gram(j, |g| {
-            matches!(
-                g,
-                Gram::Former | Gram::Acting | Gram::Concurrent | Gram::New
-            )
-        }) {
+        match d.gram(j, is_modifier) {
             Some((e, Gram::Former)) => {
                 former = true;
                 j = e;
@@ -84,7 +86,12 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
     if !d.has_hits(i) {
         return false;
     }
-    let (j, ..) = modifiers(d, i, end);
+    // (most titles open with their head: the modifiers are read only where one is)
+    let j = if d.gram(i, is_modifier).is_some() {
+        modifiers(d, i, end).0
+    } else {
+        i
+    };
     j < end && head_ok(d, j)
 }
 
@@ -442,8 +449,20 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
 
 /// The canonical text of tokens `start..end` minus `skips` (modifiers excluded by the caller).
 pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usize)]) -> String {
+    canonical_tokens_with(d, start, end, skips, &mut Vec::new())
+}
+
+/// [`canonical_tokens`] in room for the words lent by a caller who reads many titles.
+pub fn canonical_tokens_with<'a>(
+    d: &Doc<'a>,
+    start: usize,
+    end: usize,
+    skips: &[(usize, usize)],
+    words: &mut Vec<Cow<'a, str>>,
+) -> String {
     // Words borrowed from the lexicon or the text; only a word with a comma glued on is owned.
-    let mut words: Vec<Cow<str>> = Vec::with_capacity(2 * (end - start.min(end)) + 4);
+    words.clear();
+    words.reserve(2 * (end - start.min(end)) + 4);
     let mut i = start;
     let mut first = true;
     while i < end {
@@ -484,7 +503,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
             if o.has(flag::ABBR) || lower_written || canon_cap {
                 words.extend(d.canon_words(o).iter().map(|&w| Cow::Borrowed(w)));
             } else {
-                split_words(written, &mut words);
+                split_words(written, words);
             }
             i = e;
             if o.canon == "thành phố" && d.is_punct(i, '.') {
@@ -504,7 +523,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         }
         i += 1;
     }
-    fix_words(&mut words);
+    fix_words(words);
     let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
