@@ -406,11 +406,11 @@ impl<'a> Parser<'a> {
                 i = e;
                 continue;
             }
-            if d.is(i, Gram::Place).is_some()
-                && d.org(i)
+            // (the generic `gram` answers most tokens from its class mask, inlined)
+            if let Some((e, _)) = d.gram(i, |g| g == Gram::Place).filter(|_| {
+                d.org(i)
                     .is_none_or(|(_, o)| !o.has(flag::LEVEL) || d.case(i) == Some(Case::Lower))
-            {
-                let e = d.is(i, Gram::Place).unwrap_or(i + 1);
+            }) {
                 if d.case(e) == Some(Case::Cap) && !titles::starts(d, e, b) {
                     let mut k = e;
                     while k < b && d.case(k) == Some(Case::Cap) && !titles::starts(d, k, b) {
