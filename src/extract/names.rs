@@ -1219,45 +1219,68 @@ fn core(t: &Title) -> &str {
     t.text.strip_prefix("nguyên ").unwrap_or(&t.text)
 }
 
-/// The folded [`core`]: words separated by single blanks.
-fn core_key(t: &Title) -> String {
-    fold(core(t))
-}
-
-/// Whether the words of `short` begin those of `long` (both [`core_key`]s).
+/// Whether the words of `short` begin those of `long` (both folded [`core`]s).
 fn words_prefix(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
+}
+
+/// A title's folded [`core`] for merging, and first the fold of its first word: the titles of
+/// one person mostly differ there already. Each is folded when first needed.
+#[derive(Default)]
+struct MergeKey {
+    head: Option<String>,
+    core: Option<String>,
+}
+
+impl MergeKey {
+    /// The first word of the folded core (the fold of a prefix begins the fold of the whole).
+    fn head(&mut self, t: &Title) -> &str {
+        let head = self.head.get_or_insert_with(|| {
+            let c = core(t);
+            fold(&c[..c.find(' ').unwrap_or(c.len())])
+        });
+        head.split(' ').next().unwrap_or_default()
+    }
+
+    fn core(&mut self, t: &Title) -> &str {
+        self.core.get_or_insert_with(|| fold(core(t)))
+    }
+}
+
+/// Whether `t` names the post of `o`, a title kept before (equal folded cores, or the one the
+/// beginning of the other), and if so whether `t` is the longer.
+fn same_post(t: &Title, tk: &mut MergeKey, o: &Title, ok: &mut MergeKey) -> Option<bool> {
+    if core(o) == core(t) {
+        return Some(false);
+    }
+    // (a first word that folds to nothing, all punctuation, decides nothing)
+    let (th, oh) = (tk.head(t), ok.head(o));
+    if !th.is_empty() && !oh.is_empty() && th != oh {
+        return None;
+    }
+    let (k, ok) = (tk.core(t), ok.core(o));
+    if ok == k || words_prefix(ok, k) {
+        Some(false)
+    } else if words_prefix(k, ok) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// One title per post: equal titles merge, and a title that is the beginning of a longer one
 /// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
 pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
     let mut out: Vec<Title> = Vec::new();
-    // core_key of each title in `out`, folded when a title of another text is first compared
-    // with it: most persons have one title, or the same one again ("nguyên" added later does
-    // not change it)
-    let mut keys: Vec<Option<String>> = Vec::new();
+    // the key of each title in `out` ("nguyên" added later does not change it)
+    let mut keys: Vec<MergeKey> = Vec::new();
     for t in titles {
-        let mut k = None;
-        // the first title of the same post, and whether `t` is the longer
+        let mut k = MergeKey::default();
         let post = out
             .iter()
             .zip(keys.iter_mut())
             .enumerate()
-            .find_map(|(n, (o, ok))| {
-                if core(o) == core(&t) {
-                    return Some((n, false));
-                }
-                let k = k.get_or_insert_with(|| core_key(&t));
-                let ok = ok.get_or_insert_with(|| core_key(o));
-                if ok == k || words_prefix(ok, k) {
-                    Some((n, false))
-                } else if words_prefix(k, ok) {
-                    Some((n, true))
-                } else {
-                    None
-                }
-            });
+            .find_map(|(n, (o, ok))| same_post(&t, &mut k, o, ok).map(|longer| (n, longer)));
         let Some((n, longer_is_new)) = post else {
             out.push(t);
             keys.push(k);
@@ -1294,7 +1317,37 @@ fn combine_pref(a: TitleChange, b: TitleChange) -> TitleChange {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{extract, Context, TitleChange};
+    use super::super::{extract, Context, Title, TitleChange};
+    use super::merge_titles;
+
+    #[test]
+    fn titles_merge_by_folded_words() {
+        let titles = |texts: &[&str]| {
+            let titles = texts.iter().map(|t| Title {
+                text: t.to_string(),
+                former: t.starts_with("nguyên "),
+                ..Title::default()
+            });
+            let merged = merge_titles(titles.collect());
+            merged.into_iter().map(|t| t.text).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            titles(&[
+                "Bí thư Tỉnh ủy",
+                "Phó Chủ tịch UBND",
+                "Bí thư Tỉnh ủy Phú Yên"
+            ]),
+            ["Bí thư Tỉnh ủy Phú Yên", "Phó Chủ tịch UBND"]
+        );
+        // first words that differ only in case and tone marks are the same word
+        assert_eq!(
+            titles(&["đại biểu Quốc hội", "nguyên Đại Biểu Quốc hội khóa XV"]),
+            ["nguyên Đại Biểu Quốc hội khóa XV"]
+        );
+        // a first word that folds to nothing ("-") does not tell the posts apart
+        assert_eq!(titles(&["Ủy viên", "- Ủy viên"]), ["Ủy viên"]);
+        assert_eq!(titles(&["Chủ tịch", "Phó Chủ tịch"]).len(), 2);
+    }
 
     /// `names.examples`: blocks of one sentence line, then one line per official
     /// `Name | title; title` (a title may carry its change: `[taken]`, `[left]`), blank line
