@@ -137,8 +137,6 @@ impl<'s> Shared<'s> {
 /// Per-person accumulator while reading.
 #[derive(Default)]
 struct Acc<'a> {
-    /// The folded name, as in `Parser::by_key`.
-    key: String,
     /// Spellings as written: (name, mentions, a known misspelling).
     variants: Vec<(&'a str, u32, bool)>,
     rank: Option<String>,
@@ -175,8 +173,6 @@ struct Parser<'a> {
     d: &'a Doc<'a>,
     people: Vec<Acc<'a>>,
     by_key: FastMap<String, usize>,
-    /// Person and variant of each spelling read: a name written again is not folded again.
-    by_spelling: FastMap<&'a str, (usize, usize)>,
     /// Tokens inside bylines.
     masked: Vec<bool>,
     /// Person last mentioned with each given name (folded), for "ông Hạnh".
@@ -206,7 +202,6 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         d,
         people: Vec::new(),
         by_key: FastMap::default(),
-        by_spelling: FastMap::default(),
         masked,
         by_last: FastMap::default(),
         words: Vec::new(),
@@ -250,34 +245,17 @@ impl<'a> Parser<'a> {
             self.people[pid].mentions.push(ev);
             return Some(pid);
         }
-        let (pid, v) = match self.by_spelling.get(name) {
-            Some(&pv) => pv,
+        let key = fold(name);
+        let pid = match self.by_key.get(&key) {
+            Some(&p) => p,
             None => {
-                let key = fold(name);
-                let pid = match self.by_key.get(&key) {
-                    Some(&p) => p,
-                    None => {
-                        let p = self.people.len();
-                        self.by_key.insert(key.clone(), p);
-                        self.people.push(Acc {
-                            key,
-                            ..Acc::default()
-                        });
-                        p
-                    }
-                };
-                let typo = d
-                    .surname(a)
-                    .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
-                let variants = &mut self.people[pid].variants;
-                variants.push((name, 0, typo));
-                let pv = (pid, variants.len() - 1);
-                self.by_spelling.insert(name, pv);
-                pv
+                let p = self.people.len();
+                self.people.push(Acc::default());
+                self.by_key.insert(key.clone(), p);
+                p
             }
         };
         // the given name: the last word of the key (a byte loop: names are short)
-        let key = &self.people[pid].key;
         let last = &key[key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1)..];
         match self.by_last.get_mut(last) {
             Some(p) => *p = pid,
@@ -286,7 +264,15 @@ impl<'a> Parser<'a> {
             }
         }
         let acc = &mut self.people[pid];
-        acc.variants[v].1 += 1;
+        match acc.variants.iter_mut().find(|v| v.0 == name) {
+            Some(v) => v.1 += 1,
+            None => {
+                let typo = d
+                    .surname(a)
+                    .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
+                acc.variants.push((name, 1, typo));
+            }
+        }
         acc.mentions.push(ev);
         Some(pid)
     }
