@@ -204,7 +204,8 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         by_key: FastMap::default(),
         masked,
         by_last: FastMap::default(),
-        words: Vec::new(),
+        // (room for the words of most titles)
+        words: Vec::with_capacity(32),
     };
     let mut st = Sent::default();
     for s in sentences {
@@ -282,7 +283,7 @@ impl<'a> Parser<'a> {
         let d = self.d;
         let mut text = titles::canonical_tokens_with(d, s.head, s.end, &s.skips, &mut self.words);
         // "Phó giám đốc Sở này": the unit named last before.
-        if d.lower(s.end) == "này" && s.end > s.head + 1 && titles::unit_at(d, s.end - 1) {
+        if s.end > s.head + 1 && titles::unit_at(d, s.end - 1) && d.lower(s.end) == "này" {
             if let Some(org) = self.antecedent(s.end - 1, s.start) {
                 let head = titles::canonical_tokens(d, s.head, s.end - 1, &s.skips);
                 text = format!("{head} {org}");

@@ -5,7 +5,7 @@
 //! ("khóa XV", "nhiệm kỳ 2021-2026") and parenthetical abbreviations ("(PCTT)") are skipped.
 //! The canonical form expands abbreviations and capitalises role words the standard way.
 
-use super::lexicon::{flag, Case, Class, Doc, Gram, Kind};
+use super::lexicon::{flag, Case, Class, Doc, Entry, Gram, Kind};
 use super::names;
 use super::normalize::normalize;
 use std::borrow::Cow;
@@ -92,23 +92,22 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
     } else {
         i
     };
-    j < end && head_ok(d, j)
+    j < end && head_at(d, j).is_some()
 }
 
-/// A head at `j` that is not part of an organisation name ("Ban Bí thư", "Đoàn Chủ tịch").
-fn head_ok(d: &Doc, j: usize) -> bool {
-    let Some((_, h)) = d.head(j) else {
-        return false;
-    };
+/// The head at `j` (end token, entry) unless it is part of an organisation name ("Ban Bí thư",
+/// "Đoàn Chủ tịch").
+fn head_at(d: &Doc, j: usize) -> Option<(usize, &'static Entry)> {
+    let (e, h) = d.head(j)?;
     // "Ban Bí thư", "Đoàn Chủ tịch", "Đoàn ĐBQH": the head word names a body here.
     if j > 0 && matches!(d.lower(j - 1), "ban" | "đoàn") {
-        return false;
+        return None;
     }
     // "Đại hội đại biểu": the delegates of a congress, not a post.
     if h.canon == "đại biểu" && j > 0 && d.lower(j - 1) == "hội" {
-        return false;
+        return None;
     }
-    true
+    Some((e, h))
 }
 
 /// Skips a term qualifier at `j` ("khóa XV", "nhiệm kỳ 2021-2026", "nhiệm kỳ"); returns its end.
@@ -198,10 +197,10 @@ fn comma_continues(d: &Doc, n: usize, end: usize) -> bool {
 /// Reads the title starting at `i` (modifiers included), within tokens `..end`.
 pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     let (h, former, acting, concurrent, new) = modifiers(d, i, end);
-    if h >= end || !head_ok(d, h) {
+    if h >= end {
         return None;
     }
-    let (head_end, head) = d.head(h)?;
+    let (head_end, head) = head_at(d, h)?;
     let mut s = Scan {
         start: i,
         head: h,
@@ -237,11 +236,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 }
                 // another head ends the title, unless the words read longer as an organisation
                 // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
-                let head_len = if head_ok(d, j) {
-                    d.head(j).map_or(0, |(e, _)| e)
-                } else {
-                    0
-                };
+                let head_len = head_at(d, j).map_or(0, |(e, _)| e);
                 let org_len = d.org(j).map_or(0, |(e, _)| e);
                 if head_len > org_len
                     || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former))
@@ -352,10 +347,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 if n >= end {
                     break;
                 }
-                if head_ok(d, n) {
+                if let Some((e, _)) = head_at(d, n) {
                     // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation.
                     if !s.has_org {
-                        j = d.head(n).map_or(n + 1, |(e, _)| e);
+                        j = e;
                         s.end = j;
                         continue;
                     }
