@@ -237,7 +237,8 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 // another head ends the title, unless the words read longer as an organisation
                 // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
                 let head_len = head_at(d, j).map_or(0, |(e, _)| e);
-                let org_len = d.org(j).map_or(0, |(e, _)| e);
+                let org_here = d.org(j);
+                let org_len = org_here.map_or(0, |(e, _)| e);
                 if head_len > org_len
                     || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former))
                         .is_some()
@@ -263,7 +264,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     s.name_at = Some(j);
                     break;
                 }
-                if let Some((oe, org)) = d.org(j) {
+                if let Some((oe, org)) = org_here {
                     let w = org.canon.as_str();
                     if org.has(flag::BRIDGE) && !bridge_ok(d, oe, end) {
                         break;
@@ -520,14 +521,7 @@ pub fn canonical_tokens_with<'a>(
         i += 1;
     }
     fix_words(words);
-    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
+    words.join(" ")
 }
 
 /// Pushes the pieces of `s` between single blanks (`str::split(' ')`, without its searcher).
