@@ -247,15 +247,8 @@ impl<'a> Parser<'a> {
             return Some(pid);
         }
         let key = fold(name);
-        let pid = match self.by_key.get(&key) {
-            Some(&p) => p,
-            None => {
-                let p = self.people.len();
-                self.people.push(Acc::default());
-                self.by_key.insert(key.clone(), p);
-                p
-            }
-        };
+        let known = self.by_key.get(&key).copied();
+        let pid = known.unwrap_or(self.people.len());
         // the given name: the last word of the key (a byte loop: names are short)
         let last = &key[key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1)..];
         match self.by_last.get_mut(last) {
@@ -263,6 +256,10 @@ impl<'a> Parser<'a> {
             None => {
                 self.by_last.insert(last.to_string(), pid);
             }
+        }
+        if known.is_none() {
+            self.people.push(Acc::default());
+            self.by_key.insert(key, pid);
         }
         let acc = &mut self.people[pid];
         match acc.variants.iter_mut().find(|v| v.0 == name) {
