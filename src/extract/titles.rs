@@ -98,16 +98,20 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
 /// The head at `j` (end token, entry) unless it is part of an organisation name ("Ban Bí thư",
 /// "Đoàn Chủ tịch").
 fn head_at(d: &Doc, j: usize) -> Option<(usize, &'static Entry)> {
-    let (e, h) = d.head(j)?;
+    d.head(j).filter(|&(_, h)| !names_a_body(d, j, h))
+}
+
+/// Does the head `h` at `j` name a body or its members rather than a post? (One lowercase
+/// lookup of the word before for every test.)
+fn names_a_body(d: &Doc, j: usize, h: &Entry) -> bool {
     // "Ban Bí thư", "Đoàn Chủ tịch", "Đoàn ĐBQH": the head word names a body here.
-    if j > 0 && matches!(d.lower(j - 1), "ban" | "đoàn") {
-        return None;
-    }
     // "Đại hội đại biểu": the delegates of a congress, not a post.
-    if h.canon == "đại biểu" && j > 0 && d.lower(j - 1) == "hội" {
-        return None;
-    }
-    Some((e, h))
+    j > 0
+        && match d.lower(j - 1) {
+            "ban" | "đoàn" => true,
+            "hội" => h.canon == "đại biểu",
+            _ => false,
+        }
 }
 
 /// Skips a term qualifier at `j` ("khóa XV", "nhiệm kỳ 2021-2026", "nhiệm kỳ"); returns its end.
