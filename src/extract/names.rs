@@ -657,8 +657,8 @@ impl<'a> Parser<'a> {
         if d.is_punct(r, ',') {
             r += 1;
         }
-        while d.is(r, Gram::Adverb).is_some() {
-            r = d.is(r, Gram::Adverb).unwrap_or(r + 1);
+        while let Some(e) = d.is(r, Gram::Adverb) {
+            r = e;
         }
         while let Some((e, Gram::Role(role))) = d.gram(r, |g| matches!(g, Gram::Role(_))) {
             self.add_role(&st.list, role);
@@ -989,16 +989,16 @@ impl<'a> Parser<'a> {
             return (i + 1, Vec::new());
         }
         let k = j;
-        let Some((last, _)) = scans.last().cloned() else {
+        let Some((last, _)) = scans.last() else {
             return (k, Vec::new());
         };
+        let (nested, mut name_at) = (last.nested, last.name_at);
         // "Trợ lý đồng chí X" with nobody before it: X is still named
-        if let Some((na, nb)) = last.nested {
+        if let Some((na, nb)) = nested {
             let next = self.nested(na, nb, b, st);
             return (next, Vec::new());
         }
-        // The chain closes on a name: "Bí thư Tỉnh ủy Phạm Gia Túc".
-        let mut name_at = last.name_at;
+        // The chain closes on a name ("Bí thư Tỉnh ủy Phạm Gia Túc", `name_at`),
         // or after a dash / colon: "nguyên Trưởng Ban ... - Trần Văn Lực"
         if name_at.is_none() && (d.is_dash(k) || d.is_punct(k, ':')) {
             let n = k + 1;
