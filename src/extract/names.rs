@@ -600,9 +600,7 @@ impl<'a> Parser<'a> {
             if n == k && d.is(n, Gram::Concurrent).is_none() {
                 break;
             }
-            if !titles::starts(d, n, b) {
-                break;
-            }
+            // (a scan finds nothing where no title starts)
             let Some(s) = titles::scan(d, n, b, Mode::Post) else {
                 break;
             };
