@@ -1201,6 +1201,11 @@ fn core(t: &Title) -> &str {
     t.text.strip_prefix("nguyên ").unwrap_or(&t.text)
 }
 
+/// `s` up to its first blank (a byte loop: titles are short).
+fn first_word(s: &str) -> &str {
+    &s[..s.bytes().position(|c| c == b' ').unwrap_or(s.len())]
+}
+
 /// Whether the words of `short` begin those of `long` (both folded [`core`]s).
 fn words_prefix(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
@@ -1217,11 +1222,7 @@ struct MergeKey {
 impl MergeKey {
     /// The first word of the folded core (the fold of a prefix begins the fold of the whole).
     fn head(&mut self, t: &Title) -> &str {
-        let head = self.head.get_or_insert_with(|| {
-            let c = core(t);
-            fold(&c[..c.find(' ').unwrap_or(c.len())])
-        });
-        head.split(' ').next().unwrap_or_default()
+        first_word(self.head.get_or_insert_with(|| fold(first_word(core(t)))))
     }
 
     fn core(&mut self, t: &Title) -> &str {
