@@ -18,6 +18,7 @@ use super::lexicon::{flag, Case, Doc, FastMap, Gram, Kind};
 use super::normalize::fold;
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
+use std::borrow::Cow;
 
 /// Single-word organisation nouns a name never runs into.
 const ORG_STOP: &[&str] = &[
@@ -114,17 +115,37 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     }
 }
 
+/// Titles read once and given to each person of a list.
+struct Shared<'s> {
+    scans: &'s [(Scan, TitleChange)],
+    /// Given as held, whatever change they were read with.
+    held: bool,
+    /// Made from `scans` for the first person given them.
+    titles: Option<Vec<Title>>,
+}
+
+impl<'s> Shared<'s> {
+    fn new(scans: &'s [(Scan, TitleChange)], held: bool) -> Self {
+        Shared {
+            scans,
+            held,
+            titles: None,
+        }
+    }
+}
+
 /// Per-person accumulator while reading.
 #[derive(Default)]
-struct Acc {
-    variants: Vec<(String, u32, bool)>,
+struct Acc<'a> {
+    /// Spellings as written: (name, mentions, a known misspelling).
+    variants: Vec<(&'a str, u32, bool)>,
     rank: Option<String>,
     titles: Vec<Title>,
     roles: Vec<Role>,
     mentions: Vec<Evidence>,
 }
 
-/// State of one sentence.
+/// State of one sentence (one per text, reset at each sentence: its lists keep their room).
 #[derive(Default)]
 struct Sent {
     /// Persons the next predicate applies to.
@@ -138,14 +159,26 @@ struct Sent {
     span: Span,
 }
 
+impl Sent {
+    fn reset(&mut self, span: Span) {
+        self.group.clear();
+        self.list.clear();
+        self.list_mode = false;
+        self.obp = None;
+        self.span = span;
+    }
+}
+
 struct Parser<'a> {
     d: &'a Doc<'a>,
-    people: Vec<Acc>,
+    people: Vec<Acc<'a>>,
     by_key: FastMap<String, usize>,
     /// Tokens inside bylines.
     masked: Vec<bool>,
     /// Person last mentioned with each given name (folded), for "ông Hạnh".
     by_last: FastMap<String, usize>,
+    /// Room for the words of a title being canonicalised.
+    words: Vec<Cow<'a, str>>,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -171,12 +204,16 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         by_key: FastMap::default(),
         masked,
         by_last: FastMap::default(),
+        // (room for the words of most titles)
+        words: Vec::with_capacity(32),
     };
+    let mut st = Sent::default();
     for s in sentences {
         let a = d.tok_at_byte(s.start);
         let b = d.tok_at_byte(s.end);
         if a < b {
-            p.sentence(a, b, *s);
+            st.reset(*s);
+            p.sentence(a, b, &mut st);
         }
     }
     p.finish()
@@ -210,41 +247,40 @@ impl<'a> Parser<'a> {
             return Some(pid);
         }
         let key = fold(name);
-        let typo = d
-            .surname(a)
-            .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
-        let pid = match self.by_key.get(&key) {
-            Some(&p) => p,
+        let known = self.by_key.get(&key).copied();
+        let pid = known.unwrap_or(self.people.len());
+        // the given name: the last word of the key (a byte loop: names are short)
+        let last = &key[key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1)..];
+        match self.by_last.get_mut(last) {
+            Some(p) => *p = pid,
             None => {
-                let p = self.people.len();
-                self.people.push(Acc::default());
-                self.by_key.insert(key.clone(), p);
-                p
+                self.by_last.insert(last.to_string(), pid);
             }
-        };
-        if let Some(last) = key.rsplit(' ').next() {
-            match self.by_last.get_mut(last) {
-                Some(p) => *p = pid,
-                None => {
-                    self.by_last.insert(last.to_string(), pid);
-                }
-            }
+        }
+        if known.is_none() {
+            self.people.push(Acc::default());
+            self.by_key.insert(key, pid);
         }
         let acc = &mut self.people[pid];
         match acc.variants.iter_mut().find(|v| v.0 == name) {
             Some(v) => v.1 += 1,
-            None => acc.variants.push((name.to_string(), 1, typo)),
+            None => {
+                let typo = d
+                    .surname(a)
+                    .is_some_and(|(_, s)| s.canon.contains(['ế', 'ể']));
+                acc.variants.push((name, 1, typo));
+            }
         }
         acc.mentions.push(ev);
         Some(pid)
     }
 
     /// The title read by `s`, in canonical form.
-    fn title(&self, s: &Scan, change: TitleChange, st: &Sent) -> Option<Title> {
+    fn title(&mut self, s: &Scan, change: TitleChange, st: &Sent) -> Option<Title> {
         let d = self.d;
-        let mut text = titles::canonical_tokens(d, s.head, s.end, &s.skips);
+        let mut text = titles::canonical_tokens_with(d, s.head, s.end, &s.skips, &mut self.words);
         // "Phó giám đốc Sở này": the unit named last before.
-        if d.lower(s.end) == "này" && s.end > s.head + 1 && titles::unit_at(d, s.end - 1) {
+        if s.end > s.head + 1 && titles::unit_at(d, s.end - 1) && d.lower(s.end) == "này" {
             if let Some(org) = self.antecedent(s.end - 1, s.start) {
                 let head = titles::canonical_tokens(d, s.head, s.end - 1, &s.skips);
                 text = format!("{head} {org}");
@@ -331,12 +367,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn sentence(&mut self, a: usize, b: usize, span: Span) {
+    fn sentence(&mut self, a: usize, b: usize, st: &mut Sent) {
         let d = self.d;
-        let mut st = Sent {
-            span,
-            ..Sent::default()
-        };
         let sent_role = self.sentence_role(a, b);
         let mut i = a;
         let mut guard = 0usize;
@@ -358,11 +390,11 @@ impl<'a> Parser<'a> {
                 i = e;
                 continue;
             }
-            if d.is(i, Gram::Place).is_some()
-                && d.org(i)
+            // (the generic `gram` answers most tokens from its class mask, inlined)
+            if let Some((e, _)) = d.gram(i, |g| g == Gram::Place).filter(|_| {
+                d.org(i)
                     .is_none_or(|(_, o)| !o.has(flag::LEVEL) || d.case(i) == Some(Case::Lower))
-            {
-                let e = d.is(i, Gram::Place).unwrap_or(i + 1);
+            }) {
                 if d.case(e) == Some(Case::Cap) && !titles::starts(d, e, b) {
                     let mut k = e;
                     while k < b && d.case(k) == Some(Case::Cap) && !titles::starts(d, k, b) {
@@ -388,18 +420,18 @@ impl<'a> Parser<'a> {
                 }
                 let mut rank = None;
                 if let Some((re, r)) = d.rank(k) {
-                    rank = Some(r.canon.clone());
+                    rank = Some(r.canon.as_str());
                     k = re;
                 }
                 if titles::starts(d, k, b) {
-                    i = self.free(k, b, &mut st, g == Gram::Cues, true).0;
+                    i = self.free(k, b, st, g == Gram::Cues, true).0;
                     continue;
                 }
                 if let Some(ne) = name_run(d, k, b) {
                     // a cue with one capitalised word that opens a longer place is no name
                     if d.province(k).is_none() {
-                        let (next, _) = self.person(k, ne, rank, b, &mut st, false);
-                        i = self.after_person(next, b, &mut st);
+                        let (next, _) = self.person(k, ne, rank, b, st, false);
+                        i = self.after_person(next, b, st);
                         continue;
                     }
                 }
@@ -408,14 +440,14 @@ impl<'a> Parser<'a> {
             }
             if let Some((re, r)) = d.rank(i) {
                 if let Some(ne) = name_run(d, re, b).filter(|&e| e >= re + 2) {
-                    let (next, _) = self.person(re, ne, Some(r.canon.clone()), b, &mut st, false);
-                    i = self.after_person(next, b, &mut st);
+                    let (next, _) = self.person(re, ne, Some(r.canon.as_str()), b, st, false);
+                    i = self.after_person(next, b, st);
                     continue;
                 }
             }
             if titles::starts(d, i, b) {
                 let plural = i > a && (d.is(i - 1, Gram::Plural).is_some() || d.is_num(i - 1));
-                i = self.free(i, b, &mut st, plural, false).0;
+                i = self.free(i, b, st, plural, false).0;
                 continue;
             }
             if d.case(i) == Some(Case::Cap) {
@@ -427,8 +459,8 @@ impl<'a> Parser<'a> {
                     }
                 });
                 if let Some(ne) = ne {
-                    let (next, _) = self.person(i, ne, None, b, &mut st, false);
-                    i = self.after_person(next, b, &mut st);
+                    let (next, _) = self.person(i, ne, None, b, st, false);
+                    i = self.after_person(next, b, st);
                     continue;
                 }
             }
@@ -446,8 +478,7 @@ impl<'a> Parser<'a> {
             i += 1;
         }
         if let Some(r) = sent_role {
-            let list = st.list.clone();
-            self.add_role(&list, r);
+            self.add_role(&st.list, r);
         }
     }
 
@@ -491,7 +522,7 @@ impl<'a> Parser<'a> {
         &mut self,
         ns: usize,
         ne: usize,
-        rank: Option<String>,
+        rank: Option<&'static str>,
         b: usize,
         st: &mut Sent,
         nested: bool,
@@ -504,7 +535,7 @@ impl<'a> Parser<'a> {
             return (ne, None);
         };
         if let Some(r) = rank {
-            self.people[pid].rank.get_or_insert(r);
+            self.people[pid].rank.get_or_insert_with(|| r.to_string());
         }
         let mut k = ne;
         if d.is_punct(k, '(') {
@@ -569,19 +600,17 @@ impl<'a> Parser<'a> {
             if n == k && d.is(n, Gram::Concurrent).is_none() {
                 break;
             }
-            if !titles::starts(d, n, b) {
+            // (a scan finds nothing where no title starts)
+            let Some(s) = titles::scan(d, n, b, Mode::Post) else {
+                break;
+            };
+            if !titles::is_post(d, &s) {
                 break;
             }
             // "Bí thư Tỉnh ủy A, Chủ tịch UBND tỉnh B": a comma-joined title that closes on a
             // full name is the next person's, named title first. After a level word a name of
             // two words is a place ("Thành ủy Hà Tiên"), so three are needed there.
             if n > k && self.titled_name_follows(n, b) {
-                break;
-            }
-            let Some(s) = titles::scan(d, n, b, Mode::Post) else {
-                break;
-            };
-            if !titles::is_post(d, &s) {
                 break;
             }
             self.give_scan(pids, &s, change, st);
@@ -646,24 +675,17 @@ impl<'a> Parser<'a> {
         if d.is_punct(r, ',') {
             r += 1;
         }
-        while d.is(r, Gram::Adverb).is_some() {
-            r = d.is(r, Gram::Adverb).unwrap_or(r + 1);
+        while let Some(e) = d.is(r, Gram::Adverb) {
+            r = e;
         }
-        let mut roles = Vec::new();
         while let Some((e, Gram::Role(role))) = d.gram(r, |g| matches!(g, Gram::Role(_))) {
-            roles.push(role);
+            self.add_role(&st.list, role);
             r = e;
             // "dự và chỉ đạo", "dự và phát biểu"
             if d.lower(r) == "và" {
                 r += 1;
             } else {
                 break;
-            }
-        }
-        if !roles.is_empty() {
-            let list = st.list.clone();
-            for role in roles {
-                self.add_role(&list, role);
             }
         }
         let next = self.predicate(k, b, st);
@@ -691,10 +713,11 @@ impl<'a> Parser<'a> {
     /// Thường vụ Tỉnh ủy". Returns where reading stopped.
     fn predicate(&mut self, k: usize, b: usize, st: &mut Sent) -> usize {
         let d = self.d;
-        let group = st.group.clone();
-        if group.is_empty() {
+        if st.group.is_empty() {
             return k;
         }
+        // (read only here: the nested persons a title may name join no group)
+        let group = std::mem::take(&mut st.group);
         let limit = (k + 30).min(b);
         let mut j = k;
         let mut window: Option<TitleChange> = None;
@@ -722,7 +745,7 @@ impl<'a> Parser<'a> {
             if j == intro_end {
                 if let Some((re, r)) = d.rank(j) {
                     for &p in &group {
-                        self.people[p].rank.get_or_insert(r.canon.clone());
+                        self.people[p].rank.get_or_insert_with(|| r.canon.clone());
                     }
                     j = re;
                     if d.is_punct(j, ',') {
@@ -846,6 +869,7 @@ impl<'a> Parser<'a> {
             }
             j += 1;
         }
+        st.group = group;
         last
     }
 
@@ -871,11 +895,11 @@ impl<'a> Parser<'a> {
         let (Some(pid), Some(post)) = (pid, self.title(taken, TitleChange::Left, st)) else {
             return next;
         };
-        let key = core_key(&post);
+        let key = fold(core(&post));
         match self.people[pid]
             .titles
             .iter_mut()
-            .find(|t| core_key(t) == key)
+            .find(|t| fold(core(t)) == key)
         {
             Some(own) => own.change = TitleChange::Left,
             None => self.give(pid, post),
@@ -1032,16 +1056,16 @@ impl<'a> Parser<'a> {
             return (i + 1, Vec::new());
         }
         let k = j;
-        let Some((last, _)) = scans.last().cloned() else {
+        let Some((last, _)) = scans.last() else {
             return (k, Vec::new());
         };
+        let (nested, mut name_at) = (last.nested, last.name_at);
         // "Trợ lý đồng chí X" with nobody before it: X is still named
-        if let Some((na, nb)) = last.nested {
+        if let Some((na, nb)) = nested {
             let next = self.nested(na, nb, b, st);
             return (next, Vec::new());
         }
-        // The chain closes on a name: "Bí thư Tỉnh ủy Phạm Gia Túc".
-        let mut name_at = last.name_at;
+        // The chain closes on a name ("Bí thư Tỉnh ủy Phạm Gia Túc", `name_at`),
         // or after a dash / colon: "nguyên Trưởng Ban ... - Trần Văn Lực"
         if name_at.is_none() && (d.is_dash(k) || d.is_punct(k, ':')) {
             let n = k + 1;
@@ -1059,14 +1083,11 @@ impl<'a> Parser<'a> {
             if let Some((re, r)) = d.rank(k + 1) {
                 if name_start(d, re, b).is_some() {
                     name_at = Some(re);
-                    rank = Some(r.canon.clone());
+                    rank = Some(r.canon.as_str());
                 }
             }
         }
-        let held: Vec<(Scan, TitleChange)> = scans
-            .iter()
-            .map(|(s, _)| (s.clone(), TitleChange::Held))
-            .collect();
+        let mut held = Shared::new(&scans, true);
         if let Some(na) = name_at {
             let ne = name_start(d, na, b)
                 .or_else(|| name_run(d, na, b))
@@ -1074,11 +1095,11 @@ impl<'a> Parser<'a> {
             let (mut next, pid) = self.person(na, ne, rank, b, st, false);
             let mut pids = Vec::new();
             if let Some(p) = pid {
-                self.give_all(p, &held, st);
+                self.give_all(p, &mut held, st);
                 pids.push(p);
             }
             if plural || d.is_punct(k, ':') {
-                let (e, more) = self.list(next, b, st, &held, false);
+                let (e, more) = self.list(next, b, st, &mut held, false);
                 next = e;
                 pids.extend(more);
             }
@@ -1099,7 +1120,7 @@ impl<'a> Parser<'a> {
                 }
             }
             st.list_mode = true;
-            let (e, pids) = self.list(m, b, st, &held, true);
+            let (e, pids) = self.list(m, b, st, &mut held, true);
             if !pids.is_empty() {
                 return (self.after_person(e, b, st), pids);
             }
@@ -1107,9 +1128,9 @@ impl<'a> Parser<'a> {
         }
         // An office before its persons: "bầu chức danh X đối với ông A, ... và bà B, ..."
         if let Some(le) = self.linker_end(k, b, st) {
-            let (e, pids) = self.list(le, b, st, &scans, false);
+            let (e, pids) = self.list(le, b, st, &mut Shared::new(&scans, false), false);
             if !pids.is_empty() {
-                st.group = pids.clone();
+                st.group.clone_from(&pids);
                 let next = self.predicate(e, b, st);
                 st.group.clear();
                 return (next.max(e), pids);
@@ -1118,11 +1139,16 @@ impl<'a> Parser<'a> {
         (k, Vec::new())
     }
 
-    fn give_all(&mut self, pid: usize, scans: &[(Scan, TitleChange)], st: &Sent) {
-        for (s, c) in scans {
-            if let Some(t) = self.title(s, *c, st) {
-                self.give(pid, t);
-            }
+    fn give_all(&mut self, pid: usize, shared: &mut Shared, st: &Sent) {
+        let (scans, held) = (shared.scans, shared.held);
+        let titles = shared.titles.get_or_insert_with(|| {
+            scans
+                .iter()
+                .filter_map(|(s, c)| self.title(s, if held { TitleChange::Held } else { *c }, st))
+                .collect()
+        });
+        for t in titles.iter() {
+            self.give(pid, t.clone());
         }
     }
 
@@ -1134,7 +1160,7 @@ impl<'a> Parser<'a> {
         mut k: usize,
         b: usize,
         st: &mut Sent,
-        shared: &[(Scan, TitleChange)],
+        shared: &mut Shared,
         items: bool,
     ) -> (usize, Vec<usize>) {
         let d = self.d;
@@ -1159,7 +1185,7 @@ impl<'a> Parser<'a> {
                 cue_seen = true;
             }
             if let Some((re, r)) = d.rank(k) {
-                rank = Some(r.canon.clone());
+                rank = Some(r.canon.as_str());
                 k = re;
                 cued = true;
             }
@@ -1232,65 +1258,102 @@ impl<'a> Parser<'a> {
 }
 
 /// The spelling to show: the most frequent, a known misspelling ("Nguyến") last.
-fn best_variant(v: &[(String, u32, bool)]) -> String {
+fn best_variant(v: &[(&str, u32, bool)]) -> String {
     v.iter()
         .max_by_key(|(n, c, typo)| (!typo, *c, n.len()))
-        .map(|(n, ..)| n.clone())
+        .map(|(n, ..)| n.to_string())
         .unwrap_or_default()
 }
 
-/// The folded title without "nguyên": words separated by single blanks.
-fn core_key(t: &Title) -> String {
-    fold(t.text.strip_prefix("nguyên ").unwrap_or(&t.text))
+/// The title without "nguyên".
+fn core(t: &Title) -> &str {
+    t.text.strip_prefix("nguyên ").unwrap_or(&t.text)
 }
 
-/// Whether the words of `short` begin those of `long` (both [`core_key`]s).
+/// `s` up to its first blank (a byte loop: titles are short).
+fn first_word(s: &str) -> &str {
+    &s[..s.bytes().position(|c| c == b' ').unwrap_or(s.len())]
+}
+
+/// Whether the words of `short` begin those of `long` (both folded [`core`]s).
 fn words_prefix(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
+}
+
+/// A title's folded [`core`] for merging, and first the fold of its first word: the titles of
+/// one person mostly differ there already. Each is folded when first needed.
+#[derive(Default)]
+struct MergeKey {
+    head: Option<String>,
+    core: Option<String>,
+}
+
+impl MergeKey {
+    /// The first word of the folded core (the fold of a prefix begins the fold of the whole).
+    fn head(&mut self, t: &Title) -> &str {
+        first_word(self.head.get_or_insert_with(|| fold(first_word(core(t)))))
+    }
+
+    fn core(&mut self, t: &Title) -> &str {
+        self.core.get_or_insert_with(|| fold(core(t)))
+    }
+}
+
+/// Whether `t` names the post of `o`, a title kept before (equal folded cores, or the one the
+/// beginning of the other), and if so whether `t` is the longer.
+fn same_post(t: &Title, tk: &mut MergeKey, o: &Title, ok: &mut MergeKey) -> Option<bool> {
+    if core(o) == core(t) {
+        return Some(false);
+    }
+    // (a first word that folds to nothing, all punctuation, decides nothing)
+    let (th, oh) = (tk.head(t), ok.head(o));
+    if !th.is_empty() && !oh.is_empty() && th != oh {
+        return None;
+    }
+    let (k, ok) = (tk.core(t), ok.core(o));
+    if ok == k || words_prefix(ok, k) {
+        Some(false)
+    } else if words_prefix(k, ok) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// One title per post: equal titles merge, and a title that is the beginning of a longer one
 /// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
 pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
     let mut out: Vec<Title> = Vec::new();
-    // core_key of each title in `out`, computed once ("nguyên" added later does not change it)
-    let mut keys: Vec<String> = Vec::new();
+    // the key of each title in `out` ("nguyên" added later does not change it)
+    let mut keys: Vec<MergeKey> = Vec::new();
     for t in titles {
-        let k = core_key(&t);
-        let mut merged = false;
-        for (o, ok) in out.iter_mut().zip(keys.iter_mut()) {
-            let (longer_is_new, related) = if *ok == k {
-                (false, true)
-            } else if words_prefix(&k, ok) {
-                (true, true)
-            } else if words_prefix(ok, &k) {
-                (false, true)
-            } else {
-                (false, false)
-            };
-            if !related {
-                continue;
-            }
-            let former = o.former || t.former;
-            let change = combine_pref(o.change, t.change);
-            if longer_is_new {
-                let ev = o.evidence;
-                *o = t.clone();
-                o.evidence = ev;
-                *ok = k.clone();
-            }
-            o.former = former;
-            o.change = change;
-            o.concurrent |= t.concurrent;
-            if former && !o.text.starts_with("nguyên ") {
-                o.text = format!("nguyên {}", o.text);
-            }
-            merged = true;
-            break;
-        }
-        if !merged {
+        let mut k = MergeKey::default();
+        let post = out
+            .iter()
+            .zip(keys.iter_mut())
+            .enumerate()
+            .find_map(|(n, (o, ok))| same_post(&t, &mut k, o, ok).map(|longer| (n, longer)));
+        let Some((n, longer_is_new)) = post else {
             out.push(t);
             keys.push(k);
+            continue;
+        };
+        let o = &mut out[n];
+        let former = o.former || t.former;
+        let change = combine_pref(o.change, t.change);
+        if longer_is_new {
+            *o = Title {
+                evidence: o.evidence,
+                ..t
+            };
+            keys[n] = k;
+        } else {
+            o.concurrent |= t.concurrent;
+        }
+        o.former = former;
+        o.change = change;
+        if former && !o.text.starts_with("nguyên ") {
+            o.text = format!("nguyên {}", o.text);
         }
     }
     out
@@ -1306,7 +1369,37 @@ fn combine_pref(a: TitleChange, b: TitleChange) -> TitleChange {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{extract, Context, TitleChange};
+    use super::super::{extract, Context, Title, TitleChange};
+    use super::merge_titles;
+
+    #[test]
+    fn titles_merge_by_folded_words() {
+        let titles = |texts: &[&str]| {
+            let titles = texts.iter().map(|t| Title {
+                text: t.to_string(),
+                former: t.starts_with("nguyên "),
+                ..Title::default()
+            });
+            let merged = merge_titles(titles.collect());
+            merged.into_iter().map(|t| t.text).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            titles(&[
+                "Bí thư Tỉnh ủy",
+                "Phó Chủ tịch UBND",
+                "Bí thư Tỉnh ủy Phú Yên"
+            ]),
+            ["Bí thư Tỉnh ủy Phú Yên", "Phó Chủ tịch UBND"]
+        );
+        // first words that differ only in case and tone marks are the same word
+        assert_eq!(
+            titles(&["đại biểu Quốc hội", "nguyên Đại Biểu Quốc hội khóa XV"]),
+            ["nguyên Đại Biểu Quốc hội khóa XV"]
+        );
+        // a first word that folds to nothing ("-") does not tell the posts apart
+        assert_eq!(titles(&["Ủy viên", "- Ủy viên"]), ["Ủy viên"]);
+        assert_eq!(titles(&["Chủ tịch", "Phó Chủ tịch"]).len(), 2);
+    }
 
     /// `names.examples`: blocks of one sentence line, then one line per official
     /// `Name | title; title` (a title may carry its change: `[taken]`, `[left]`), blank line

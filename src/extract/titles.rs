@@ -5,7 +5,7 @@
 //! ("khóa XV", "nhiệm kỳ 2021-2026") and parenthetical abbreviations ("(PCTT)") are skipped.
 //! The canonical form expands abbreviations and capitalises role words the standard way.
 
-use super::lexicon::{flag, Case, Class, Doc, Gram, Kind};
+use super::lexicon::{flag, Case, Class, Doc, Entry, Gram, Kind};
 use super::names;
 use super::normalize::normalize;
 use std::borrow::Cow;
@@ -43,6 +43,13 @@ pub struct Scan {
     pub nested: Option<(usize, usize)>,
 }
 
+fn is_modifier(g: Gram) -> bool {
+    matches!(
+        g,
+        Gram::Former | Gram::Acting | Gram::Concurrent | Gram::New
+    )
+}
+
 /// Modifiers before a head: nguyên, Quyền, kiêm, tân. Returns (head token, flags).
 fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, bool) {
     let (mut former, mut acting, mut concurrent, mut new) = (false, false, false, false);
@@ -50,12 +57,7 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
         if j >= end {
             break;
         }
-        match d.gram(j, |g| {
-            matches!(
-                g,
-                Gram::Former | Gram::Acting | Gram::Concurrent | Gram::New
-            )
-        }) {
+        match d.gram(j, is_modifier) {
             Some((e, Gram::Former)) => {
                 former = true;
                 j = e;
@@ -84,29 +86,38 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
     if !d.has_hits(i) {
         return false;
     }
-    let (j, ..) = modifiers(d, i, end);
-    j < end && head_ok(d, j)
+    // (most titles open with their head: the modifiers are read only where one is)
+    let j = if d.gram(i, is_modifier).is_some() {
+        modifiers(d, i, end).0
+    } else {
+        i
+    };
+    j < end && head_at(d, j).is_some()
 }
 
-/// A head at `j` that is not part of an organisation name ("Ban Bí thư", "Đoàn Chủ tịch").
-fn head_ok(d: &Doc, j: usize) -> bool {
-    let Some((_, h)) = d.head(j) else {
-        return false;
-    };
+/// The head at `j` (end token, entry) unless it is part of an organisation name ("Ban Bí thư",
+/// "Đoàn Chủ tịch").
+fn head_at(d: &Doc, j: usize) -> Option<(usize, &'static Entry)> {
+    d.head(j).filter(|&(_, h)| !names_a_body(d, j, h))
+}
+
+/// Does the head `h` at `j` name a body or its members rather than a post? (One lowercase
+/// lookup of the word before for every test.)
+fn names_a_body(d: &Doc, j: usize, h: &Entry) -> bool {
     // "Ban Bí thư", "Đoàn Chủ tịch", "Đoàn ĐBQH": the head word names a body here.
-    if j > 0 && matches!(d.lower(j - 1), "ban" | "đoàn") {
-        return false;
-    }
     // "Đại hội đại biểu": the delegates of a congress, not a post.
-    if h.canon == "đại biểu" && j > 0 && d.lower(j - 1) == "hội" {
-        return false;
-    }
-    true
+    j > 0
+        && match d.lower(j - 1) {
+            "ban" | "đoàn" => true,
+            "hội" => h.canon == "đại biểu",
+            _ => false,
+        }
 }
 
 /// Skips a term qualifier at `j` ("khóa XV", "nhiệm kỳ 2021-2026", "nhiệm kỳ"); returns its end.
 pub fn qualifier_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
-    let q = d.is(j, Gram::Qualifier)?;
+    // (`gram` rather than `is`: inlined, it answers most words from the class mask)
+    let (q, _) = d.gram(j, |g| g == Gram::Qualifier)?;
     let mut k = q;
     let word = d.lower(j);
     if word.starts_with("kh") {
@@ -190,10 +201,10 @@ fn comma_continues(d: &Doc, n: usize, end: usize) -> bool {
 /// Reads the title starting at `i` (modifiers included), within tokens `..end`.
 pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     let (h, former, acting, concurrent, new) = modifiers(d, i, end);
-    if h >= end || !head_ok(d, h) {
+    if h >= end {
         return None;
     }
-    let (head_end, head) = d.head(h)?;
+    let (head_end, head) = head_at(d, h)?;
     let mut s = Scan {
         start: i,
         head: h,
@@ -229,12 +240,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 }
                 // another head ends the title, unless the words read longer as an organisation
                 // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
-                let head_len = if head_ok(d, j) {
-                    d.head(j).map_or(0, |(e, _)| e)
-                } else {
-                    0
-                };
-                let org_len = d.org(j).map_or(0, |(e, _)| e);
+                let head_len = head_at(d, j).map_or(0, |(e, _)| e);
+                let org_here = d.org(j);
+                let org_len = org_here.map_or(0, |(e, _)| e);
                 if head_len > org_len
                     || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former))
                         .is_some()
@@ -260,7 +268,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     s.name_at = Some(j);
                     break;
                 }
-                if let Some((oe, org)) = d.org(j) {
+                if let Some((oe, org)) = org_here {
                     let w = org.canon.as_str();
                     if org.has(flag::BRIDGE) && !bridge_ok(d, oe, end) {
                         break;
@@ -344,10 +352,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 if n >= end {
                     break;
                 }
-                if head_ok(d, n) {
+                if let Some((e, _)) = head_at(d, n) {
                     // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation.
                     if !s.has_org {
-                        j = d.head(n).map_or(n + 1, |(e, _)| e);
+                        j = e;
                         s.end = j;
                         continue;
                     }
@@ -442,8 +450,20 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
 
 /// The canonical text of tokens `start..end` minus `skips` (modifiers excluded by the caller).
 pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usize)]) -> String {
+    canonical_tokens_with(d, start, end, skips, &mut Vec::new())
+}
+
+/// [`canonical_tokens`] in room for the words lent by a caller who reads many titles.
+pub fn canonical_tokens_with<'a>(
+    d: &Doc<'a>,
+    start: usize,
+    end: usize,
+    skips: &[(usize, usize)],
+    words: &mut Vec<Cow<'a, str>>,
+) -> String {
     // Words borrowed from the lexicon or the text; only a word with a comma glued on is owned.
-    let mut words: Vec<Cow<str>> = Vec::with_capacity(2 * (end - start.min(end)) + 4);
+    words.clear();
+    words.reserve(2 * (end - start.min(end)) + 4);
     let mut i = start;
     let mut first = true;
     while i < end {
@@ -484,7 +504,7 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
             if o.has(flag::ABBR) || lower_written || canon_cap {
                 words.extend(d.canon_words(o).iter().map(|&w| Cow::Borrowed(w)));
             } else {
-                split_words(written, &mut words);
+                split_words(written, words);
             }
             i = e;
             if o.canon == "thành phố" && d.is_punct(i, '.') {
@@ -504,15 +524,8 @@ pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usiz
         }
         i += 1;
     }
-    fix_words(&mut words);
-    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
+    fix_words(words);
+    words.join(" ")
 }
 
 /// Pushes the pieces of `s` between single blanks (`str::split(' ')`, without its searcher).
