@@ -84,34 +84,25 @@ pub(crate) fn lower_aligned(text: &str) -> String {
     let mut out = text.to_owned();
     out.make_ascii_lowercase();
     // Capitals outside ASCII are few (word starts): find them by their lead bytes and fix them
-    // in place, each keeping its length.
+    // in place, each keeping its length. Eight bytes at a time, each lead byte (0b11xxxxxx) of
+    // the eight in turn: no continuation byte is one, so no char is seen twice.
     let b = text.as_bytes();
     let mut buf = [0u8; 4];
-    let mut i = 0;
-    while i < b.len() {
-        // Jump to the next lead byte (0b11xxxxxx), eight bytes at a time.
-        if let Some(chunk) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            let leads = x & (x << 1) & 0x8080_8080_8080_8080;
-            if leads == 0 {
-                i += 8;
+    for base in (0..b.len()).step_by(8) {
+        let x = super::phrases::eight_bytes_at(b, base);
+        let mut leads = x & (x << 1) & 0x8080_8080_8080_8080;
+        while leads != 0 {
+            let i = base + leads.trailing_zeros() as usize / 8;
+            leads &= leads - 1;
+            if lowercase_vietnamese_at(b, i).is_some() {
                 continue;
             }
-            i += leads.trailing_zeros() as usize / 8;
-        } else if b[i] < 0xC0 {
-            i += 1;
-            continue;
+            let (c, len) = decode_at(b, i);
+            let l = lower_char(c);
+            if l != c {
+                out.replace_range(i..i + len, l.encode_utf8(&mut buf));
+            }
         }
-        if let Some(len) = lowercase_vietnamese_at(b, i) {
-            i += len;
-            continue;
-        }
-        let (c, len) = decode_at(b, i);
-        let l = lower_char(c);
-        if l != c {
-            out.replace_range(i..i + len, l.encode_utf8(&mut buf));
-        }
-        i += len;
     }
     out
 }
@@ -395,21 +386,31 @@ fn number(b: &[u8], at: usize, len: usize) -> u32 {
 const EN_DASH: &str = "–";
 
 /// The first ASCII digit in `b` at or after `from` (`b.len()` if none). Digits are sparse in
-/// prose: test eight bytes at a time.
+/// prose: test them sixteen bytes at a time.
 pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Per byte, with its high bit clear: at least '0', and not above '9'.
+    // Per byte, with its high bit clear: at least '0', and not above '9'.
+    let digits = |x: u64| {
         let t = x & !HIGH;
         let ge0 = t + ONES * (0x80 - b'0' as u64);
         let gt9 = t + ONES * (0x80 - b'9' as u64 - 1);
-        let digits = ge0 & !gt9 & !x & HIGH;
-        if digits != 0 {
-            return from + digits.trailing_zeros() as usize / 8;
+        ge0 & !gt9 & !x & HIGH
+    };
+    // Two words a turn: one branch for 16 bytes.
+    while let Some(chunk) = b.get(from..from + 16) {
+        let (lo, hi) = chunk.split_at(8);
+        let lo = digits(u64::from_le_bytes(lo.try_into().unwrap_or_default()));
+        let hi = digits(u64::from_le_bytes(hi.try_into().unwrap_or_default()));
+        if lo | hi != 0 {
+            let first = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return from + first as usize / 8;
         }
-        from += 8;
+        from += 16;
     }
     while from < b.len() && !b[from].is_ascii_digit() {
         from += 1;

@@ -60,7 +60,7 @@ fn ascii_alnum(x: u64) -> u64 {
 
 /// The eight bytes of `b` from `at`, zero-padded past its end.
 #[inline]
-fn word_at(b: &[u8], at: usize) -> u64 {
+pub(crate) fn eight_bytes_at(b: &[u8], at: usize) -> u64 {
     if let Some(w) = b.get(at..at + 8) {
         return u64::from_le_bytes(w.try_into().unwrap_or_default());
     }
@@ -101,7 +101,7 @@ impl Phrases {
                 let p = phrases[i as usize].as_bytes();
                 let n = p.len().min(8);
                 Entry {
-                    prefix: word_at(&p[..n], 0),
+                    prefix: eight_bytes_at(&p[..n], 0),
                     mask: u64::MAX >> (8 * (8 - n)),
                     phrase: i,
                 }
@@ -133,7 +133,7 @@ impl Phrases {
         if s == e {
             return;
         }
-        let w = word_at(hay, at);
+        let w = eight_bytes_at(hay, at);
         for entry in &self.entries[s as usize..e as usize] {
             if (w ^ entry.prefix) & entry.mask != 0 {
                 continue;
@@ -248,7 +248,7 @@ impl Phrases {
     /// The high bit of each byte of `b[at..at + 8]` where a phrase may start: no continuation
     /// byte, and no ASCII punctuation or space unless some phrase opens with one.
     fn possible_starts(&self, b: &[u8], at: usize) -> u64 {
-        let x = word_at(b, at);
+        let x = eight_bytes_at(b, at);
         let continuation = x & !(x << 1);
         let first_ok = if self.punct_starts {
             HIGH
