@@ -181,10 +181,8 @@ fn is_furniture(l: &str) -> bool {
 }
 
 fn reads_as_headline(l: &str) -> bool {
-    // Counting stops past the limit: a long paragraph need not be read to its end.
-    let words = l.split_whitespace().take(46).count();
-    let chars = l.chars().count();
-    if !(3..=45).contains(&words) || chars > 300 {
+    // A long paragraph is told by its length, without counting its words.
+    if l.chars().count() > 300 || !(3..=45).contains(&count_words(l, 46)) {
         return false;
     }
     if l.ends_with(['.', ':', ';', ',', '|']) || l.starts_with(['-', '–', '(', '[', '!', '|', '•'])
@@ -204,6 +202,34 @@ fn reads_as_headline(l: &str) -> bool {
         return false;
     }
     l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c))
+}
+
+/// The number of words of `s` (as `split_whitespace` splits it), counting stops at `max`: a
+/// sentence need not be read past its first few. Read by bytes; only the lead bytes of the few
+/// non-ASCII spaces need their char decoded.
+fn count_words(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    for (i, &c) in b.iter().enumerate() {
+        let space = match c {
+            // `char::is_whitespace` in ASCII: \t, \n, \x0B, \x0C, \r and the space.
+            0..=0x7F => matches!(c, b'\t'..=b'\r' | b' '),
+            // A continuation byte goes with its char.
+            0x80..=0xBF => continue,
+            // U+0085, U+00A0; U+1680 (not the letters of U+1E00..); U+2000..; U+3000.
+            0xC2 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+            0xE1 => b.get(i + 1) == Some(&0x9A) && s[i..].starts_with('\u{1680}'),
+            _ => false,
+        };
+        if !space && !in_word {
+            words += 1;
+            if words >= max {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    words
 }
 
 /// The headline without a page stamp glued to its end ("... 3 Bộ trưởng 25/10/2025 12:38").
@@ -226,7 +252,7 @@ fn lead_window(text: &str, sentences: &[Span], headline: Option<Span>) -> Vec<Sp
     let body_start = headline.map_or(0, |h| h.end);
     let mut taken = 0;
     let cover = |s: Span, out: &mut Vec<Span>| {
-        if s.start >= body_start && s.slice(text).split_whitespace().nth(3).is_some() {
+        if s.start >= body_start && count_words(s.slice(text), 4) == 4 {
             out.push(s);
             true
         } else {
@@ -804,6 +830,28 @@ mod tests {
             Some("Hội nghị báo cáo viên Tỉnh ủy")
         );
         assert_eq!(h("Ảnh chụp tại hội nghị.\nTiêu đề"), None);
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace() {
+        let pieces = [
+            "hội", " ", "\t", "\n", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}",
+            "\u{3000}", "ỹ", "Ấ", "\u{1e9a}", "“", "a",
+        ];
+        let mut seed = 11u64;
+        for n in 0..2000 {
+            let mut s = String::new();
+            for _ in 0..n % 24 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for max in [1, 4, 46] {
+                let want = s.split_whitespace().take(max).count();
+                assert_eq!(count_words(&s, max), want, "{s:?}");
+            }
+        }
     }
 
     #[test]
