@@ -18,6 +18,7 @@
 //! Every step is linear in the text: each mention looks back a bounded number of bytes.
 
 use super::{Context, EventDate, Evidence, Span, YearSource};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 use time::{Date, Month};
 
@@ -268,25 +269,33 @@ pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) 
 /// Searchers for the words this module looks for, built once: building one costs more than
 /// searching a sentence with it.
 fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static>> {
-    const WORDS: [&str; 11] = [
-        "tháng",
-        "qua",
-        "kỷ niệm",
-        "tết",
-        "xuân",
-        "đại hội",
-        "bầu cử",
-        "ứng cử",
-        "năm",
-        "ảnh",
-        "nhiệm kỳ",
-    ];
     static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
-    let k = WORDS.iter().position(|w| *w == needle)?;
+    let k = SEARCHED_WORDS.iter().position(|w| *w == needle)?;
     FINDERS
-        .get_or_init(|| WORDS.iter().map(memchr::memmem::Finder::new).collect())
+        .get_or_init(|| {
+            SEARCHED_WORDS
+                .iter()
+                .map(memchr::memmem::Finder::new)
+                .collect()
+        })
         .get(k)
 }
+
+/// The words this module searches for (see [`cached_finder`], [`Doc::occurrences_in`]).
+const SEARCHED_WORDS: [&str; 12] = [
+    "tháng",
+    "qua",
+    "kỷ niệm",
+    "tết",
+    "xuân",
+    "năm mới",
+    "đại hội",
+    "bầu cử",
+    "ứng cử",
+    "năm",
+    "ảnh",
+    "nhiệm kỳ",
+];
 
 /// Four ASCII digits at `at` forming a year of the modern press (1900..=2100), not part of a
 /// longer number.
@@ -822,6 +831,9 @@ struct Doc<'a> {
     lower: &'a str,
     line_starts: Vec<usize>,
     sentences: &'a [Span],
+    /// Per word of [`SEARCHED_WORDS`], once asked for: where it first occurs in `lower`, whole
+    /// word or not.
+    first_occurrence: [OnceCell<Option<usize>>; SEARCHED_WORDS.len()],
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -842,6 +854,7 @@ impl<'a> Doc<'a> {
             lower,
             line_starts,
             sentences,
+            first_occurrence: Default::default(),
         }
     }
 
@@ -1458,10 +1471,26 @@ impl<'a> Doc<'a> {
         (s, &self.lower[s..e])
     }
 
+    /// `word_occurrences(low, 0, low.len(), word)` for `low`, the region's lowercase text (a
+    /// word at its edges is whole there). The year clues read the event's sentence, the
+    /// headline, then the whole text, and most of their words are in none: where each first
+    /// occurs in the text is found once, and a region that ends before it is not searched.
+    fn occurrences_in(&self, region: Span, word: &str) -> (&str, Vec<usize>) {
+        let (s, low) = self.region_lower(region);
+        let first = SEARCHED_WORDS.iter().position(|w| *w == word).map(|k| {
+            *self.first_occurrence[k]
+                .get_or_init(|| cached_finder(word).and_then(|f| f.find(self.lower.as_bytes())))
+        });
+        if first.is_some_and(|p| p.is_none_or(|p| p + word.len() > s + low.len())) {
+            return (low, Vec::new());
+        }
+        (low, word_occurrences(low, 0, low.len(), word))
+    }
+
     /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)".
     fn anniversary_year(&self, region: Span) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
-        for at in word_occurrences(low, 0, low.len(), "kỷ niệm") {
+        let (low, found) = self.occurrences_in(region, "kỷ niệm");
+        for at in found {
             let window_end = ceil_boundary(low, (at + 160).min(low.len()));
             let w = &low[at..window_end];
             let w = w.split(['\n']).next().unwrap_or(w);
@@ -1498,9 +1527,9 @@ impl<'a> Doc<'a> {
     /// "Tết cổ truyền Mậu Tuất 2018", "Xuân Giáp Thìn 2024": January-March in that year,
     /// October-December the year before.
     fn tet_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
         for word in ["tết", "xuân"] {
-            for at in word_occurrences(low, 0, low.len(), word) {
+            let (low, found) = self.occurrences_in(region, word);
+            for at in found {
                 let end = ceil_boundary(low, (at + 48).min(low.len()));
                 let w = &low[at..end];
                 let w = w.split(['\n', '.', ';']).next().unwrap_or(w);
@@ -1515,8 +1544,8 @@ impl<'a> Doc<'a> {
     /// "chào năm mới 2025", "chúc mừng năm mới 2026": New Year events fall in the last weeks of
     /// the year before or the first weeks of that year; any other month says nothing.
     fn new_year_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
-        for at in word_occurrences(low, 0, low.len(), "năm mới") {
+        let (low, found) = self.occurrences_in(region, "năm mới");
+        for at in found {
             let after = &low[at + "năm mới".len()..];
             let Some(rest) = after.strip_prefix(' ') else {
                 continue;
@@ -1535,8 +1564,8 @@ impl<'a> Doc<'a> {
     /// right after it ("sau Đại hội", "vừa được Đại hội ... bầu") fall in that year; a meeting
     /// implementing its resolution falls in it only late in the year.
     fn congress_year(&self, region: Span, month: u8, own_sentence: bool) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
-        for at in word_occurrences(low, 0, low.len(), "đại hội") {
+        let (low, found) = self.occurrences_in(region, "đại hội");
+        for at in found {
             let Some(start) = term_after(low, at, 260) else {
                 continue;
             };
@@ -1575,9 +1604,9 @@ impl<'a> Doc<'a> {
     /// "bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026": held in the spring
     /// of 2021; prepared from the autumn before.
     fn election_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
         for word in ["bầu cử", "ứng cử"] {
-            for at in word_occurrences(low, 0, low.len(), word) {
+            let (low, found) = self.occurrences_in(region, word);
+            for at in found {
                 let year = term_after(low, at, 200).or_else(|| assembly_election_after(low, at));
                 if let Some(y) = year {
                     return Some(if month >= 9 { y - 1 } else { y });
@@ -1590,9 +1619,9 @@ impl<'a> Doc<'a> {
     /// The working year under review or planned: "tổng kết công tác năm 2021, phương hướng,
     /// nhiệm vụ năm 2022" in December → 2021; "triển khai nhiệm vụ năm 2023" in January → 2023.
     fn plan_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
+        let (low, found) = self.occurrences_in(region, "năm");
         let mut years: Vec<(i32, usize, bool)> = Vec::new(); // (year, count, review)
-        for at in word_occurrences(low, 0, low.len(), "năm") {
+        for at in found {
             let ys = at + "năm".len() + 1;
             if low.as_bytes().get(ys - 1) != Some(&b' ') {
                 continue;
