@@ -95,7 +95,7 @@ pub(crate) fn lower_aligned(text: &str) -> String {
         while leads != 0 {
             let i = base + leads.trailing_zeros() as usize / 8;
             leads &= leads - 1;
-            if lowercase_vietnamese_at(b, i).is_some() {
+            if lowercase_vietnamese_at(b, i) {
                 continue;
             }
             let (c, len) = decode_at(b, i);
@@ -108,22 +108,24 @@ pub(crate) fn lower_aligned(text: &str) -> String {
     out
 }
 
-/// The length of the char at `b[i]` when its bytes alone show it is a lowercase letter of the
-/// common Vietnamese blocks: à..ỹ with tone marks (odd code points in U+1EA0..=U+1EF9), à..ÿ,
-/// ă, đ, ĩ, ũ, ơ, ư. Saves decoding most non-ASCII chars of a Vietnamese text.
-fn lowercase_vietnamese_at(b: &[u8], i: usize) -> Option<usize> {
-    let (b1, b2) = (b.get(i + 1).copied()?, b.get(i + 2).copied());
-    match (b[i], b1) {
+/// Whether the char at `b[i]` (a lead byte) is, by its bytes alone, a lowercase letter of the
+/// common Vietnamese blocks: ạ..ỹ (odd code points of U+1E80..=U+1EFF), à..ÿ, ă, đ, ĩ, ũ, ơ,
+/// ư. Saves decoding most non-ASCII chars of a Vietnamese text.
+fn lowercase_vietnamese_at(b: &[u8], i: usize) -> bool {
+    // The char's bytes from the lowest (a valid text holds them all).
+    let v = super::phrases::eight_bytes_at(b, i) as u32;
+    let b1 = (v >> 8) as u8;
+    match v as u8 {
+        // E1 BA xx, E1 BB xx: the code point's parity is its last byte's.
+        0xE1 => v & 0x01_FE_FF == 0x01_BA_E1,
         // U+00DF..=U+00FF
-        (0xC3, 0x9F..=0xBF) => Some(2),
+        0xC3 => b1 >= 0x9F,
         // ă, đ, ĩ, ũ: odd code points of U+0100..=U+012F and U+014A..=U+0177.
-        (0xC4, 0x80..=0xAF) | (0xC5, 0x8A..=0xB7) if b1 % 2 == 1 => Some(2),
+        0xC4 => b1 <= 0xAF && b1 % 2 == 1,
+        0xC5 => (0x8A..=0xB7).contains(&b1) && b1 % 2 == 1,
         // ơ (U+01A1), ư (U+01B0)
-        (0xC6, 0xA1 | 0xB0) => Some(2),
-        // U+1EA0..=U+1EBF and U+1EC0..=U+1EF9: the code point's parity is its last byte's.
-        (0xE1, 0xBA) if b2.is_some_and(|c| c >= 0xA0 && c % 2 == 1) => Some(3),
-        (0xE1, 0xBB) if b2.is_some_and(|c| c <= 0xB9 && c % 2 == 1) => Some(3),
-        _ => None,
+        0xC6 => matches!(b1, 0xA1 | 0xB0),
+        _ => false,
     }
 }
 
@@ -2231,8 +2233,8 @@ mod tests {
         for c in (0x80..0x3_0000).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
-            if let Some(len) = lowercase_vietnamese_at(b, 0) {
-                assert_eq!((len, lower_char(c)), (c.len_utf8(), c), "{c:?}");
+            if lowercase_vietnamese_at(b, 0) {
+                assert_eq!(lower_char(c), c, "{c:?}");
             }
         }
         assert_eq!(
