@@ -1827,7 +1827,10 @@ fn is_time_of_day(s: &str) -> bool {
 
 /// Whether `hay` ends with `word` as a whole word.
 pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
-    hay.ends_with(word)
+    // Most candidates differ in their last byte: tell them before a byte compare.
+    let last = |s: &str| s.as_bytes().last().copied();
+    (word.is_empty() || last(hay) == last(word))
+        && hay.ends_with(word)
         && !hay[..hay.len() - word.len()]
             .chars()
             .next_back()

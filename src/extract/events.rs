@@ -710,7 +710,9 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             || lw == "tp"
             || word == "TP";
         // "Đảng bộ Quân sự tỉnh", "Đảng bộ Công an tỉnh": the lowercase half of a unit's name.
+        // (the second word first: lowercasing the first costs a copy)
         let compound = !capitalised
+            && BODY_COMPOUNDS.iter().any(|&(_, second)| second == lw)
             && out
                 .rsplit(' ')
                 .next()
@@ -745,13 +747,13 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         }
         // Abbreviations inside a body name keep their expansion.
         let piece = match lw {
-            "tp" => "thành phố".to_string(),
-            "uỷ" => "ủy".to_string(),
-            "ương" if out.ends_with("Trung") => "ương".to_string(),
-            _ => word.to_string(),
+            "tp" => "thành phố",
+            "uỷ" => "ủy",
+            "ương" if out.ends_with("Trung") => "ương",
+            _ => word,
         };
         out.push(' ');
-        out.push_str(&piece);
+        out.push_str(piece);
         k += ws + word.len();
         // A department's own name is sentence-case ("Sở Văn hóa, Thể thao và Du lịch"): stop
         // at its head word. After "Việt Nam" only a level may follow ("... Việt Nam tỉnh X").
