@@ -846,9 +846,9 @@ struct Tok<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, lower: &'a str, sentences: &'a [Span]) -> Self {
-        // Counted first: growing the vector as lines come costs more than a second memchr pass.
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-        let mut line_starts = Vec::with_capacity(lines);
+        // Room for a line per 64 bytes: articles' lines are paragraphs, and growing the vector
+        // costs less than a second memchr pass counting them first.
+        let mut line_starts = Vec::with_capacity(text.len() / 64 + 8);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Doc {
