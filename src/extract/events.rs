@@ -442,7 +442,9 @@ fn ordinal_in(lower: &str, region: Span) -> Option<u32> {
         floor_boundary(lower, region.end),
     );
     let limit = ceil_boundary(lower, (from + 220).min(to));
-    for (i, _) in lower[from..limit].match_indices("thứ ") {
+    static THU: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let thu = THU.get_or_init(|| memchr::memmem::Finder::new("thứ "));
+    for i in thu.find_iter(&lower.as_bytes()[from..limit]) {
         let at = from + i;
         if !word_at(lower, at, "thứ") {
             continue;
