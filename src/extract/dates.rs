@@ -1008,10 +1008,14 @@ impl<'a> Doc<'a> {
         let line_start = self.line_span(self.line_of(pos)).start;
         let floor = floor_boundary(self.text, pos.saturating_sub(200)).max(line_start);
         let s = &self.text[floor..pos];
-        // After the last ". ", "! ", "? " or "… ".
-        let cut = memchr::memrchr_iter(b' ', s.as_bytes())
-            .find(|&sp| s[..sp].ends_with(['.', '!', '?', '…']))
-            .map(|sp| sp + 1);
+        // After the last ". ", "! ", "? " or "… " (the marks are fewer than the spaces: look
+        // for them).
+        let b = s.as_bytes();
+        let spaced = |p: usize| b.get(p + 1) == Some(&b' ');
+        let mark = memchr::memrchr3_iter(b'.', b'!', b'?', b).find(|&p| spaced(p));
+        let ellipsis = memchr::memrchr_iter(0xA6, b) // the last byte of '…'
+            .find(|&p| spaced(p) && b[..=p].ends_with("…".as_bytes()));
+        let cut = mark.max(ellipsis).map(|p| p + 2);
         match cut {
             Some(c) => Some(&s[c..]),
             None if floor == line_start => Some(s),
@@ -1145,7 +1149,10 @@ impl<'a> Doc<'a> {
     /// Where the "ngày" of the cue chain starts.
     fn ngay_start(&self, m: &Mention) -> Option<usize> {
         let s = &self.lower[m.span.start..m.raw.core.start];
-        s.rfind("ngày").map(|i| m.span.start + i)
+        // (`rfind` on a few words: from the last 'n' back, without building a searcher)
+        memchr::memrchr_iter(b'n', s.as_bytes())
+            .find(|&i| s[i..].starts_with("ngày"))
+            .map(|i| m.span.start + i)
     }
 
     /// "<document> [số] <number> ngày": the date of a document.
