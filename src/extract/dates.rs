@@ -1833,11 +1833,16 @@ fn is_time_of_day(s: &str) -> bool {
 }
 
 /// Whether `hay` ends with `word` as a whole word.
+#[inline(always)] // callers try word lists: most words fail on their last byte, with no call
 pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
-    // Most candidates differ in their last byte: tell them before a byte compare.
     let last = |s: &str| s.as_bytes().last().copied();
-    (word.is_empty() || last(hay) == last(word))
-        && hay.ends_with(word)
+    (word.is_empty() || last(hay) == last(word)) && ends_with_whole(hay, word)
+}
+
+/// [`ends_with_word`] past its first test.
+#[inline(never)]
+fn ends_with_whole(hay: &str, word: &str) -> bool {
+    hay.ends_with(word)
         && !hay[..hay.len() - word.len()]
             .chars()
             .next_back()
