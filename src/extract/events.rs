@@ -181,11 +181,12 @@ fn is_furniture(l: &str) -> bool {
 }
 
 fn reads_as_headline(l: &str) -> bool {
-    // A long paragraph is told by its length, without counting its words.
-    if l.chars().count() > 300 || !(3..=45).contains(&count_words(l, 46)) {
-        return false;
-    }
-    if l.ends_with(['.', ':', ';', ',', '|']) || l.starts_with(['-', '–', '(', '[', '!', '|', '•'])
+    // The cheap tests first: a paragraph is told by its closing stop or its length, without
+    // counting its words.
+    if l.ends_with(['.', ':', ';', ',', '|'])
+        || l.starts_with(['-', '–', '(', '[', '!', '|', '•'])
+        || l.chars().count() > 300
+        || !(3..=45).contains(&count_words(l, 46))
     {
         return false;
     }
