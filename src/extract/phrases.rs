@@ -148,13 +148,10 @@ impl Phrases {
     /// char starts.)
     #[inline(always)] // a call per byte would cost more than the test it makes
     fn each_at(&self, hay: &[u8], at: usize, mut f: impl FnMut(Found) -> bool) {
-        let h = bucket(hay[at], hay.get(at + 1).copied().unwrap_or(0));
-        let (s, e) = self.buckets[h];
-        if s == e {
-            return;
-        }
         let w = eight_bytes_at(hay, at);
-        if self.third_fourth[h] >> third_fourth(w) & 1 == 0 {
+        let h = bucket(w as u8, (w >> 8) as u8);
+        let (s, e) = self.buckets[h];
+        if s == e || self.third_fourth[h] >> third_fourth(w) & 1 == 0 {
             return;
         }
         for entry in &self.entries[s as usize..e as usize] {
