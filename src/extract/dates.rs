@@ -18,6 +18,7 @@
 //! Every step is linear in the text: each mention looks back a bounded number of bytes.
 
 use super::{Context, EventDate, Evidence, Span, YearSource};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 use time::{Date, Month};
 
@@ -84,54 +85,47 @@ pub(crate) fn lower_aligned(text: &str) -> String {
     let mut out = text.to_owned();
     out.make_ascii_lowercase();
     // Capitals outside ASCII are few (word starts): find them by their lead bytes and fix them
-    // in place, each keeping its length.
+    // in place, each keeping its length. Eight bytes at a time, each lead byte (0b11xxxxxx) of
+    // the eight in turn: no continuation byte is one, so no char is seen twice.
     let b = text.as_bytes();
     let mut buf = [0u8; 4];
-    let mut i = 0;
-    while i < b.len() {
-        // Jump to the next lead byte (0b11xxxxxx), eight bytes at a time.
-        if let Some(chunk) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            let leads = x & (x << 1) & 0x8080_8080_8080_8080;
-            if leads == 0 {
-                i += 8;
+    for base in (0..b.len()).step_by(8) {
+        let x = super::phrases::eight_bytes_at(b, base);
+        let mut leads = x & (x << 1) & 0x8080_8080_8080_8080;
+        while leads != 0 {
+            let i = base + leads.trailing_zeros() as usize / 8;
+            leads &= leads - 1;
+            if lowercase_vietnamese_at(b, i) {
                 continue;
             }
-            i += leads.trailing_zeros() as usize / 8;
-        } else if b[i] < 0xC0 {
-            i += 1;
-            continue;
+            let (c, len) = decode_at(b, i);
+            let l = lower_char(c);
+            if l != c {
+                out.replace_range(i..i + len, l.encode_utf8(&mut buf));
+            }
         }
-        if let Some(len) = lowercase_vietnamese_at(b, i) {
-            i += len;
-            continue;
-        }
-        let (c, len) = decode_at(b, i);
-        let l = lower_char(c);
-        if l != c {
-            out.replace_range(i..i + len, l.encode_utf8(&mut buf));
-        }
-        i += len;
     }
     out
 }
 
-/// The length of the char at `b[i]` when its bytes alone show it is a lowercase letter of the
-/// common Vietnamese blocks: à..ỹ with tone marks (odd code points in U+1EA0..=U+1EF9), à..ÿ,
-/// ă, đ, ĩ, ũ, ơ, ư. Saves decoding most non-ASCII chars of a Vietnamese text.
-fn lowercase_vietnamese_at(b: &[u8], i: usize) -> Option<usize> {
-    let (b1, b2) = (b.get(i + 1).copied()?, b.get(i + 2).copied());
-    match (b[i], b1) {
+/// Whether the char at `b[i]` (a lead byte) is, by its bytes alone, a lowercase letter of the
+/// common Vietnamese blocks: ạ..ỹ (odd code points of U+1E80..=U+1EFF), à..ÿ, ă, đ, ĩ, ũ, ơ,
+/// ư. Saves decoding most non-ASCII chars of a Vietnamese text.
+fn lowercase_vietnamese_at(b: &[u8], i: usize) -> bool {
+    // The char's bytes from the lowest (a valid text holds them all).
+    let v = super::phrases::eight_bytes_at(b, i) as u32;
+    let b1 = (v >> 8) as u8;
+    match v as u8 {
+        // E1 BA xx, E1 BB xx: the code point's parity is its last byte's.
+        0xE1 => v & 0x01_FE_FF == 0x01_BA_E1,
         // U+00DF..=U+00FF
-        (0xC3, 0x9F..=0xBF) => Some(2),
+        0xC3 => b1 >= 0x9F,
         // ă, đ, ĩ, ũ: odd code points of U+0100..=U+012F and U+014A..=U+0177.
-        (0xC4, 0x80..=0xAF) | (0xC5, 0x8A..=0xB7) if b1 % 2 == 1 => Some(2),
+        0xC4 => b1 <= 0xAF && b1 % 2 == 1,
+        0xC5 => (0x8A..=0xB7).contains(&b1) && b1 % 2 == 1,
         // ơ (U+01A1), ư (U+01B0)
-        (0xC6, 0xA1 | 0xB0) => Some(2),
-        // U+1EA0..=U+1EBF and U+1EC0..=U+1EF9: the code point's parity is its last byte's.
-        (0xE1, 0xBA) if b2.is_some_and(|c| c >= 0xA0 && c % 2 == 1) => Some(3),
-        (0xE1, 0xBB) if b2.is_some_and(|c| c <= 0xB9 && c % 2 == 1) => Some(3),
-        _ => None,
+        0xC6 => matches!(b1, 0xA1 | 0xB0),
+        _ => false,
     }
 }
 
@@ -277,25 +271,33 @@ pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) 
 /// Searchers for the words this module looks for, built once: building one costs more than
 /// searching a sentence with it.
 fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static>> {
-    const WORDS: [&str; 11] = [
-        "tháng",
-        "qua",
-        "kỷ niệm",
-        "tết",
-        "xuân",
-        "đại hội",
-        "bầu cử",
-        "ứng cử",
-        "năm",
-        "ảnh",
-        "nhiệm kỳ",
-    ];
     static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
-    let k = WORDS.iter().position(|w| *w == needle)?;
+    let k = SEARCHED_WORDS.iter().position(|w| *w == needle)?;
     FINDERS
-        .get_or_init(|| WORDS.iter().map(memchr::memmem::Finder::new).collect())
+        .get_or_init(|| {
+            SEARCHED_WORDS
+                .iter()
+                .map(memchr::memmem::Finder::new)
+                .collect()
+        })
         .get(k)
 }
+
+/// The words this module searches for (see [`cached_finder`], [`Doc::occurrences_in`]).
+const SEARCHED_WORDS: [&str; 12] = [
+    "tháng",
+    "qua",
+    "kỷ niệm",
+    "tết",
+    "xuân",
+    "năm mới",
+    "đại hội",
+    "bầu cử",
+    "ứng cử",
+    "năm",
+    "ảnh",
+    "nhiệm kỳ",
+];
 
 /// Four ASCII digits at `at` forming a year of the modern press (1900..=2100), not part of a
 /// longer number.
@@ -395,21 +397,31 @@ fn number(b: &[u8], at: usize, len: usize) -> u32 {
 const EN_DASH: &str = "–";
 
 /// The first ASCII digit in `b` at or after `from` (`b.len()` if none). Digits are sparse in
-/// prose: test eight bytes at a time.
+/// prose: test them sixteen bytes at a time.
 pub(crate) fn next_digit(b: &[u8], mut from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Per byte, with its high bit clear: at least '0', and not above '9'.
+    // Per byte, with its high bit clear: at least '0', and not above '9'.
+    let digits = |x: u64| {
         let t = x & !HIGH;
         let ge0 = t + ONES * (0x80 - b'0' as u64);
         let gt9 = t + ONES * (0x80 - b'9' as u64 - 1);
-        let digits = ge0 & !gt9 & !x & HIGH;
-        if digits != 0 {
-            return from + digits.trailing_zeros() as usize / 8;
+        ge0 & !gt9 & !x & HIGH
+    };
+    // Two words a turn: one branch for 16 bytes.
+    while let Some(chunk) = b.get(from..from + 16) {
+        let (lo, hi) = chunk.split_at(8);
+        let lo = digits(u64::from_le_bytes(lo.try_into().unwrap_or_default()));
+        let hi = digits(u64::from_le_bytes(hi.try_into().unwrap_or_default()));
+        if lo | hi != 0 {
+            let first = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return from + first as usize / 8;
         }
-        from += 8;
+        from += 16;
     }
     while from < b.len() && !b[from].is_ascii_digit() {
         from += 1;
@@ -821,6 +833,9 @@ struct Doc<'a> {
     lower: &'a str,
     line_starts: Vec<usize>,
     sentences: &'a [Span],
+    /// Per word of [`SEARCHED_WORDS`], once asked for: where it first occurs in `lower`, whole
+    /// word or not.
+    first_occurrence: [OnceCell<Option<usize>>; SEARCHED_WORDS.len()],
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -831,9 +846,9 @@ struct Tok<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, lower: &'a str, sentences: &'a [Span]) -> Self {
-        // Counted first: growing the vector as lines come costs more than a second memchr pass.
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-        let mut line_starts = Vec::with_capacity(lines);
+        // Room for a line per 64 bytes: articles' lines are paragraphs, and growing the vector
+        // costs less than a second memchr pass counting them first.
+        let mut line_starts = Vec::with_capacity(text.len() / 64 + 8);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Doc {
@@ -841,6 +856,7 @@ impl<'a> Doc<'a> {
             lower,
             line_starts,
             sentences,
+            first_occurrence: Default::default(),
         }
     }
 
@@ -992,10 +1008,14 @@ impl<'a> Doc<'a> {
         let line_start = self.line_span(self.line_of(pos)).start;
         let floor = floor_boundary(self.text, pos.saturating_sub(200)).max(line_start);
         let s = &self.text[floor..pos];
-        // After the last ". ", "! ", "? " or "… ".
-        let cut = memchr::memrchr_iter(b' ', s.as_bytes())
-            .find(|&sp| s[..sp].ends_with(['.', '!', '?', '…']))
-            .map(|sp| sp + 1);
+        // After the last ". ", "! ", "? " or "… " (the marks are fewer than the spaces: look
+        // for them).
+        let b = s.as_bytes();
+        let spaced = |p: usize| b.get(p + 1) == Some(&b' ');
+        let mark = memchr::memrchr3_iter(b'.', b'!', b'?', b).find(|&p| spaced(p));
+        let ellipsis = memchr::memrchr_iter(0xA6, b) // the last byte of '…'
+            .find(|&p| spaced(p) && b[..=p].ends_with("…".as_bytes()));
+        let cut = mark.max(ellipsis).map(|p| p + 2);
         match cut {
             Some(c) => Some(&s[c..]),
             None if floor == line_start => Some(s),
@@ -1129,7 +1149,10 @@ impl<'a> Doc<'a> {
     /// Where the "ngày" of the cue chain starts.
     fn ngay_start(&self, m: &Mention) -> Option<usize> {
         let s = &self.lower[m.span.start..m.raw.core.start];
-        s.rfind("ngày").map(|i| m.span.start + i)
+        // (`rfind` on a few words: from the last 'n' back, without building a searcher)
+        memchr::memrchr_iter(b'n', s.as_bytes())
+            .find(|&i| s[i..].starts_with("ngày"))
+            .map(|i| m.span.start + i)
     }
 
     /// "<document> [số] <number> ngày": the date of a document.
@@ -1459,10 +1482,26 @@ impl<'a> Doc<'a> {
         (s, &self.lower[s..e])
     }
 
+    /// `word_occurrences(low, 0, low.len(), word)` for `low`, the region's lowercase text (a
+    /// word at its edges is whole there). The year clues read the event's sentence, the
+    /// headline, then the whole text, and most of their words are in none: where each first
+    /// occurs in the text is found once, and a region that ends before it is not searched.
+    fn occurrences_in(&self, region: Span, word: &str) -> (&str, Vec<usize>) {
+        let (s, low) = self.region_lower(region);
+        let first = SEARCHED_WORDS.iter().position(|w| *w == word).map(|k| {
+            *self.first_occurrence[k]
+                .get_or_init(|| cached_finder(word).and_then(|f| f.find(self.lower.as_bytes())))
+        });
+        if first.is_some_and(|p| p.is_none_or(|p| p + word.len() > s + low.len())) {
+            return (low, Vec::new());
+        }
+        (low, word_occurrences(low, 0, low.len(), word))
+    }
+
     /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)".
     fn anniversary_year(&self, region: Span) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
-        for at in word_occurrences(low, 0, low.len(), "kỷ niệm") {
+        let (low, found) = self.occurrences_in(region, "kỷ niệm");
+        for at in found {
             let window_end = ceil_boundary(low, (at + 160).min(low.len()));
             let w = &low[at..window_end];
             let w = w.split(['\n']).next().unwrap_or(w);
@@ -1499,9 +1538,9 @@ impl<'a> Doc<'a> {
     /// "Tết cổ truyền Mậu Tuất 2018", "Xuân Giáp Thìn 2024": January-March in that year,
     /// October-December the year before.
     fn tet_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
         for word in ["tết", "xuân"] {
-            for at in word_occurrences(low, 0, low.len(), word) {
+            let (low, found) = self.occurrences_in(region, word);
+            for at in found {
                 let end = ceil_boundary(low, (at + 48).min(low.len()));
                 let w = &low[at..end];
                 let w = w.split(['\n', '.', ';']).next().unwrap_or(w);
@@ -1516,8 +1555,8 @@ impl<'a> Doc<'a> {
     /// "chào năm mới 2025", "chúc mừng năm mới 2026": New Year events fall in the last weeks of
     /// the year before or the first weeks of that year; any other month says nothing.
     fn new_year_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
-        for at in word_occurrences(low, 0, low.len(), "năm mới") {
+        let (low, found) = self.occurrences_in(region, "năm mới");
+        for at in found {
             let after = &low[at + "năm mới".len()..];
             let Some(rest) = after.strip_prefix(' ') else {
                 continue;
@@ -1536,8 +1575,8 @@ impl<'a> Doc<'a> {
     /// right after it ("sau Đại hội", "vừa được Đại hội ... bầu") fall in that year; a meeting
     /// implementing its resolution falls in it only late in the year.
     fn congress_year(&self, region: Span, month: u8, own_sentence: bool) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
-        for at in word_occurrences(low, 0, low.len(), "đại hội") {
+        let (low, found) = self.occurrences_in(region, "đại hội");
+        for at in found {
             let Some(start) = term_after(low, at, 260) else {
                 continue;
             };
@@ -1576,9 +1615,9 @@ impl<'a> Doc<'a> {
     /// "bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026": held in the spring
     /// of 2021; prepared from the autumn before.
     fn election_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
         for word in ["bầu cử", "ứng cử"] {
-            for at in word_occurrences(low, 0, low.len(), word) {
+            let (low, found) = self.occurrences_in(region, word);
+            for at in found {
                 let year = term_after(low, at, 200).or_else(|| assembly_election_after(low, at));
                 if let Some(y) = year {
                     return Some(if month >= 9 { y - 1 } else { y });
@@ -1654,9 +1693,9 @@ impl<'a> Doc<'a> {
     /// The working year under review or planned: "tổng kết công tác năm 2021, phương hướng,
     /// nhiệm vụ năm 2022" in December → 2021; "triển khai nhiệm vụ năm 2023" in January → 2023.
     fn plan_year(&self, region: Span, month: u8) -> Option<i32> {
-        let (_, low) = self.region_lower(region);
+        let (low, found) = self.occurrences_in(region, "năm");
         let mut years: Vec<(i32, usize, bool)> = Vec::new(); // (year, count, review)
-        for at in word_occurrences(low, 0, low.len(), "năm") {
+        for at in found {
             let ys = at + "năm".len() + 1;
             if low.as_bytes().get(ys - 1) != Some(&b' ') {
                 continue;
@@ -1870,7 +1909,15 @@ fn is_time_of_day(s: &str) -> bool {
 }
 
 /// Whether `hay` ends with `word` as a whole word.
+#[inline(always)] // callers try word lists: most words fail on their last byte, with no call
 pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
+    let last = |s: &str| s.as_bytes().last().copied();
+    (word.is_empty() || last(hay) == last(word)) && ends_with_whole(hay, word)
+}
+
+/// [`ends_with_word`] past its first test.
+#[inline(never)]
+fn ends_with_whole(hay: &str, word: &str) -> bool {
     hay.ends_with(word)
         && !hay[..hay.len() - word.len()]
             .chars()
@@ -2277,8 +2324,8 @@ mod tests {
         for c in (0x80..0x3_0000).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
-            if let Some(len) = lowercase_vietnamese_at(b, 0) {
-                assert_eq!((len, lower_char(c)), (c.len_utf8(), c), "{c:?}");
+            if lowercase_vietnamese_at(b, 0) {
+                assert_eq!(lower_char(c), c, "{c:?}");
             }
         }
         assert_eq!(

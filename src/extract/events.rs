@@ -182,13 +182,12 @@ fn is_furniture(l: &str) -> bool {
 }
 
 fn reads_as_headline(l: &str) -> bool {
-    // Counting stops past the limit: a long paragraph need not be read to its end.
-    let words = l.split_whitespace().take(46).count();
-    let chars = l.chars().count();
-    if !(3..=45).contains(&words) || chars > 300 {
-        return false;
-    }
-    if l.ends_with(['.', ':', ';', ',', '|']) || l.starts_with(['-', '–', '(', '[', '!', '|', '•'])
+    // The cheap tests first: a paragraph is told by its closing stop or its length, without
+    // counting its words.
+    if l.ends_with(['.', ':', ';', ',', '|'])
+        || l.starts_with(['-', '–', '(', '[', '!', '|', '•'])
+        || l.chars().count() > 300
+        || !(3..=45).contains(&count_words(l, 46))
     {
         return false;
     }
@@ -205,6 +204,59 @@ fn reads_as_headline(l: &str) -> bool {
         return false;
     }
     l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“'‘".contains(c))
+}
+
+/// The number of words of `s` (as `split_whitespace` splits it), counting stops at `max`: a
+/// sentence need not be read past its first few. Eight bytes at a time where no char can be a
+/// space outside ASCII, char by char where one can.
+fn count_words(s: &str, max: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` that is `c`.
+    let eq = |x: u64, c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        !(((y & !HIGH) + !HIGH) | y) & HIGH
+    };
+    // The high bit of each ASCII byte of `x` in `lo..=hi`.
+    let within = |x: u64, lo: u8, hi: u8| {
+        let t = x & !HIGH;
+        let at_least = |n: u8| t + ONES * (0x80 - u64::from(n));
+        at_least(lo) & !at_least(hi + 1) & !x & HIGH
+    };
+    let b = s.as_bytes();
+    let (mut words, mut after_space, mut i) = (0, true, 0);
+    while i < b.len() && words < max {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            // The bytes that start or hold a space outside ASCII (U+0085 and U+00A0 after C2,
+            // U+1680 = E1 9A 80, U+2000.. after E2, U+3000 after E3), or U+1680 begun in the
+            // last byte: read those chars one by one.
+            let odd = eq(x, 0xC2) | eq(x, 0xE2) | eq(x, 0xE3) | eq(x, 0x9A);
+            if odd == 0 && !(x >> 56 == 0xE1 && b.get(i + 8) == Some(&0x9A)) {
+                // `char::is_whitespace` in ASCII: \t, \n, \x0B, \x0C, \r and the space.
+                let space = within(x, b'\t', b'\r') | eq(x, b' ');
+                let before = (space << 8) | if after_space { 0x80 } else { 0 };
+                words += (!space & HIGH & before).count_ones() as usize;
+                after_space = space >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        // The rest of a char begun in a chunk read by bytes: no space (see above).
+        while !s.is_char_boundary(i) {
+            i += 1;
+        }
+        // Char by char to the end of the chunk (and of the char there).
+        let end = (i + 8).min(b.len());
+        while i < end {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let space = c.is_whitespace();
+            words += usize::from(!space && after_space);
+            after_space = space;
+            i += c.len_utf8();
+        }
+    }
+    words.min(max)
 }
 
 /// The headline without a page stamp glued to its end ("... 3 Bộ trưởng 25/10/2025 12:38").
@@ -227,7 +279,7 @@ fn lead_window(text: &str, sentences: &[Span], headline: Option<Span>) -> Vec<Sp
     let body_start = headline.map_or(0, |h| h.end);
     let mut taken = 0;
     let cover = |s: Span, out: &mut Vec<Span>| {
-        if s.start >= body_start && s.slice(text).split_whitespace().nth(3).is_some() {
+        if s.start >= body_start && count_words(s.slice(text), 4) == 4 {
             out.push(s);
             true
         } else {
@@ -392,7 +444,9 @@ fn ordinal_in(lower: &str, region: Span) -> Option<u32> {
         floor_boundary(lower, region.end),
     );
     let limit = ceil_boundary(lower, (from + 220).min(to));
-    for (i, _) in lower[from..limit].match_indices("thứ ") {
+    static THU: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let thu = THU.get_or_init(|| memchr::memmem::Finder::new("thứ "));
+    for i in thu.find_iter(&lower.as_bytes()[from..limit]) {
         let at = from + i;
         if !word_at(lower, at, "thứ") {
             continue;
@@ -677,7 +731,9 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             || lw == "tp"
             || word == "TP";
         // "Đảng bộ Quân sự tỉnh", "Đảng bộ Công an tỉnh": the lowercase half of a unit's name.
+        // (the second word first: lowercasing the first costs a copy)
         let compound = !capitalised
+            && BODY_COMPOUNDS.iter().any(|&(_, second)| second == lw)
             && out
                 .rsplit(' ')
                 .next()
@@ -712,13 +768,13 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         }
         // Abbreviations inside a body name keep their expansion.
         let piece = match lw {
-            "tp" => "thành phố".to_string(),
-            "uỷ" => "ủy".to_string(),
-            "ương" if out.ends_with("Trung") => "ương".to_string(),
-            _ => word.to_string(),
+            "tp" => "thành phố",
+            "uỷ" => "ủy",
+            "ương" if out.ends_with("Trung") => "ương",
+            _ => word,
         };
         out.push(' ');
-        out.push_str(&piece);
+        out.push_str(piece);
         k += ws + word.len();
         // A department's own name is sentence-case ("Sở Văn hóa, Thể thao và Du lịch"): stop
         // at its head word. After "Việt Nam" only a level may follow ("... Việt Nam tỉnh X").
@@ -822,6 +878,28 @@ mod tests {
             Some("Hội nghị báo cáo viên Tỉnh ủy")
         );
         assert_eq!(h("Ảnh chụp tại hội nghị.\nTiêu đề"), None);
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace() {
+        let pieces = [
+            "hội", " ", "\t", "\n", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}",
+            "\u{3000}", "ỹ", "Ấ", "\u{1e9a}", "“", "a", "ab cd", "đ", "\u{1e80}",
+        ];
+        let mut seed = 11u64;
+        for n in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..n % 60 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for max in [1, 4, 8, 46] {
+                let want = s.split_whitespace().take(max).count();
+                assert_eq!(count_words(&s, max), want, "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -257,8 +257,11 @@ fn unit_after(text: &str, at: usize) -> Option<Span> {
     let mut end = start;
     let mut cur = rest;
     let unit_at = |s: &str| {
+        // (most units differ in their first byte: tell them before a byte compare)
+        let first = s.as_bytes().first();
         units()
             .iter()
+            .filter(|u| u.as_bytes().first() == first)
             .find(|u| s.starts_with(u.as_str()) && !s[u.len()..].starts_with(is_alnum))
             .map(String::len)
     };

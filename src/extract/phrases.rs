@@ -12,6 +12,10 @@ pub struct Phrases {
     entries: Vec<Entry>,
     /// The group of each bucket: `entries[buckets[h].0..buckets[h].1]`.
     buckets: Box<[(u32, u32); BUCKETS]>,
+    /// Per bucket, the [`third_fourth`] values its phrases can have: a place whose first two
+    /// bytes share a bucket with some phrase (as "th", "hộ" do with many words) is mostly
+    /// turned away by one bit. Phrases of fewer than four bytes take every value.
+    third_fourth: Box<[u64; BUCKETS]>,
     /// Whether some phrase opens with an ASCII byte that is no letter or digit (a space, a
     /// bracket...): if none does, word starts are only tried at letters, digits and non-ASCII
     /// chars.
@@ -25,6 +29,12 @@ const BUCKETS: usize = 1024;
 #[inline(always)]
 fn bucket(b0: u8, b1: u8) -> usize {
     (usize::from(b0) * 61 + usize::from(b1)) % BUCKETS
+}
+
+/// Bytes 2 and 3 of the eight bytes `w` (as [`eight_bytes_at`] reads them) as one of 64 values.
+#[inline(always)]
+fn third_fourth(w: u64) -> u32 {
+    ((w >> 16) as u8 as u32 * 31 + (w >> 24) as u8 as u32) % 64
 }
 
 /// A phrase's first eight bytes, as a little-endian word and the mask of its bytes.
@@ -60,7 +70,7 @@ fn ascii_alnum(x: u64) -> u64 {
 
 /// The eight bytes of `b` from `at`, zero-padded past its end.
 #[inline]
-fn word_at(b: &[u8], at: usize) -> u64 {
+pub(crate) fn eight_bytes_at(b: &[u8], at: usize) -> u64 {
     if let Some(w) = b.get(at..at + 8) {
         return u64::from_le_bytes(w.try_into().unwrap_or_default());
     }
@@ -94,14 +104,22 @@ impl Phrases {
             }
         }
         let mut buckets = Box::new([(0u32, 0u32); BUCKETS]);
+        let mut third_fourths = Box::new([0u64; BUCKETS]);
         let mut entries = Vec::new();
         for (h, list) in lists.iter().enumerate() {
+            for &i in list {
+                let p = phrases[i as usize].as_bytes();
+                third_fourths[h] |= match p.get(3) {
+                    Some(_) => 1 << third_fourth(eight_bytes_at(p, 0)),
+                    None => u64::MAX,
+                };
+            }
             let start = entries.len() as u32;
             entries.extend(list.iter().map(|&i| {
                 let p = phrases[i as usize].as_bytes();
                 let n = p.len().min(8);
                 Entry {
-                    prefix: word_at(&p[..n], 0),
+                    prefix: eight_bytes_at(&p[..n], 0),
                     mask: u64::MAX >> (8 * (8 - n)),
                     phrase: i,
                 }
@@ -116,6 +134,7 @@ impl Phrases {
             phrases,
             entries,
             buckets,
+            third_fourth: third_fourths,
             punct_starts,
         }
     }
@@ -129,11 +148,12 @@ impl Phrases {
     /// char starts.)
     #[inline(always)] // a call per byte would cost more than the test it makes
     fn each_at(&self, hay: &[u8], at: usize, mut f: impl FnMut(Found) -> bool) {
-        let (s, e) = self.buckets[bucket(hay[at], hay.get(at + 1).copied().unwrap_or(0))];
-        if s == e {
+        let w = eight_bytes_at(hay, at);
+        let h = bucket(w as u8, (w >> 8) as u8);
+        let (s, e) = self.buckets[h];
+        if s == e || self.third_fourth[h] >> third_fourth(w) & 1 == 0 {
             return;
         }
-        let w = word_at(hay, at);
         for entry in &self.entries[s as usize..e as usize] {
             if (w ^ entry.prefix) & entry.mask != 0 {
                 continue;
@@ -248,7 +268,7 @@ impl Phrases {
     /// The high bit of each byte of `b[at..at + 8]` where a phrase may start: no continuation
     /// byte, and no ASCII punctuation or space unless some phrase opens with one.
     fn possible_starts(&self, b: &[u8], at: usize) -> u64 {
-        let x = word_at(b, at);
+        let x = eight_bytes_at(b, at);
         let continuation = x & !(x << 1);
         let first_ok = if self.punct_starts {
             HIGH
