@@ -311,15 +311,26 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 }
                 // a label ("Ảnh:") is not part of a title
                 if case != Case::Lower && !d.is_punct(j + 1, ':') {
-                    // An organisation's own name capitalises only its first word: after
-                    // "Vụ Ngân", "Hội đồng Lý" the next syllable belongs to it ("sách", "luận").
-                    let after_unit = j > 0 && unit_at(d, j - 1) && case == Case::Cap;
+                    // An organisation's own name capitalises only the first syllable of each
+                    // of its words: after "Vụ Ngân", "Hội đồng Lý", "Trưởng phòng Quản", and
+                    // inside a name after a lowercase syllable or a dash ("Kinh tế Công", "Quy
+                    // hoạch - Kiến"), the next syllable belongs to it ("sách", "luận", "trị",
+                    // "nghiệp", "trúc"). Not past a level word: "huyện Krông Pắc cho biết".
+                    let word_start = case == Case::Cap
+                        && j > 0
+                        && (unit_at(d, j - 1)
+                            || j == head_end
+                            || !after_level
+                                && s.has_org
+                                && (d.case(j - 1) == Some(Case::Lower) || d.is_dash(j - 1)));
                     j += 1;
-                    if after_unit
+                    if word_start
                         && d.case(j) == Some(Case::Lower)
                         && d.hits(j).iter().all(|h| {
-                            d.entry(h).class != Class::Head
-                                && !matches!(d.entry(h).class, Class::Gram(_))
+                            let e = d.entry(h);
+                            e.class != Class::Head
+                                && !matches!(e.class, Class::Gram(_))
+                                && !e.has(flag::LEVEL)
                         })
                     {
                         j += 1;
