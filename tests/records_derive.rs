@@ -639,3 +639,28 @@ fn a_title_said_twice_of_one_post_in_one_article_is_one_fact() {
     assert_eq!(deputy.facts.len(), 1, "{:?}", deputy.facts);
     assert_eq!(deputy.facts[0].title, "Phó Bí thư Tỉnh ủy Nam Định");
 }
+
+/// "X được bầu giữ chức T thay ông Y": one sentence names both holders of the post, in order,
+/// with no gap between them (the crate's own extractor, not a fixture).
+#[test]
+fn one_article_names_a_post_s_outgoing_and_incoming_holders() {
+    let mut lib = Library::new();
+    let text = "HĐND tỉnh Quảng Trị bầu Chủ tịch UBND tỉnh\n\nChiều 28-6-2023, HĐND tỉnh Quảng Trị khóa VIII tổ chức kỳ họp thứ 15. Ông Trần Quốc Nam được bầu giữ chức Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026 thay ông Lưu Xuân Vĩnh nghỉ hưu.";
+    lib.add_article(text, Default::default(), 1_800_000_000_000, 1)
+        .unwrap();
+    let r = Records::from_library(&lib);
+    let post = r
+        .post_ix("chu-tich--uy-ban-nhan-dan--quang-tri")
+        .unwrap_or_else(|| panic!("post; records:\n{}", summary(&r).join("\n")));
+    let h = views::post_history(&r, post);
+    let holders: Vec<&str> = h
+        .holders
+        .iter()
+        .map(|x| r.person(r.tenure(x.tenure).person).name.as_str())
+        .collect();
+    assert_eq!(holders, ["Lưu Xuân Vĩnh", "Trần Quốc Nam"]);
+    assert_eq!(h.holders[0].successor, Some(h.holders[1].tenure));
+    let outgoing = r.tenure(h.holders[0].tenure);
+    assert_eq!(outgoing.status, Status::Ended);
+    assert!(h.gaps.is_empty() && h.conflicts.is_empty());
+}
