@@ -559,15 +559,20 @@ fn words_at(w: &[Cow<str>], at: usize, expected: &[&str]) -> bool {
 
 /// Canonical rewrites that need the whole title.
 fn fix_words(w: &mut Vec<Cow<str>>) {
-    // "Ủy viên Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương" → full form.
+    // "Ủy viên (dự khuyết) Trung ương Đảng", "Ủy viên Ban Chấp hành Trung ương" → full form.
     if words_at(w, 0, &["Ủy", "viên"]) {
-        if words_at(w, 2, &["Trung", "ương"]) {
-            w.splice(2..2, ["Ban", "Chấp", "hành"].map(Cow::Borrowed));
+        let at = if words_at(w, 2, &["dự", "khuyết"]) {
+            4
+        } else {
+            2
+        };
+        if words_at(w, at, &["Trung", "ương"]) {
+            w.splice(at..at, ["Ban", "Chấp", "hành"].map(Cow::Borrowed));
         }
-        if words_at(w, 2, &["Ban", "Chấp", "hành", "Trung", "ương"])
-            && w.get(7).map(|x| x.as_ref()) != Some("Đảng")
+        if words_at(w, at, &["Ban", "Chấp", "hành", "Trung", "ương"])
+            && w.get(at + 5).map(|x| x.as_ref()) != Some("Đảng")
         {
-            w.insert(7, Cow::Borrowed("Đảng"));
+            w.insert(at + 5, Cow::Borrowed("Đảng"));
         }
     }
     // "Bí thư Trung ương" → "Bí thư Trung ương Đảng"
