@@ -1087,7 +1087,10 @@ impl<'a> Doc<'a> {
     /// A line that alone heads a list of links to other articles.
     fn is_related_heading(&self, line: usize) -> bool {
         let s = self.line_span(line);
-        let t = self.lower[s.start..s.end].trim().trim_end_matches(':').trim_end();
+        let t = self.lower[s.start..s.end]
+            .trim()
+            .trim_end_matches(':')
+            .trim_end();
         RELATED_HEADINGS.contains(&t)
     }
 
@@ -1235,15 +1238,20 @@ impl<'a> Doc<'a> {
         if line.end - line.start > 120 {
             return false;
         }
-        // The words of the line before and after the date (no copy joining the two).
-        [
-            &self.lower[line.start..raw.core.start],
-            &self.lower[raw.core.end..line.end],
-        ]
-        .iter()
-        .flat_map(|part| part.split(|c: char| !is_alnum(c)))
-        .filter(|w| !w.is_empty())
-        .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
+        // The words of the line before and after the date (no copy joining the two); a site's
+        // name before the posting words is no part of the stamp ("BÁO ĐỒNG NAI - Cập nhật lúc
+        // 21:10, Thứ Hai, 02/12/2024").
+        let before = &self.lower[line.start..raw.core.start];
+        let before = ["cập nhật", "đăng"]
+            .iter()
+            .filter_map(|w| before.rfind(w))
+            .max()
+            .map_or(before, |i| &before[i..]);
+        [before, &self.lower[raw.core.end..line.end]]
+            .iter()
+            .flat_map(|part| part.split(|c: char| !is_alnum(c)))
+            .filter(|w| !w.is_empty())
+            .all(|w| STAMP_WORDS.contains(&w) || w.bytes().all(|c| c.is_ascii_digit()))
     }
 
     /// A dateline opening a paragraph: "06/4/2025 - Trong 2 ngày 5 và 6-4, ...", "(TTXVN)

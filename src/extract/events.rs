@@ -124,7 +124,8 @@ fn headline(text: &str) -> Option<Span> {
     None
 }
 
-/// Lines a page puts above its headline: a time stamp, an image name, an agency tag.
+/// Lines a page puts above its headline: a time stamp, an image name, an agency tag, the
+/// breadcrumb of its sections.
 fn is_furniture(l: &str) -> bool {
     const STAMP_WORDS: [&str; 29] = [
         "thứ",
@@ -178,7 +179,21 @@ fn is_furniture(l: &str) -> bool {
         })
     });
     let agency = l.chars().count() <= 12 && l.ends_with(['-', '–']);
-    stamp || image || agency
+    // "Trang chủ > Thời sự > Chính trị"; "BÁO ĐỒNG NAI - Cập nhật lúc 21:10, Thứ Hai, 02/12/2024"
+    let breadcrumb =
+        l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| l.contains(s));
+    let posted = l.bytes().any(|b| b.is_ascii_digit())
+        && [
+            "Cập nhật",
+            "cập nhật",
+            "CẬP NHẬT",
+            "Ngày đăng",
+            "Đăng lúc",
+            "đăng lúc",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+    stamp || image || agency || breadcrumb || posted
 }
 
 fn reads_as_headline(l: &str) -> bool {
