@@ -89,6 +89,46 @@ fn is_signature(s: &str) -> bool {
     })
 }
 
+/// "Tin liên quan", "Xem thêm": the heading of the links pasted under a story.
+fn is_related_heading(line: &str) -> bool {
+    const HEADINGS: [&str; 7] = [
+        "Tin liên quan",
+        "Bài liên quan",
+        "Tin cùng chuyên mục",
+        "Tin khác",
+        "Các tin khác",
+        "Xem thêm",
+        "Đọc thêm",
+    ];
+    let t = line.trim().trim_end_matches(':').trim_end();
+    HEADINGS
+        .iter()
+        .any(|h| t.eq_ignore_ascii_case(h) || t == h.to_uppercase())
+}
+
+/// "Chia sẻ | Bình luận | In bài": the page's own links, not the story.
+fn is_share_line(line: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "Chia sẻ",
+        "Bình luận",
+        "In bài",
+        "Gửi bài",
+        "Facebook",
+        "Zalo",
+        "Twitter",
+        "Email",
+    ];
+    let parts: Vec<&str> = line
+        .split(['|', '/', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| WORDS.iter().any(|w| p.eq_ignore_ascii_case(w)))
+}
+
 fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -106,6 +146,14 @@ fn last_photo_credit(line: &str) -> Option<usize> {
     memchr::memrchr_iter(b':', line.as_bytes())
         .find(|&p| line[..p].ends_with(WORD))
         .map(|p| p - WORD.len())
+}
+
+/// In "X - Ảnh: Y": where the dash before "Ảnh:" is, and where Y starts.
+fn photo_after_dash(s: &str) -> Option<(usize, usize)> {
+    let p = last_photo_credit(s)?;
+    let before = s[..p].trim_end();
+    let dash = before.strip_suffix(['-', '–'])?.trim_end().len();
+    (dash > 0).then_some((dash, p + "Ảnh:".len()))
 }
 
 /// Where the last sentence end (". ", "… ", "! ", "? ") of `line` starts.
@@ -157,11 +205,34 @@ pub fn find(text: &str) -> Vec<Author> {
                 } else {
                     trimmed(text, off + credit.len() + after, b)
                 };
+                // "Bài: Quang Minh - Ảnh: TTXVN": two credits on one line.
+                let (name, photo) = match photo_after_dash(name.slice(text)) {
+                    Some((dash, p)) => (
+                        trimmed(text, name.start, name.start + dash),
+                        Some(trimmed(text, name.start + p, b)),
+                    ),
+                    None => (name, None),
+                };
                 if let Some(au) = author(text, name, credit, Span::new(a, b)) {
+                    out.push(au);
+                }
+                if let Some(au) = photo.and_then(|p| author(text, p, "Ảnh", Span::new(a, b))) {
                     out.push(au);
                 }
                 continue;
             }
+        }
+        // "Thùy Dương - Ảnh: Tuấn Anh": a signature, then the photographer.
+        if let Some((dash, p)) = photo_after_dash(t).filter(|&(dash, _)| is_signature(&t[..dash])) {
+            for (name, credit) in [
+                (trimmed(text, off, off + dash), ""),
+                (trimmed(text, off + p, b), "Ảnh"),
+            ] {
+                if let Some(au) = author(text, name, credit, Span::new(a, b)) {
+                    out.push(au);
+                }
+            }
+            continue;
         }
         // a caption closing on "Ảnh: X"
         if let Some(p) = last_photo_credit(line).filter(|&p| p > 0) {
@@ -176,12 +247,25 @@ pub fn find(text: &str) -> Vec<Author> {
             }
         }
     }
-    // Signature lines closing the article.
-    let body: Vec<(usize, usize)> = ls
+    // Signature lines closing the article: the story's last lines, above a "Tin liên quan" list
+    // and the page's "Chia sẻ | Bình luận" links.
+    let mut body: Vec<(usize, usize)> = ls
         .iter()
         .copied()
         .filter(|&(a, b)| !text[a..b].trim().is_empty())
         .collect();
+    if let Some(heading) = body
+        .iter()
+        .position(|&(a, b)| is_related_heading(&text[a..b]))
+    {
+        body.truncate(heading);
+    }
+    while body
+        .last()
+        .is_some_and(|&(a, b)| is_share_line(&text[a..b]))
+    {
+        body.pop();
+    }
     if body.len() >= 2 {
         let mut idx = body.len() - 1;
         for _ in 0..2 {
@@ -213,11 +297,7 @@ pub fn find(text: &str) -> Vec<Author> {
             idx -= 1;
         }
     }
-    if let Some(&(a, b)) = ls
-        .iter()
-        .rev()
-        .find(|&&(a, b)| !text[a..b].trim().is_empty())
-    {
+    if let Some(&(a, b)) = body.last() {
         // "... vì trẻ em… T.PHÚC": capitals glued after the last sentence
         let line = &text[a..b];
         let term = last_sentence_end(line);
