@@ -819,6 +819,15 @@ impl<'a> Parser<'a> {
                     Gram::Intro(_) | Gram::Verb(_) | Gram::Office | Gram::Change(_) | Gram::Adverb
                 )
             }) {
+                // "giữ chức Vụ trưởng": "chức Vụ" is not the word "chức vụ", the title starts
+                // at "Vụ" (one word shorter, "giữ chức" and "chức" are the same grammar).
+                let e =
+                    if e > j + 1 && d.case(e - 1) == Some(Case::Cap) && titles::starts(d, e - 1, b)
+                    {
+                        e - 1
+                    } else {
+                        e
+                    };
                 match g {
                     // "HĐND tỉnh bầu ...": the persons before an active verb are its agents
                     Gram::Verb(c) if passive => {
