@@ -842,6 +842,15 @@ impl<'a> Parser<'a> {
                             intro_end = e;
                         }
                     }
+                    // "ông X, Thứ trưởng Bộ Tài chính, thôi giữ chức vụ để nghỉ hưu": no title
+                    // named, the titles just given are left.
+                    Gram::Intro(TitleChange::Left)
+                        if e >= b
+                            || matches!(d.kind(e), Some(Kind::Punct(_)))
+                            || d.is(e, Gram::Purpose).is_some() =>
+                    {
+                        self.leave_titles(&group, st);
+                    }
                     Gram::Intro(c) => {
                         intro = Some(combine(intro.unwrap_or(TitleChange::Held), c));
                         intro_end = e;
@@ -856,13 +865,7 @@ impl<'a> Parser<'a> {
                                 .all(|t| d.is(t, Gram::Adverb).is_some() || d.is_punct(t, ','))
                             && !titles::starts(d, e, b) =>
                     {
-                        for &p in &group {
-                            for t in &mut self.people[p].titles {
-                                if t.evidence.sentence == st.span && t.change == TitleChange::Held {
-                                    t.change = TitleChange::Left;
-                                }
-                            }
-                        }
+                        self.leave_titles(&group, st);
                     }
                     Gram::Change(c) => {
                         window = Some(combine(window.unwrap_or(TitleChange::Held), c))
@@ -880,6 +883,17 @@ impl<'a> Parser<'a> {
         }
         st.group = group;
         last
+    }
+
+    /// The titles the persons of `group` were just given as held, in this sentence, are left.
+    fn leave_titles(&mut self, group: &[usize], st: &Sent) {
+        for &p in group {
+            for t in &mut self.people[p].titles {
+                if t.evidence.sentence == st.span && t.change == TitleChange::Held {
+                    t.change = TitleChange::Left;
+                }
+            }
+        }
     }
 
     /// "X được bầu giữ chức Chủ tịch UBND tỉnh thay ông Y": Y leaves the post X takes. Returns
