@@ -1714,7 +1714,8 @@ impl<'a> Doc<'a> {
     /// nhiệm vụ năm 2022" in December → 2021; "triển khai nhiệm vụ năm 2023" in January → 2023.
     fn plan_year(&self, region: Span, month: u8) -> Option<i32> {
         let (low, found) = self.occurrences_in(region, "năm");
-        let mut years: Vec<(i32, usize, bool)> = Vec::new(); // (year, count, review)
+        // (year, count, review, every mention looks ahead)
+        let mut years: Vec<(i32, usize, bool, bool)> = Vec::new();
         for at in found {
             let ys = at + "năm".len() + 1;
             if low.as_bytes().get(ys - 1) != Some(&b' ') {
@@ -1735,12 +1736,14 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let review = REVIEW_WORDS.iter().any(|w| pre.contains(w));
+            let ahead = !review && AHEAD_WORDS.iter().any(|w| pre.contains(w));
             match years.iter_mut().find(|e| e.0 == y) {
                 Some(e) => {
                     e.1 += 1;
                     e.2 |= review;
+                    e.3 &= ahead;
                 }
-                None => years.push((y, 1, review)),
+                None => years.push((y, 1, review, ahead)),
             }
         }
         if years.is_empty() {
@@ -1756,6 +1759,11 @@ impl<'a> Doc<'a> {
         if top.2 && month <= 2 && !years.iter().any(|e| !e.2) {
             // Only a review, early in the year: the year just ended.
             return Some(top.0 + 1);
+        }
+        if top.3 && month >= 10 && years.iter().all(|e| e.3) {
+            // Only a plan, late in the year ("thông qua Nghị quyết về phương hướng, nhiệm vụ năm
+            // 2026" in December): next year's.
+            return Some(top.0 - 1);
         }
         Some(top.0)
     }
@@ -1818,6 +1826,9 @@ const RELATED_HEADINGS: [&str; 9] = [
 /// Words before "tháng M/YYYY" that make it a working month.
 const WORKING_MONTH_WORDS: [&str; 5] =
     ["thường kỳ", "giao ban", "nhiệm vụ", "công tác", "kế hoạch"];
+
+/// Plan words that look ahead to the year they name.
+const AHEAD_WORDS: [&str; 3] = ["phương hướng", "dự toán", "triển khai"];
 
 /// Plan words that look back on the year.
 const REVIEW_WORDS: [&str; 4] = ["tổng kết", "sơ kết", "kết quả", "đánh giá"];
