@@ -66,14 +66,20 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
         kind,
         EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
     ) {
-        ordinal_in(lower, after_cue).or_else(|| headline.and_then(|h| ordinal_in(lower, h)))
+        ordinal_in(lower, after_cue)
+            .or_else(|| headline.and_then(|h| ordinal_in(lower, h)))
+            .or_else(|| {
+                lead_region(lower, &window, headline, kind).and_then(|r| ordinal_in(lower, r))
+            })
     } else {
         None
     };
     let term = term_in(text, lower, after_cue)
         .or_else(|| term_in(text, lower, sentence))
         .or_else(|| headline.and_then(|h| term_in(text, lower, h)))
-        .or_else(|| lead_term(text, lower, &window, headline, kind));
+        .or_else(|| {
+            lead_region(lower, &window, headline, kind).and_then(|r| term_in(text, lower, r))
+        });
     // The body is the subject before the cue ("HĐND tỉnh họp kỳ thứ 12"), or what the event is
     // "of" after it ("Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh"); a congress always names
     // its body after the word: "Đại hội đại biểu Đảng bộ tỉnh ...".
@@ -513,21 +519,20 @@ fn ordinal_value(s: &str) -> Option<u32> {
     }
 }
 
-/// A cue in the headline leaves the term to the lead sentence, where it names the same kind of
-/// event: "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15" over "Ban Chấp hành Đảng bộ tỉnh
-/// khóa XIX tổ chức Hội nghị lần thứ 15". Only up to a few words past the lead's own cue: later,
-/// a term is another event's ("hội nghị ... thông tin về kết quả Đại hội ..., nhiệm kỳ ...").
-fn lead_term(
-    text: &str,
+/// A cue in the headline leaves the ordinal and term to the lead sentence, where it names the
+/// same kind of event: "Hội nghị Ban Chấp hành Đảng bộ tỉnh" over "Ban Chấp hành Đảng bộ tỉnh
+/// khóa XIX tổ chức Hội nghị lần thứ 15". The region read: the lead up to a few words past its
+/// own cue (later, a term is another event's: "hội nghị ... về kết quả Đại hội ..., nhiệm kỳ").
+fn lead_region(
     lower: &str,
     window: &[Span],
     headline: Option<Span>,
     kind: EventKind,
-) -> Option<String> {
+) -> Option<Span> {
     let lead = window.iter().copied().find(|s| Some(*s) != headline)?;
     let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
     let end = floor_boundary(lower, (cue.span.start + 100).min(lead.end));
-    term_in(text, lower, Span::new(lead.start, end))
+    Some(Span::new(lead.start, end))
 }
 
 /// "khoá XX" → "XX"; "nhiệm kỳ 2020 - 2025" → "2020-2025": the first one in the region.
