@@ -23,7 +23,11 @@ pub fn mentions_in(d: &Doc) -> Vec<(Span, &'static str)> {
                     && d.case(i - 2) == Some(Case::Cap)
                     && d.surname(i - 2).is_some()
                     && d.org(i - 1).is_none();
-            if !inside_name {
+            // "Hồ Chí Minh" alone is the President ("tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí
+            // Minh"); the city is written "Thành phố Hồ Chí Minh", "TP.HCM".
+            let the_person =
+                d.lower(i) == "hồ" && !(i > 0 && matches!(d.lower(i - 1), "phố" | "tp" | "tp."));
+            if !inside_name && !the_person {
                 out.push((d.span(i, e), p.canon.as_str()));
             }
             i = e;
