@@ -25,8 +25,10 @@ pub fn mentions_in(d: &Doc) -> Vec<(Span, &'static str)> {
                     && d.org(i - 1).is_none();
             // "Hồ Chí Minh" alone is the President ("tư tưởng Hồ Chí Minh", "Chủ tịch Hồ Chí
             // Minh"); the city is written "Thành phố Hồ Chí Minh", "TP.HCM".
-            let the_person =
-                d.lower(i) == "hồ" && !(i > 0 && matches!(d.lower(i - 1), "phố" | "tp" | "tp."));
+            let city_word = |k: usize| matches!(d.lower(k), "phố" | "tp");
+            let the_person = d.lower(i) == "hồ"
+                && !(i > 0 && city_word(i - 1)
+                    || i > 1 && d.is_punct(i - 1, '.') && city_word(i - 2));
             if !inside_name && !the_person {
                 out.push((d.span(i, e), p.canon.as_str()));
             }
