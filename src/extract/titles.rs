@@ -238,6 +238,14 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         break;
                     }
                 }
+                // A province, first: "tỉnh Bà Rịa - Vũng Tàu" opens with the cue word "bà".
+                if let Some((pe, _)) = d.province(j) {
+                    j = pe;
+                    s.end = j;
+                    s.has_org = true;
+                    after_level = true;
+                    continue;
+                }
                 // another head ends the title, unless the words read longer as an organisation
                 // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
                 let head_len = head_at(d, j).map_or(0, |(e, _)| e);
@@ -248,13 +256,6 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         .is_some()
                 {
                     break;
-                }
-                if let Some((pe, _)) = d.province(j) {
-                    j = pe;
-                    s.end = j;
-                    s.has_org = true;
-                    after_level = true;
-                    continue;
                 }
                 if let Some(q) = qualifier_end(d, j, end) {
                     s.skips.push((j, q));
