@@ -69,7 +69,7 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
         ordinal_in(lower, after_cue)
             .or_else(|| headline.and_then(|h| ordinal_in(lower, h)))
             .or_else(|| {
-                lead_region(lower, &window, headline, kind).and_then(|r| ordinal_in(lower, r))
+                lead_region(text, lower, &window, headline, kind).and_then(|r| ordinal_in(lower, r))
             })
     } else {
         None
@@ -78,7 +78,7 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
         .or_else(|| term_in(text, lower, sentence))
         .or_else(|| headline.and_then(|h| term_in(text, lower, h)))
         .or_else(|| {
-            lead_region(lower, &window, headline, kind).and_then(|r| term_in(text, lower, r))
+            lead_region(text, lower, &window, headline, kind).and_then(|r| term_in(text, lower, r))
         });
     // The body is the subject before the cue ("HĐND tỉnh họp kỳ thứ 12"), or what the event is
     // "of" after it ("Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh"); a congress always names
@@ -524,12 +524,17 @@ fn ordinal_value(s: &str) -> Option<u32> {
 /// khóa XIX tổ chức Hội nghị lần thứ 15". The region read: the lead up to a few words past its
 /// own cue (later, a term is another event's: "hội nghị ... về kết quả Đại hội ..., nhiệm kỳ").
 fn lead_region(
+    text: &str,
     lower: &str,
     window: &[Span],
     headline: Option<Span>,
     kind: EventKind,
 ) -> Option<Span> {
-    let lead = window.iter().copied().find(|s| Some(*s) != headline)?;
+    // (past the page's furniture: "Ngày đăng: 15/07/2025", "Trang chủ > Tin tức")
+    let lead = window
+        .iter()
+        .copied()
+        .find(|s| Some(*s) != headline && !is_furniture(s.slice(text).trim()))?;
     let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
     let end = floor_boundary(lower, (cue.span.start + 100).min(lead.end));
     Some(Span::new(lead.start, end))
