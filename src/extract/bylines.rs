@@ -92,18 +92,17 @@ fn is_signature(s: &str) -> bool {
 /// "Tin liên quan", "Xem thêm": the heading of the links pasted under a story.
 fn is_related_heading(line: &str) -> bool {
     const HEADINGS: [&str; 7] = [
-        "Tin liên quan",
-        "Bài liên quan",
-        "Tin cùng chuyên mục",
-        "Tin khác",
-        "Các tin khác",
-        "Xem thêm",
-        "Đọc thêm",
+        "tin liên quan",
+        "bài liên quan",
+        "tin cùng chuyên mục",
+        "tin khác",
+        "các tin khác",
+        "xem thêm",
+        "đọc thêm",
     ];
     let t = line.trim().trim_end_matches(':').trim_end();
-    HEADINGS
-        .iter()
-        .any(|h| t.eq_ignore_ascii_case(h) || t == h.to_uppercase())
+    // (every line is asked: the long ones, nearly all, are told by their length alone)
+    t.len() <= 32 && HEADINGS.contains(&t.to_lowercase().as_str())
 }
 
 /// "Chia sẻ | Bình luận | In bài": the page's own links, not the story.

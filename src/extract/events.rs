@@ -62,24 +62,23 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
         .unwrap_or(anchor);
     let before_cue = Span::new(sentence.start, anchor.start);
     let after_cue = Span::new(anchor.start, sentence.end);
+    // (read only when the cue's own sentence and the headline say nothing, and then once)
+    let lead = std::cell::OnceCell::new();
+    let lead = || *lead.get_or_init(|| lead_region(text, lower, &window, headline, kind));
     let ordinal = if matches!(
         kind,
         EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
     ) {
         ordinal_in(lower, after_cue)
             .or_else(|| headline.and_then(|h| ordinal_in(lower, h)))
-            .or_else(|| {
-                lead_region(text, lower, &window, headline, kind).and_then(|r| ordinal_in(lower, r))
-            })
+            .or_else(|| lead().and_then(|r| ordinal_in(lower, r)))
     } else {
         None
     };
     let term = term_in(text, lower, after_cue)
         .or_else(|| term_in(text, lower, sentence))
         .or_else(|| headline.and_then(|h| term_in(text, lower, h)))
-        .or_else(|| {
-            lead_region(text, lower, &window, headline, kind).and_then(|r| term_in(text, lower, r))
-        });
+        .or_else(|| lead().and_then(|r| term_in(text, lower, r)));
     // The body is the subject before the cue ("HĐND tỉnh họp kỳ thứ 12"), or what the event is
     // "of" after it ("Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh"); a congress always names
     // its body after the word: "Đại hội đại biểu Đảng bộ tỉnh ...".
@@ -186,9 +185,12 @@ fn is_furniture(l: &str) -> bool {
     });
     let agency = l.chars().count() <= 12 && l.ends_with(['-', '–']);
     // "Trang chủ > Thời sự > Chính trị"; "BÁO ĐỒNG NAI - Cập nhật lúc 21:10, Thứ Hai, 02/12/2024"
-    let breadcrumb =
-        l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| l.contains(s));
-    let posted = l.bytes().any(|b| b.is_ascii_digit())
+    // (short lines only: a paragraph is not searched for them)
+    let short = l.len() <= 160;
+    let breadcrumb = short
+        && (l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| l.contains(s)));
+    let posted = short
+        && l.bytes().any(|b| b.is_ascii_digit())
         && [
             "Cập nhật",
             "cập nhật",
