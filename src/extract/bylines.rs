@@ -89,16 +89,19 @@ fn is_signature(s: &str) -> bool {
     })
 }
 
-/// "Tin liên quan", "Xem thêm": the heading of the links pasted under a story.
-fn is_related_heading(line: &str) -> bool {
-    const HEADINGS: [&str; 7] = [
+/// "Tin liên quan", "Xem thêm": the heading of the links to other stories pasted under one.
+/// (The dates read it too: a link's date is never the event's.)
+pub(crate) fn is_related_heading(line: &str) -> bool {
+    const HEADINGS: [&str; 9] = [
         "tin liên quan",
         "bài liên quan",
         "tin cùng chuyên mục",
         "tin khác",
         "các tin khác",
+        "tin đã đưa",
         "xem thêm",
         "đọc thêm",
+        "có thể bạn quan tâm",
     ];
     let t = line.trim().trim_end_matches(':').trim_end();
     // (every line is asked: the long ones, nearly all, are told by their length alone)

@@ -1076,22 +1076,14 @@ impl<'a> Doc<'a> {
             .filter(|&l| has(l + 1) || (l > 0 && has(l - 1)))
             .collect();
         // Everything under a "Tin liên quan" heading, even one link dated at its end.
-        if let Some(heading) = (0..self.line_starts.len()).find(|&l| self.is_related_heading(l)) {
+        if let Some(heading) = (0..self.line_starts.len())
+            .find(|&l| super::bylines::is_related_heading(self.line_span(l).slice(self.text)))
+        {
             lines.retain(|&l| l < heading);
             lines.extend(heading + 1..self.line_starts.len());
         }
         lines.dedup();
         lines
-    }
-
-    /// A line that alone heads a list of links to other articles.
-    fn is_related_heading(&self, line: usize) -> bool {
-        let s = self.line_span(line);
-        let t = self.lower[s.start..s.end]
-            .trim()
-            .trim_end_matches(':')
-            .trim_end();
-        RELATED_HEADINGS.contains(&t)
     }
 
     fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
@@ -1808,19 +1800,6 @@ const PLAN_WORDS: [&str; 21] = [
     "tháng đầu",
     "cả năm",
     "thực hiện nghị quyết",
-];
-
-/// Headings of the lists of related articles pasted under a story.
-const RELATED_HEADINGS: [&str; 9] = [
-    "tin liên quan",
-    "bài liên quan",
-    "tin cùng chuyên mục",
-    "tin khác",
-    "các tin khác",
-    "tin đã đưa",
-    "xem thêm",
-    "đọc thêm",
-    "có thể bạn quan tâm",
 ];
 
 /// Words before "tháng M/YYYY" that make it a working month.
