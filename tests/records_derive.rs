@@ -49,6 +49,14 @@ fn summary(r: &Records) -> Vec<String> {
     out
 }
 
+/// The names of a post's holders, in the history's order.
+fn holder_names<'r>(r: &'r Records, h: &views::PostHistory) -> Vec<&'r str> {
+    h.holders
+        .iter()
+        .map(|x| r.person(r.tenure(x.tenure).person).name.as_str())
+        .collect()
+}
+
 const EXPECTED: &str = "\
 le-thi-hoa-nam-dinh = Lê Thị Hoa [\"Nam Định\"]
   Bí thư Tỉnh ủy Nam Định | 2022-06-01..2022-06-01 | start - | end 2022-08-01 Superseded | Ended
@@ -127,11 +135,7 @@ fn post_history_orders_holders_and_flags_conflicts_and_gaps() {
         .post_ix("chu-tich--uy-ban-nhan-dan--nam-dinh")
         .expect("post");
     let h = views::post_history(&r, post);
-    let holders: Vec<&str> = h
-        .holders
-        .iter()
-        .map(|x| r.person(r.tenure(x.tenure).person).name.as_str())
-        .collect();
+    let holders = holder_names(&r, &h);
     assert_eq!(holders, ["Phạm Văn Lộc", "Nguyễn Hữu Tâm"]);
     assert_eq!(h.holders[0].successor, Some(h.holders[1].tenure));
     assert_eq!(h.holders[1].predecessor, Some(h.holders[0].tenure));
@@ -179,11 +183,7 @@ fn a_gap_between_holders_is_flagged() {
         .post_ix("chu-tich--uy-ban-nhan-dan--nam-dinh")
         .expect("post");
     let h = views::post_history(&r, post);
-    let holders: Vec<&str> = h
-        .holders
-        .iter()
-        .map(|x| r.person(r.tenure(x.tenure).person).name.as_str())
-        .collect();
+    let holders = holder_names(&r, &h);
     assert_eq!(holders, ["Phạm Văn Lộc", "Nguyễn Hữu Tâm", "Đỗ Văn Hải"]);
     // Tâm was elected in March; Hải in July: Tâm is superseded, and the record has a gap
     // between Tâm's last mention and Hải's election, which no article states as a vacancy.
@@ -653,11 +653,7 @@ fn one_article_names_a_post_s_outgoing_and_incoming_holders() {
         .post_ix("chu-tich--uy-ban-nhan-dan--quang-tri")
         .unwrap_or_else(|| panic!("post; records:\n{}", summary(&r).join("\n")));
     let h = views::post_history(&r, post);
-    let holders: Vec<&str> = h
-        .holders
-        .iter()
-        .map(|x| r.person(r.tenure(x.tenure).person).name.as_str())
-        .collect();
+    let holders = holder_names(&r, &h);
     assert_eq!(holders, ["Lưu Xuân Vĩnh", "Trần Quốc Nam"]);
     assert_eq!(h.holders[0].successor, Some(h.holders[1].tenure));
     let outgoing = r.tenure(h.holders[0].tenure);
