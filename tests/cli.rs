@@ -91,23 +91,16 @@ fn bad_lines_are_named_and_the_others_go_through() {
     assert_eq!(ids, [serde_json::json!(1), serde_json::json!("last")]);
     let err = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 4, "{err}");
-    assert!(
-        lines[0].starts_with("nienbieu: line 2: invalid UTF-8"),
-        "{err}"
-    );
-    assert!(
-        lines[1].starts_with("nienbieu: line 3: malformed JSON"),
-        "{err}"
-    );
-    assert!(
-        lines[2].starts_with("nienbieu: line 5: missing \"text\""),
-        "{err}"
-    );
-    assert!(
-        lines[3].starts_with("nienbieu: line 6: \"published\""),
-        "{err}"
-    );
+    let expected = [
+        "nienbieu: line 2: invalid UTF-8",
+        "nienbieu: line 3: malformed JSON",
+        "nienbieu: line 5: missing \"text\"",
+        "nienbieu: line 6: \"published\"",
+    ];
+    assert_eq!(lines.len(), expected.len(), "{err}");
+    for (line, prefix) in lines.iter().zip(expected) {
+        assert!(line.starts_with(prefix), "{err}");
+    }
 }
 
 /// Lines are extracted in batches on every core; the output keeps the input's order, across
