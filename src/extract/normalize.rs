@@ -279,14 +279,23 @@ fn clean_run(b: &[u8], start: usize, at_line_start: bool, after_comma: bool) -> 
         scan::VISIBLE
     };
     let mut i = start;
-    while let Some(&x) = b.get(i) {
-        let (next, len) = if x < 0x80 {
-            // one lookup: the transition tables of ASCII bytes hold the next state
-            (scan::NEXT_ASCII[usize::from(st)][usize::from(x)], 1)
-        } else {
-            let (cc, len) = scan::wide_class(b, i, x);
-            (scan::NEXT[usize::from(st)][usize::from(cc & 31)], len)
-        };
+    loop {
+        // ASCII bytes, most of the text: one lookup each (the ASCII transition table holds the
+        // next state)
+        while let Some(&x) = b.get(i) {
+            if x >= 0x80 {
+                break;
+            }
+            let next = scan::NEXT_ASCII[usize::from(st & 0x7F)][usize::from(x)];
+            if next == scan::STOP {
+                return (resume_point(b, start, i), i);
+            }
+            st = next;
+            i += 1;
+        }
+        let Some(&x) = b.get(i) else { break };
+        let (cc, len) = scan::wide_class(b, i, x);
+        let next = scan::NEXT[usize::from(st & 0x7F)][usize::from(cc & 31)];
         if next == scan::STOP {
             return (resume_point(b, start, i), i);
         }
@@ -467,6 +476,8 @@ mod scan {
     const K_CAND_U: u8 = 10;
     const KINDS: u8 = 11;
     const STATES: usize = WORD as usize + KINDS as usize * 8;
+    // the tables have 128 rows, indexed by the state masked to 7 bits
+    const _: () = assert!(STATES < 128);
 
     const fn word_state(kind: u8, nuclei: u8, wide: bool) -> u8 {
         WORD + kind * 8 + nuclei + if wide { 4 } else { 0 }
@@ -577,8 +588,8 @@ mod scan {
     }
 
     /// `NEXT[st][cc]`: the transitions.
-    pub(super) static NEXT: [[u8; 32]; STATES] = {
-        let mut t = [[STOP; 32]; STATES];
+    pub(super) static NEXT: [[u8; 32]; 128] = {
+        let mut t = [[STOP; 32]; 128];
         let mut st = 0;
         while st < STATES {
             let mut cc = 0;
@@ -592,8 +603,8 @@ mod scan {
     };
 
     /// `NEXT_ASCII[st][x] = NEXT[st][ASCII[x]]`.
-    pub(super) static NEXT_ASCII: [[u8; 128]; STATES] = {
-        let mut t = [[STOP; 128]; STATES];
+    pub(super) static NEXT_ASCII: [[u8; 128]; 128] = {
+        let mut t = [[STOP; 128]; 128];
         let mut st = 0;
         while st < STATES {
             let mut x = 0;
