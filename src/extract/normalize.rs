@@ -19,14 +19,13 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// A char the slice-based fast path handles: NFC for sure (ASCII, Latin letters up to U+02FF,
-/// Latin Extended Additional, general punctuation), not a lookalike letter (Ð ð Ɖ ɖ), not a
-/// soft hyphen or a zero-width space or joiner. (The fast path asks [`fast_class`]; the tests
-/// check the two agree.)
+/// Latin Extended Additional, general punctuation), not a soft hyphen or a zero-width space or
+/// joiner. (The fast path asks [`fast_class`] and [`lookalike`]; the tests check they agree.)
 #[cfg(test)]
 fn fast_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => true,
-        0xAD | 0xD0 | 0xF0 | 0x189 | 0x256 => false,
+        0xAD => false,
         0x80..=0x2FF | 0x1E00..=0x1EFF => true,
         0x200B..=0x200D => false,
         0x2000..=0x203F => true,
@@ -100,6 +99,7 @@ fn fast_class_rare(n: u32) -> Option<u8> {
 }
 
 /// The char at byte `i` of `text`, its length and [`class`]; `None` if not a [`fast_char`].
+/// A lookalike letter reads as the letter it stands for ([`lookalike`]).
 #[inline]
 fn fast_char_at(b: &[u8], i: usize) -> Option<(char, usize, u8)> {
     let x = b[i];
@@ -107,7 +107,39 @@ fn fast_char_at(b: &[u8], i: usize) -> Option<(char, usize, u8)> {
         return Some((char::from(x), 1, CLASS_LO[usize::from(x)]));
     }
     let (n, len) = code_point_at(b, i);
-    Some((char::from_u32(n)?, len, fast_class(n)?))
+    match fast_class(n) {
+        Some(k) => Some((char::from_u32(n)?, len, k)),
+        None => lookalike(n).map(|c| (c, len, class(c))),
+    }
+}
+
+/// Đ or đ for a letter that looks like it (Ð U+00D0, ð, Ɖ U+0189, ɖ), as [`normalize`] reads
+/// them; each is two bytes in UTF-8 like the letter, so a word keeps its length.
+#[cold]
+fn lookalike(n: u32) -> Option<char> {
+    match n {
+        0xD0 | 0x189 => Some('Đ'),
+        0xF0 | 0x256 => Some('đ'),
+        _ => None,
+    }
+}
+
+/// Is the char at byte `i` a [`lookalike`] letter?
+#[inline]
+fn is_lookalike_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        b.get(i..i + 2),
+        Some([0xC3, 0x90 | 0xB0] | [0xC6, 0x89] | [0xC9, 0x96])
+    )
+}
+
+/// A word with lookalike letters, written with the letters they stand for.
+#[cold]
+#[inline(never)]
+fn unlookalike(word: &str) -> String {
+    word.chars()
+        .map(|c| lookalike(c as u32).unwrap_or(c))
+        .collect()
 }
 
 /// [`normalize`] for text already NFC without lookalike letters. Most of such a text is its
@@ -156,6 +188,8 @@ fn normalize_nfc(text: &str) -> Option<String> {
             continue;
         }
         let (c, n, k) = fast_char_at(b, i)?;
+        // a lookalike letter reads as Đ or đ (its word is then written with the real letter)
+        let mut lookalikes = b[i] >= 0x80 && is_lookalike_at(b, i);
         let word = k & cls::ALNUM != 0;
         if word && after_comma && !pending_space && k & cls::LETTER != 0 {
             pending_space = true;
@@ -237,7 +271,13 @@ fn normalize_nfc(text: &str) -> Option<String> {
                 continue;
             }
             let (d, m) = code_point_at(b, e);
-            let k = fast_class(d)?;
+            let k = match fast_class(d) {
+                Some(k) => k,
+                None => {
+                    lookalikes = true;
+                    class(lookalike(d)?)
+                }
+            };
             if k & cls::ALNUM == 0 && d != u32::from('’') {
                 break;
             }
@@ -245,7 +285,11 @@ fn normalize_nfc(text: &str) -> Option<String> {
             e += m;
         }
         let shape = ws.shape();
-        if shape != Shape::Verbatim {
+        if lookalikes {
+            out.push_str(&text[run..i]);
+            write_shaped(&mut out, &unlookalike(&text[i..e]), shape);
+            run = e;
+        } else if shape != Shape::Verbatim {
             out.push_str(&text[run..i]);
             write_shaped(&mut out, &text[i..e], shape);
             run = e;
@@ -1788,6 +1832,12 @@ mod tests {
             "\u{200b}",
             "\u{ad}",
             "Ð",
+            "ð",
+            "Ɖ",
+            "ɖ",
+            "ÐÀ",
+            "Ðoà",
+            "lịchÐà",
             "\u{7}",
             "\u{2028}",
             "\u{3000}",
@@ -1838,7 +1888,13 @@ mod tests {
             let s = c.encode_utf8(&mut buf);
             assert_eq!(char_at(s, 0), (c, c.len_utf8()));
             let fast = fast_char_at(s.as_bytes(), 0);
-            assert_eq!(fast, fast_char(c).then_some((c, c.len_utf8(), k)), "{c:?}");
+            let read = lookalike(c as u32).unwrap_or(c);
+            let read = (read, c.len_utf8(), class(read));
+            assert_eq!(fast, fast_char(c).then_some(read), "{c:?}");
+            assert_eq!(
+                is_lookalike_at(s.as_bytes(), 0),
+                lookalike(c as u32).is_some()
+            );
         }
     }
 
