@@ -315,13 +315,14 @@ fn normalize_nfc(text: &str) -> Option<String> {
 /// stopped (`b.len()` if at the end); `(b.len(), b.len())` when nothing up to the end changes.
 /// Per char: one or two table lookups and one transition, no decoding to `char`.
 fn clean_run(b: &[u8], start: usize, at_line_start: bool, after_comma: bool) -> (usize, usize) {
-    let mut st = if at_line_start {
+    // the state, as an index (`STOP` is not one: the scan ends on it)
+    let mut st = usize::from(if at_line_start {
         scan::LINE
     } else if after_comma {
         scan::AFTER_COMMA
     } else {
         scan::VISIBLE
-    };
+    });
     let mut i = start;
     loop {
         // ASCII bytes, most of the text: one lookup each (the ASCII transition table holds the
@@ -330,23 +331,23 @@ fn clean_run(b: &[u8], start: usize, at_line_start: bool, after_comma: bool) -> 
             if x >= 0x80 {
                 break;
             }
-            let next = scan::NEXT_ASCII[usize::from(st & 0x7F)][usize::from(x)];
+            let next = scan::NEXT_ASCII[st & 0x7F][usize::from(x)];
             if next == scan::STOP {
                 return (resume_point(b, start, i), i);
             }
-            st = next;
+            st = usize::from(next);
             i += 1;
         }
         let Some(&x) = b.get(i) else { break };
         let (cc, len) = scan::wide_class(b, i, x);
-        let next = scan::NEXT[usize::from(st & 0x7F)][usize::from(cc & 31)];
+        let next = scan::NEXT[st & 0x7F][usize::from(cc & 31)];
         if next == scan::STOP {
             return (resume_point(b, start, i), i);
         }
-        st = next;
+        st = usize::from(next);
         i += len;
     }
-    if st == scan::SPACE || scan::ends_retone(st) {
+    if st == usize::from(scan::SPACE) || scan::ends_retone(st as u8) {
         return (resume_point(b, start, b.len()), b.len());
     }
     (b.len(), b.len())
