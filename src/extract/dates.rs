@@ -284,7 +284,7 @@ fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static
 }
 
 /// The words this module searches for (see [`cached_finder`], [`Doc::occurrences_in`]).
-const SEARCHED_WORDS: [&str; 12] = [
+const SEARCHED_WORDS: [&str; 13] = [
     "tháng",
     "qua",
     "kỷ niệm",
@@ -297,6 +297,7 @@ const SEARCHED_WORDS: [&str; 12] = [
     "năm",
     "ảnh",
     "nhiệm kỳ",
+    "quý",
 ];
 
 /// Four ASCII digits at `at` forming a year of the modern press (1900..=2100), not part of a
@@ -825,6 +826,8 @@ const S_EVENT_LEAD: u8 = 100;
 const S_PAREN_RELATIVE: u8 = 95;
 const S_TIME_OF_DAY: u8 = 80;
 const S_VAO_NGAY: u8 = 60;
+/// "Hà Nội, 21/9 (TTXVN) -": the day the story was filed, when its lead names no other.
+const S_DATELINE: u8 = 90;
 const S_NGAY: u8 = 50;
 const S_YEAR_ONLY: u8 = 30;
 
@@ -968,13 +971,32 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // "Hôm nay (thứ Bảy, 21/6)": a weekday inside the bracket.
+        let mut weekday = false;
+        {
+            let j = i + usize::from(toks.get(i).is_some_and(|t| t.s == ","));
+            let w = weekday_len(&toks, j);
+            if w > 0 && toks.get(j + w).is_some_and(|t| t.s == "(") {
+                weekday = true;
+                i = j + w;
+            }
+        }
         if toks.get(i).is_some_and(|t| t.s == "(") {
             cue.paren = true;
             start = toks[i].start;
             i += 1;
         }
         while let Some(t) = toks.get(i) {
+            // "Sáng thứ Hai (13-4)", "Thứ Sáu, ngày 12/4", "Chiều Chủ nhật, 13/4".
+            let w = weekday_len(&toks, i);
+            if w > 0 {
+                weekday = true;
+                start = toks[i + w - 1].start;
+                i += w;
+                continue;
+            }
             match t.s {
+                "," if weekday_len(&toks, i + 1) > 0 => {}
                 "ngày" => cue.ngay = true,
                 "nay" | "hôm" => cue.relative = true,
                 "qua" => {
@@ -993,7 +1015,7 @@ impl<'a> Doc<'a> {
             start = t.start;
             i += 1;
         }
-        if cue.paren && !cue.relative && !cue.ngay {
+        if cue.paren && !cue.relative && !cue.ngay && !weekday {
             // A bracket with no cue before it: not part of the expression.
             cue.paren = false;
             if start < raw.core.start && !cue.range_start {
@@ -1051,9 +1073,10 @@ impl<'a> Doc<'a> {
     }
 
     /// Lines that are part of a related-link list: two or more consecutive lines opening with a
-    /// dated entry.
+    /// dated entry ("- 14-10-2015Kêu gọi ...") or closing with one in brackets ("- Hội nghị
+    /// Tỉnh ủy lần thứ 10 (12/04/2023)").
     fn link_list_lines(&self, ms: &[Mention]) -> Vec<usize> {
-        let opening: Vec<usize> = ms
+        let mut opening: Vec<usize> = ms
             .iter()
             .filter(|m| m.raw.year.is_some())
             .filter_map(|m| {
@@ -1061,13 +1084,18 @@ impl<'a> Doc<'a> {
                 let ls = self.line_span(line);
                 let before = &self.text[ls.start..m.raw.core.start];
                 let after = self.text[m.raw.core.end..ls.end].trim();
-                (before
+                let opens = before
                     .trim_matches(|c: char| c.is_whitespace() || "-–•*+·|".contains(c))
                     .is_empty()
-                    && !after.is_empty())
-                .then_some(line)
+                    && !after.is_empty();
+                let closes = after == ")"
+                    && before.trim_end().ends_with('(')
+                    && before.trim_end().len() > 1
+                    && ls.end - ls.start <= 240;
+                (opens || closes).then_some(line)
             })
             .collect();
+        opening.dedup();
         // `opening` is in text order, so neighbours are found by binary search.
         let has = |l: usize| opening.binary_search(&l).is_ok();
         let mut lines: Vec<usize> = opening
@@ -1088,14 +1116,19 @@ impl<'a> Doc<'a> {
 
     fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
         let raw = &m.raw;
-        if raw.english || self.is_stamp(raw) {
-            return Role::Stamp;
-        }
-        if raw.glued
+        let in_links = raw.glued
             || link_lines
                 .binary_search(&self.line_of(raw.core.start))
-                .is_ok()
-        {
+                .is_ok();
+        if raw.english || self.is_stamp(raw) {
+            // A link's date, not the page's: "12/04/2023 - Hội nghị Tỉnh ủy lần thứ 10" under
+            // "Tin khác" reads as a dateline, but a link list's entries carry their titles.
+            if in_links && !self.stamp_words_only(raw) {
+                return Role::LinkList;
+            }
+            return Role::Stamp;
+        }
+        if in_links {
             return Role::LinkList;
         }
         if self.is_caption(raw) {
@@ -1134,6 +1167,9 @@ impl<'a> Doc<'a> {
         {
             return Role::Effective;
         }
+        if raw.year.is_none() && self.is_place_dateline(m) {
+            return Role::Event(S_DATELINE);
+        }
         let followed_by_comma = self.text[raw.core.end..].starts_with([',', ')']);
         let score = if lead && (m.cue.any() || raw.year.is_some() || followed_by_comma) {
             S_EVENT_LEAD
@@ -1143,7 +1179,8 @@ impl<'a> Doc<'a> {
             S_TIME_OF_DAY
         } else if m.cue.ngay && m.cue.vao {
             S_VAO_NGAY
-        } else if m.cue.ngay {
+        } else if m.cue.ngay || (m.cue.tu && (m.cue.range_start || raw.range_end_day.is_some())) {
+            // "từ 22 - 24/9": a range of days is a date by its form.
             S_NGAY
         } else if raw.year.is_some() {
             S_YEAR_ONLY
@@ -1230,6 +1267,12 @@ impl<'a> Doc<'a> {
         if line.end - line.start > 120 {
             return false;
         }
+        self.stamp_words_only(raw)
+    }
+
+    /// Whether the date's line holds nothing but stamp words and numbers.
+    fn stamp_words_only(&self, raw: &Raw) -> bool {
+        let line = self.line_span(self.line_of(raw.core.start));
         // The words of the line before and after the date (no copy joining the two); a site's
         // name before the posting words is no part of the stamp ("BÁO ĐỒNG NAI - Cập nhật lúc
         // 21:10, Thứ Hai, 02/12/2024").
@@ -1274,6 +1317,34 @@ impl<'a> Doc<'a> {
                 .is_some_and(char::is_uppercase)
     }
 
+    /// A news agency's dateline: "Hà Nội, 21/9 (TTXVN) - ...", "Đà Nẵng, 13/4 – Chiều nay, ...":
+    /// the place and the day the story was filed, opening its line.
+    fn is_place_dateline(&self, m: &Mention) -> bool {
+        let line = self.line_span(self.line_of(m.raw.core.start));
+        let before = &self.text[line.start..m.span.start];
+        let Some(place) = before.strip_suffix(", ") else {
+            return false;
+        };
+        if !is_place_name(place) {
+            return false;
+        }
+        let after = &self.text[m.span.end..line.end];
+        let after = after.trim_start_matches(' ');
+        // An agency tag in brackets may come before the dash.
+        let after = match after.strip_prefix('(') {
+            Some(rest) => match rest.split_once(')') {
+                Some((tag, rest)) if tag.len() <= 24 && !tag.chars().any(char::is_lowercase) => {
+                    rest.trim_start_matches(' ')
+                }
+                _ => return false,
+            },
+            None => after,
+        };
+        ["-", "–", "—"]
+            .iter()
+            .any(|d| after.strip_prefix(d).is_some_and(|r| r.starts_with(' ')))
+    }
+
     fn is_caption(&self, raw: &Raw) -> bool {
         let line = self.line_span(self.line_of(raw.core.start));
         // A caption's credit comes within a short way of its date.
@@ -1308,6 +1379,12 @@ impl<'a> Doc<'a> {
                 if !self.text[a.raw.core.end..b.span.start].trim().is_empty() {
                     continue;
                 }
+            }
+            // A pair is written on one line: a stamp line ("Ngày xuất bản: 12/04/2024") and the
+            // lead under it ("Chiều 11/4, ...") are two dates.
+            if memchr::memchr(b'\n', &self.text.as_bytes()[a.raw.core.end..b.span.start]).is_some()
+            {
+                continue;
             }
             let opens = self.text[..a.span.start].trim_end().ends_with('(');
             let closes = self.text[b.raw.core.end..].trim_start().starts_with(')');
@@ -1449,6 +1526,7 @@ impl<'a> Doc<'a> {
             .or_else(|| self.congress_year(region, month, own_sentence))
             .or_else(|| self.election_year(region, month))
             .or_else(|| self.working_month_year(region, month))
+            .or_else(|| self.quarter_year(region, month))
             .or_else(|| self.school_year(region, month))
             .or_else(|| self.plan_year(region, month))
     }
@@ -1678,6 +1756,38 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// "sơ kết quý I/2024" in April, "nhiệm vụ quý IV/2023" in January: a meeting about a
+    /// quarter falls within it or a month either side.
+    fn quarter_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (low, found) = self.occurrences_in(region, "quý");
+        for at in found {
+            let Some(rest) = low[at + "quý".len()..].strip_prefix(' ') else {
+                continue;
+            };
+            let numeral = rest
+                .bytes()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let Some(q) = parse_ordinal_token(&rest[..numeral]).filter(|q| (1..=4).contains(q))
+            else {
+                continue;
+            };
+            let Some(y) = rest[numeral..]
+                .strip_prefix('/')
+                .and_then(|ys| year_at(ys, 0))
+            else {
+                continue;
+            };
+            let first = 3 * q as i32 - 2;
+            return match (i32::from(month) - first).rem_euclid(12) {
+                0..=3 => Some(if i32::from(month) < first { y + 1 } else { y }),
+                11 => Some(if i32::from(month) > first { y - 1 } else { y }),
+                _ => None,
+            };
+        }
+        None
+    }
+
     /// "khai giảng năm học 2023 - 2024": a school year starts in August or September and ends
     /// in May or June.
     fn school_year(&self, region: Span, month: u8) -> Option<i32> {
@@ -1813,7 +1923,7 @@ const AHEAD_WORDS: [&str; 3] = ["phương hướng", "dự toán", "triển khai
 const REVIEW_WORDS: [&str; 4] = ["tổng kết", "sơ kết", "kết quả", "đánh giá"];
 
 /// Words a page stamp line may hold besides its numbers.
-const STAMP_WORDS: [&str; 26] = [
+const STAMP_WORDS: [&str; 30] = [
     "thứ",
     "hai",
     "ba",
@@ -1840,6 +1950,11 @@ const STAMP_WORDS: [&str; 26] = [
     "giờ",
     "h",
     "updated",
+    // "Ngày xuất bản: 12/04/2024", "Ngày đăng: 12/4/2024 | Lượt xem: 235".
+    "xuất",
+    "bản",
+    "lượt",
+    "xem",
 ];
 
 /// "nhiệm kỳ 2020 - 2025" within `max` bytes after `at`, on the same sentence: its first year.
@@ -1931,6 +2046,24 @@ fn is_time_of_day(s: &str) -> bool {
     TIME_OF_DAY.contains(&s)
 }
 
+/// How many tokens (read backwards from `toks[i]`) name a weekday: "thứ Hai", "thứ 2", "Chủ
+/// nhật" take two, anything else none.
+fn weekday_len(toks: &[Tok], i: usize) -> usize {
+    let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
+        return 0;
+    };
+    let named = b.s == "thứ"
+        && matches!(
+            a.s,
+            "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy" | "2" | "3" | "4" | "5" | "6" | "7"
+        );
+    if named || (b.s == "chủ" && a.s == "nhật") {
+        2
+    } else {
+        0
+    }
+}
+
 /// Whether `hay` ends with `word` as a whole word.
 #[inline(always)] // callers try word lists: most words fail on their last byte, with no call
 pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
@@ -1985,6 +2118,38 @@ fn is_lead_prefix(s: &str) -> bool {
     body.is_empty()
         || (body.starts_with('(') && body.ends_with(')'))
         || !body.chars().any(char::is_lowercase)
+        || is_place_dateline_text(body)
+}
+
+/// "Hà Nội, 21/9 (TTXVN)", "Đà Nẵng, 13/4": an agency's dateline before the dash of a lead.
+fn is_place_dateline_text(s: &str) -> bool {
+    let Some((place, rest)) = s.split_once(", ") else {
+        return false;
+    };
+    let rest = match rest.split_once(" (") {
+        Some((date, tag)) => {
+            if !tag.ends_with(')') || tag.chars().any(char::is_lowercase) {
+                return false;
+            }
+            date
+        }
+        None => rest,
+    };
+    is_place_name(place)
+        && (3..=10).contains(&rest.len())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .bytes()
+            .all(|c| c.is_ascii_digit() || b"/.-".contains(&c))
+}
+
+/// One to five words, each opening with a capital: "Hà Nội", "TP Hồ Chí Minh", "New York".
+fn is_place_name(s: &str) -> bool {
+    let words = s.split(' ').count();
+    s.len() <= 40
+        && (1..=5).contains(&words)
+        && s.split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn clock_at(b: &[u8], k: usize) -> bool {
