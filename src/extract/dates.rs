@@ -1088,9 +1088,15 @@ impl<'a> Doc<'a> {
                     .trim_matches(|c: char| c.is_whitespace() || "-–•*+·|".contains(c))
                     .is_empty()
                     && !after.is_empty();
-                let closes = after == ")"
-                    && before.trim_end().ends_with('(')
-                    && before.trim_end().len() > 1
+                // "Title (12/04/2023)", "Title - 12/04/2023".
+                let title = before.trim_end();
+                let closes = matches!(after, "" | ")")
+                    && (if after.is_empty() {
+                        title.ends_with(['-', '–', '|'])
+                    } else {
+                        title.ends_with('(')
+                    })
+                    && title.len() > 1
                     && ls.end - ls.start <= 240;
                 (opens || closes).then_some(line)
             })
@@ -1917,7 +1923,13 @@ const WORKING_MONTH_WORDS: [&str; 5] =
     ["thường kỳ", "giao ban", "nhiệm vụ", "công tác", "kế hoạch"];
 
 /// Plan words that look ahead to the year they name.
-const AHEAD_WORDS: [&str; 3] = ["phương hướng", "dự toán", "triển khai"];
+const AHEAD_WORDS: [&str; 4] = [
+    "phương hướng",
+    "dự toán",
+    "triển khai",
+    // "thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025" in December.
+    "kế hoạch phát triển",
+];
 
 /// Plan words that look back on the year.
 const REVIEW_WORDS: [&str; 4] = ["tổng kết", "sơ kết", "kết quả", "đánh giá"];
@@ -2287,20 +2299,27 @@ fn url_date(url: &str) -> Option<Publication> {
         let next = b.get(i + run).copied().unwrap_or(b'/');
         let delimited = |c: u8| !c.is_ascii_alphanumeric();
         let found = match run {
-            // /2017/04/27/ or /2017/04/ or /2017-04-27
+            // /2017/04/27/ or /2017/04/ or /2017-04-27; portals' folders may drop the zeros
+            // (/2023/5/12/).
             4 if delimited(prev) => {
                 let y = year_at(url, i);
                 let sep = next;
-                if matches!(sep, b'/' | b'-') && digit_run(b, i + 5) == 2 {
-                    let m = number(b, i + 5, 2) as u8;
-                    let after = b.get(i + 7).copied().unwrap_or(b'/');
+                // Widths of the month and the day: two digits, or one or two between slashes.
+                let width = |k: usize| {
+                    let r = digit_run(b, k);
+                    (r == 2 || (sep == b'/' && r == 1)).then_some(r)
+                };
+                if let (true, Some(mw)) = (matches!(sep, b'/' | b'-'), width(i + 5)) {
+                    let m = number(b, i + 5, mw) as u8;
+                    let d_at = i + 6 + mw;
+                    let after = b.get(d_at - 1).copied().unwrap_or(b'/');
+                    let day = width(d_at).filter(|&dw| {
+                        after == sep && b.get(d_at + dw).is_none_or(|&c| delimited(c))
+                    });
                     if !delimited(after) {
                         None
-                    } else if after == sep
-                        && digit_run(b, i + 8) == 2
-                        && b.get(i + 10).is_none_or(|&c| delimited(c))
-                    {
-                        y.and_then(|y| day_pub(y, m, number(b, i + 8, 2) as u8))
+                    } else if let Some(dw) = day {
+                        y.and_then(|y| day_pub(y, m, number(b, d_at, dw) as u8))
                     } else if sep == b'/' {
                         y.and_then(|y| month_pub(y, m))
                     } else {
@@ -2572,6 +2591,15 @@ mod tests {
             d("https://x.vn/a-20151211140623442.chn"),
             Some(("2015-12-11".into(), "2015-12-11".into()))
         );
+        assert_eq!(
+            d("https://x.vn/tin-tuc/2023/5/12/abc.html"),
+            Some(("2023-05-12".into(), "2023-05-12".into()))
+        );
+        assert_eq!(
+            d("https://x.vn/tin-tuc/2023/5/abc.html"),
+            Some(("2023-05-01".into(), "2023-05-31".into()))
+        );
+        assert_eq!(d("https://x.vn/a/2023-5-12/abc.html"), None);
         assert_eq!(d("https://x.vn/-/2018/7830/abc.aspx"), None);
         assert_eq!(d("https://x.vn/abc-c44781279.epi"), None);
         assert_eq!(d("https://x.vn/abc-post816439.html"), None);
