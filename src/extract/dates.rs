@@ -819,8 +819,9 @@ struct Mention {
     span: Span,
 }
 
-const TIME_OF_DAY: [&str; 8] = [
-    "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng", "sớm",
+const TIME_OF_DAY: [&str; 9] = [
+    "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng", "sớm", // "Tối muộn 14/10"
+    "muộn",
 ];
 const S_EVENT_LEAD: u8 = 100;
 const S_PAREN_RELATIVE: u8 = 95;
@@ -1067,6 +1068,17 @@ impl<'a> Doc<'a> {
         let link_lines = self.link_list_lines(&ms);
         for m in ms.iter_mut() {
             m.role = self.role_of(m, &link_lines);
+            if m.role == Role::Event(S_DATELINE) && self.dateline_says_yesterday(m) {
+                // The day before, on a calendar of any year (1 March is left alone: it may
+                // follow a 29 February).
+                let (d, mo) = (m.raw.day, m.raw.month);
+                if let Some(prev) = calendar_date(2001, mo, d).and_then(|x| x.previous_day()) {
+                    if !(d == 1 && mo == 3) {
+                        m.raw.day = prev.day();
+                        m.raw.month = u8::from(prev.month());
+                    }
+                }
+            }
         }
         self.pair_ranges(&mut ms);
         ms
@@ -1148,6 +1160,10 @@ impl<'a> Doc<'a> {
             &self.lower[from..m.span.start]
         };
         let btrim = before_lower.trim_end();
+        // "Ngày sinh: 12/3/1972", "Năm sinh: 1972".
+        if ends_with_word(btrim.trim_end_matches([':', ' ']), "sinh") {
+            return Role::Birth;
+        }
         if m.cue.ngay {
             if let Some(ngay) = self.ngay_start(m) {
                 if self.is_document_ref(ngay) {
@@ -1326,13 +1342,16 @@ impl<'a> Doc<'a> {
     /// A news agency's dateline: "Hà Nội, 21/9 (TTXVN) - ...", "Đà Nẵng, 13/4 – Chiều nay, ...":
     /// the place and the day the story was filed, opening its line.
     fn is_place_dateline(&self, m: &Mention) -> bool {
+        self.place_dateline_lead(m).is_some()
+    }
+
+    /// Where the lead after a place dateline starts (past its dash), if `m` is one.
+    fn place_dateline_lead(&self, m: &Mention) -> Option<usize> {
         let line = self.line_span(self.line_of(m.raw.core.start));
         let before = &self.text[line.start..m.span.start];
-        let Some(place) = before.strip_suffix(", ") else {
-            return false;
-        };
+        let place = before.strip_suffix(", ")?;
         if !is_place_name(place) {
-            return false;
+            return None;
         }
         let after = &self.text[m.span.end..line.end];
         let after = after.trim_start_matches(' ');
@@ -1342,13 +1361,25 @@ impl<'a> Doc<'a> {
                 Some((tag, rest)) if tag.len() <= 24 && !tag.chars().any(char::is_lowercase) => {
                     rest.trim_start_matches(' ')
                 }
-                _ => return false,
+                _ => return None,
             },
             None => after,
         };
-        ["-", "–", "—"]
+        let rest = ["-", "–", "—"]
             .iter()
-            .any(|d| after.strip_prefix(d).is_some_and(|r| r.starts_with(' ')))
+            .find_map(|d| after.strip_prefix(d).filter(|r| r.starts_with(' ')))?;
+        Some(line.end - rest.len() + 1)
+    }
+
+    /// "Hà Nội, 21/9 (TTXVN) - Chiều qua, ...": the story was filed the day after the event.
+    fn dateline_says_yesterday(&self, m: &Mention) -> bool {
+        let Some(at) = self.place_dateline_lead(m) else {
+            return false;
+        };
+        let lead = &self.lower[at..floor_boundary(self.lower, (at + 16).min(self.lower.len()))];
+        ["hôm", "sáng", "trưa", "chiều", "tối", "đêm"]
+            .iter()
+            .any(|w| lead.strip_prefix(w).is_some_and(|r| r.starts_with(" qua")))
     }
 
     fn is_caption(&self, raw: &Raw) -> bool {
@@ -2188,7 +2219,9 @@ fn clock_ending_at(b: &[u8], k: usize) -> bool {
     (1..=2).contains(&h)
 }
 
-/// The strongest event candidate; the earliest among equals.
+/// The strongest event candidate; the earliest among equals. With none, a photo caption that
+/// dates its scene ("Quang cảnh phiên họp sáng 12/4. Ảnh: ..."): the story's own occasion
+/// when the text dates nothing else.
 fn best_event(ms: &[Mention]) -> Option<&Mention> {
     let mut best: Option<(&Mention, u8)> = None;
     for m in ms {
@@ -2197,7 +2230,10 @@ fn best_event(ms: &[Mention]) -> Option<&Mention> {
             best = Some((m, s));
         }
     }
-    best.map(|(m, _)| m)
+    best.map(|(m, _)| m).or_else(|| {
+        ms.iter()
+            .find(|m| m.role == Role::Caption && m.raw.year.is_none() && m.cue.any())
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
