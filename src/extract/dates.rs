@@ -1870,6 +1870,14 @@ impl<'a> Doc<'a> {
                 continue; // "năm 2016-2017": a span, not a working year.
             }
             let pre = &low[floor_boundary(low, at.saturating_sub(60))..at];
+            // "mục tiêu, nhiệm vụ đến năm 2030", "từ năm 2021 đến nay": a horizon or a start,
+            // not the working year.
+            if ["đến", "tới", "trước", "từ", "sau"]
+                .iter()
+                .any(|w| ends_with_word(pre.trim_end(), w))
+            {
+                continue;
+            }
             let plan = PLAN_WORDS.iter().any(|w| pre.contains(w));
             if !plan {
                 continue;
