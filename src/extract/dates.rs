@@ -783,6 +783,9 @@ enum Role {
     Caption,
     /// A birth date ("sinh ngày 5/4/1967").
     Birth,
+    /// A date planned ahead in the body ("kỳ họp dự kiến khai mạc vào ngày 20/5"): the event
+    /// only when the text dates nothing else.
+    Plan,
 }
 
 /// The words announcing a date, read backwards from it.
@@ -999,7 +1002,7 @@ impl<'a> Doc<'a> {
             match t.s {
                 "," if weekday_len(&toks, i + 1) > 0 => {}
                 "ngày" => cue.ngay = true,
-                "nay" | "hôm" => cue.relative = true,
+                "nay" | "hôm" | "mai" => cue.relative = true, // "Ngày mai (13/4)"
                 "qua" => {
                     cue.relative = true;
                     cue.yesterday = true;
@@ -1191,6 +1194,14 @@ impl<'a> Doc<'a> {
         }
         if raw.year.is_none() && self.is_place_dateline(m) {
             return Role::Event(S_DATELINE);
+        }
+        if !lead {
+            // "dự kiến" a few words before, in the same clause.
+            let from = m.span.start - clause.map_or(0, str::len);
+            let from = ceil_boundary(self.lower, from.max(m.span.start.saturating_sub(40)));
+            if self.lower[from..m.span.start].contains("dự kiến") {
+                return Role::Plan;
+            }
         }
         let followed_by_comma = self.text[raw.core.end..].starts_with([',', ')']);
         let score = if lead && (m.cue.any() || raw.year.is_some() || followed_by_comma) {
@@ -2238,10 +2249,12 @@ fn best_event(ms: &[Mention]) -> Option<&Mention> {
             best = Some((m, s));
         }
     }
-    best.map(|(m, _)| m).or_else(|| {
-        ms.iter()
-            .find(|m| m.role == Role::Caption && m.raw.year.is_none() && m.cue.any())
-    })
+    best.map(|(m, _)| m)
+        .or_else(|| {
+            ms.iter()
+                .find(|m| m.role == Role::Caption && m.raw.year.is_none() && m.cue.any())
+        })
+        .or_else(|| ms.iter().find(|m| m.role == Role::Plan))
 }
 
 // ---------------------------------------------------------------------------------------------
