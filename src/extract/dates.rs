@@ -39,7 +39,7 @@ pub(crate) fn find_event_date_lowered(
     let mentions = doc.classify(doc.scan());
     let publications = doc.publications(&mentions, ctx);
 
-    let Some(event) = best_event(&mentions) else {
+    let Some(event) = best_event(&mentions).or_else(|| document_news(&doc, &mentions)) else {
         return doc.publication_fallback(&mentions, &publications);
     };
     let evidence = Some(doc.evidence(event.span));
@@ -2255,6 +2255,17 @@ fn best_event(ms: &[Mention]) -> Option<&Mention> {
                 .find(|m| m.role == Role::Caption && m.raw.year.is_none() && m.cue.any())
         })
         .or_else(|| ms.iter().find(|m| m.role == Role::Plan))
+}
+
+/// With no event candidate, a document that is itself the news: "Thủ tướng vừa ký Quyết định
+/// số 456/QĐ-TTg ngày 12/4/2024 ...", in the clause that says it was just signed.
+fn document_news<'m>(doc: &Doc, ms: &'m [Mention]) -> Option<&'m Mention> {
+    let m = ms
+        .iter()
+        .find(|m| m.role == Role::Document && m.raw.year.is_some())?;
+    let clause = doc.clause_before(m.span.start)?;
+    let low = &doc.lower[m.span.start - clause.len()..m.span.start];
+    (!word_occurrences(low, 0, low.len(), "vừa").is_empty()).then_some(m)
 }
 
 // ---------------------------------------------------------------------------------------------
