@@ -958,9 +958,14 @@ impl<'a> Doc<'a> {
             {
                 j += 1;
             }
-            let connector = toks
-                .get(j)
-                .is_some_and(|t| matches!(t.s, "đến" | "tới" | "và" | "-" | "–"));
+            // A comma joins two days only right after their cue: "Ngày 22, 23/9".
+            let comma_days = || {
+                toks.get(j + 2)
+                    .is_some_and(|t| t.s == "ngày" || is_time_of_day(t.s))
+            };
+            let connector = toks.get(j).is_some_and(|t| {
+                matches!(t.s, "đến" | "tới" | "và" | "-" | "–") || (t.s == "," && comma_days())
+            });
             if connector {
                 if let Some(t) = toks.get(j + 1) {
                     if t.s.len() <= 2 && t.s.bytes().all(|c| c.is_ascii_digit()) {
