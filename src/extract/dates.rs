@@ -5,15 +5,21 @@
 //! 1. **Scan** every day-month written in the text: "28-12", "5/4", "7.9", "22-24/9",
 //!    "16 và 17.10", "25-5-2016", "ngày 12 tháng 02 năm 2026", "Thursday, April 27, 2017".
 //! 2. **Classify** each by its surroundings. The reported event is announced in the lead
-//!    ("Sáng 28-12, ...", "(TTV)- Ngày 5/12", "Sáng nay (11-7)") or with a time of day ("vào
-//!    chiều 12-2"); the rest are page stamps ("05/12/2019 19:39"), documents cited ("Công văn
-//!    5185-CV/VPTW ngày 24/10"), anniversaries ("(18/11/1930 - 18/11/2018)"), related-link lists
-//!    ("- 14-10-2015Kêu gọi ..."), effective dates ("kể từ ngày 1/9/2022"), periods ("từ ngày
-//!    1.7.2016 đến ngày 1.7.2021"), photo captions ("... ngày 15.7.2022. Ảnh: ...").
+//!    ("Sáng 28-12, ...", "(TTV)- Ngày 5/12", "Sáng nay (11-7)", "Sáng thứ Hai (13-4)"), in an
+//!    agency's dateline ("Hà Nội, 21/9 (TTXVN) - ...") or with a time of day ("vào chiều
+//!    12-2"); the rest are page stamps ("05/12/2019 19:39", "Ngày xuất bản: 12/04/2024"),
+//!    documents cited ("Công văn 5185-CV/VPTW ngày 24/10"), anniversaries ("(18/11/1930 -
+//!    18/11/2018)"), related-link lists ("- 14-10-2015Kêu gọi ...", "- Hội nghị ...
+//!    (12/04/2023)"), effective dates ("kể từ ngày 1/9/2022"), periods ("từ ngày 1.7.2016 đến
+//!    ngày 1.7.2021"), photo captions ("... ngày 15.7.2022. Ảnh: ..."), births, plans ("dự kiến
+//!    khai mạc vào ngày 20/5"). With no event candidate, a caption dating its scene, a plan,
+//!    then a document just signed ("vừa ký Quyết định ... ngày 12/4/2024") stand in.
 //! 3. **Date the year** when the text leaves it out: a page stamp, the publication date the user
 //!    gives, a date in the URL, then the content (the year under review in December, a congress
-//!    term, an election, an anniversary, Tết, a full date close by). No evidence, no year:
-//!    "--MM-DD".
+//!    term, an election, an anniversary, Tết, a working month or quarter, a full date close by).
+//!    No evidence, no year: "--MM-DD". Only clues a reader annotating the article would use
+//!    count: the calendar of the Assembly's numbered sessions ("kỳ họp thứ 8, Quốc hội khóa
+//!    XIV" in 2019) is not one, and the annotations leave such years out.
 //!
 //! Every step is linear in the text: each mention looks back a bounded number of bytes.
 
