@@ -48,6 +48,13 @@ pub(crate) fn find_event_date_lowered(
     let Some(event) = best_event(&mentions).or_else(|| document_news(&doc, &mentions)) else {
         return doc.publication_fallback(&mentions, &publications);
     };
+    // "Sáng nay, HĐND tỉnh khai mạc ... Trước đó, ngày 10/4, ...": a lead dated by the words
+    // "sáng nay" alone is the publication's day, not a later date in the body.
+    if !matches!(event.role, Role::Event(s) if s >= S_PAREN_RELATIVE) {
+        if let Some(d) = doc.undated_relative_lead(event.span.start, &publications) {
+            return Some(d);
+        }
+    }
     let evidence = Some(doc.evidence(event.span));
     let (year, source) = match event.raw.year {
         Some(y) => (Some(y), YearSource::Explicit),
@@ -1537,6 +1544,45 @@ impl<'a> Doc<'a> {
             year_source: p.source,
             evidence: mention.map(|m| self.evidence(m)),
         })
+    }
+
+    /// A lead opening with "Sáng nay", "Hôm nay", "Tối qua"... and no date after it, before
+    /// `limit`: the publication's day (or the day before), when a publication day is known.
+    fn undated_relative_lead(&self, limit: usize, pubs: &[Publication]) -> Option<EventDate> {
+        let p = pubs.iter().find(|p| p.exact)?;
+        let limit = floor_boundary(self.lower, limit.min(1500));
+        for word in ["nay", "qua"] {
+            for at in word_occurrences(self.lower, 0, limit, word) {
+                let before = self.lower[..at].trim_end();
+                let Some(w) = ["hôm", "sáng", "chiều", "tối", "trưa", "đêm"]
+                    .iter()
+                    .find(|w| ends_with_word(before, w))
+                else {
+                    continue;
+                };
+                let start = before.len() - w.len();
+                let end = at + word.len();
+                // "Sáng nay (11/7)", "Sáng nay 21/6", "Sáng nay, ngày 23-9": dated after all.
+                let after = self.lower[end..].trim_start_matches([' ', ',', '(']);
+                if after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with("ngày") {
+                    continue;
+                }
+                if !self.clause_before(start).is_some_and(is_lead_prefix) {
+                    continue;
+                }
+                let day = if word == "qua" {
+                    p.last.previous_day()?
+                } else {
+                    p.last
+                };
+                return Some(EventDate {
+                    iso: iso(day),
+                    year_source: p.source,
+                    evidence: Some(self.evidence(Span::new(start, end))),
+                });
+            }
+        }
+        None
     }
 
     /// "tối qua", "hôm qua", "chiều qua" in the opening paragraphs.
