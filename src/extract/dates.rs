@@ -2238,6 +2238,8 @@ fn is_lead_prefix(s: &str) -> bool {
         || (body.starts_with('(') && body.ends_with(')'))
         || !body.chars().any(char::is_lowercase)
         || is_place_dateline_text(body)
+        // A site's name: "VTV.vn -", "Baophapluat.vn -".
+        || (body.contains('.') && !body.contains(char::is_whitespace))
 }
 
 /// "Hà Nội, 21/9 (TTXVN)", "Đà Nẵng, 13/4": an agency's dateline before the dash of a lead.
