@@ -67,10 +67,8 @@ fn example_articles() {
     for f in &files {
         for doc in load(f) {
             let got = predicted(&doc);
-            let ok = match doc.gold.date.as_deref() {
-                Some(g) => date_matches(g, got.as_deref()),
-                None => got.is_none(),
-            };
+            // Exact, as the held-out score counts it: a year where the gold has none is wrong.
+            let ok = doc.gold.date == got;
             if !ok {
                 failures.push(format!(
                     "{}: gold {:?}, got {:?}",

@@ -4,11 +4,12 @@
 use nienbieu::extract::{dates, events, figures, normalize, Context};
 use proptest::prelude::*;
 
-const ARTICLES: [&str; 4] = [
+const ARTICLES: [&str; 5] = [
     "Hội nghị lần thứ 13 Ban Chấp hành Đảng bộ tỉnh khoá XX\n\nSáng 28-12, BCH Đảng bộ tỉnh khoá XX họp hội nghị tổng kết công tác năm 2021, phương hướng, nhiệm vụ năm 2022. Ước cả năm đạt và vượt 11/14 chỉ tiêu; 78/204 xã (chiếm 38%) đạt chuẩn.",
     "19/11/2015 - 18:22\n\nChiều ngày 18-11-2015, Ban Tuyên giáo tổ chức hội nghị. Đại hội diễn ra từ 13 đến 16-10-2015, theo Công văn 5185-CV/VPTW ngày 24/10.",
     "Nhân kỷ niệm 88 năm Ngày truyền thống Mặt trận (18/11/1930 - 18/11/2018), sáng 11/11, Tổng Bí thư về dự Ngày hội.\n- 14-10-2015Kêu gọi\n- 04-10-2015Khai mạc",
     "Thursday, April 27, 2017\n\n(TTV)- Ngày 5/12 và chiều 16 và sáng 17.10, kể từ ngày 1/9/2022, từ ngày 1.7.2016 đến ngày 1.7.2021; ngày 12 tháng 02 năm 2026.",
+    "Ngày xuất bản: 12/04/2024 | Lượt xem: 312\nHà Nội, 21/9 (TTXVN) - Chiều qua, sáng thứ Hai (13-4), hôm nay (thứ Bảy, 21/6), trong hai ngày 22, 23/9 (từ 22 - 24/9), quý I/2024, kỳ họp dự kiến khai mạc vào ngày 20/5.\nẢnh chụp sáng 12/4. Ảnh: A\n- Hội nghị (12/04/2023)\n- Trao quyết định - 10/04/2023\nTin khác\n12/04/2023 - Hội nghị",
 ];
 
 fn valid_iso(s: &str) -> bool {

@@ -5,15 +5,21 @@
 //! 1. **Scan** every day-month written in the text: "28-12", "5/4", "7.9", "22-24/9",
 //!    "16 và 17.10", "25-5-2016", "ngày 12 tháng 02 năm 2026", "Thursday, April 27, 2017".
 //! 2. **Classify** each by its surroundings. The reported event is announced in the lead
-//!    ("Sáng 28-12, ...", "(TTV)- Ngày 5/12", "Sáng nay (11-7)") or with a time of day ("vào
-//!    chiều 12-2"); the rest are page stamps ("05/12/2019 19:39"), documents cited ("Công văn
-//!    5185-CV/VPTW ngày 24/10"), anniversaries ("(18/11/1930 - 18/11/2018)"), related-link lists
-//!    ("- 14-10-2015Kêu gọi ..."), effective dates ("kể từ ngày 1/9/2022"), periods ("từ ngày
-//!    1.7.2016 đến ngày 1.7.2021"), photo captions ("... ngày 15.7.2022. Ảnh: ...").
+//!    ("Sáng 28-12, ...", "(TTV)- Ngày 5/12", "Sáng nay (11-7)", "Sáng thứ Hai (13-4)"), in an
+//!    agency's dateline ("Hà Nội, 21/9 (TTXVN) - ...") or with a time of day ("vào chiều
+//!    12-2"); the rest are page stamps ("05/12/2019 19:39", "Ngày xuất bản: 12/04/2024"),
+//!    documents cited ("Công văn 5185-CV/VPTW ngày 24/10"), anniversaries ("(18/11/1930 -
+//!    18/11/2018)"), related-link lists ("- 14-10-2015Kêu gọi ...", "- Hội nghị ...
+//!    (12/04/2023)"), effective dates ("kể từ ngày 1/9/2022"), periods ("từ ngày 1.7.2016 đến
+//!    ngày 1.7.2021"), photo captions ("... ngày 15.7.2022. Ảnh: ..."), births, plans ("dự kiến
+//!    khai mạc vào ngày 20/5"). With no event candidate, a caption dating its scene, a plan,
+//!    then a document just signed ("vừa ký Quyết định ... ngày 12/4/2024") stand in.
 //! 3. **Date the year** when the text leaves it out: a page stamp, the publication date the user
 //!    gives, a date in the URL, then the content (the year under review in December, a congress
-//!    term, an election, an anniversary, Tết, a full date close by). No evidence, no year:
-//!    "--MM-DD".
+//!    term, an election, an anniversary, Tết, a working month or quarter, a full date close by).
+//!    No evidence, no year: "--MM-DD". Only clues a reader annotating the article would use
+//!    count: the calendar of the Assembly's numbered sessions ("kỳ họp thứ 8, Quốc hội khóa
+//!    XIV" in 2019) is not one, and the annotations leave such years out.
 //!
 //! Every step is linear in the text: each mention looks back a bounded number of bytes.
 
@@ -39,9 +45,16 @@ pub(crate) fn find_event_date_lowered(
     let mentions = doc.classify(doc.scan());
     let publications = doc.publications(&mentions, ctx);
 
-    let Some(event) = best_event(&mentions) else {
+    let Some(event) = best_event(&mentions).or_else(|| document_news(&doc, &mentions)) else {
         return doc.publication_fallback(&mentions, &publications);
     };
+    // "Sáng nay, HĐND tỉnh khai mạc ... Trước đó, ngày 10/4, ...": a lead dated by the words
+    // "sáng nay" alone is the publication's day, not a later date in the body.
+    if !matches!(event.role, Role::Event(s) if s >= S_PAREN_RELATIVE) {
+        if let Some(d) = doc.undated_relative_lead(event.span.start, &publications) {
+            return Some(d);
+        }
+    }
     let evidence = Some(doc.evidence(event.span));
     let (year, source) = match event.raw.year {
         Some(y) => (Some(y), YearSource::Explicit),
@@ -284,7 +297,7 @@ fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static
 }
 
 /// The words this module searches for (see [`cached_finder`], [`Doc::occurrences_in`]).
-const SEARCHED_WORDS: [&str; 12] = [
+const SEARCHED_WORDS: [&str; 13] = [
     "tháng",
     "qua",
     "kỷ niệm",
@@ -297,6 +310,7 @@ const SEARCHED_WORDS: [&str; 12] = [
     "năm",
     "ảnh",
     "nhiệm kỳ",
+    "quý",
 ];
 
 /// Four ASCII digits at `at` forming a year of the modern press (1900..=2100), not part of a
@@ -782,6 +796,9 @@ enum Role {
     Caption,
     /// A birth date ("sinh ngày 5/4/1967").
     Birth,
+    /// A date planned ahead in the body ("kỳ họp dự kiến khai mạc vào ngày 20/5"): the event
+    /// only when the text dates nothing else.
+    Plan,
 }
 
 /// The words announcing a date, read backwards from it.
@@ -818,13 +835,16 @@ struct Mention {
     span: Span,
 }
 
-const TIME_OF_DAY: [&str; 8] = [
-    "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng", "sớm",
+const TIME_OF_DAY: [&str; 9] = [
+    "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng", "sớm", // "Tối muộn 14/10"
+    "muộn",
 ];
 const S_EVENT_LEAD: u8 = 100;
 const S_PAREN_RELATIVE: u8 = 95;
 const S_TIME_OF_DAY: u8 = 80;
 const S_VAO_NGAY: u8 = 60;
+/// "Hà Nội, 21/9 (TTXVN) -": the day the story was filed, when its lead names no other.
+const S_DATELINE: u8 = 90;
 const S_NGAY: u8 = 50;
 const S_YEAR_ONLY: u8 = 30;
 
@@ -951,9 +971,14 @@ impl<'a> Doc<'a> {
             {
                 j += 1;
             }
-            let connector = toks
-                .get(j)
-                .is_some_and(|t| matches!(t.s, "đến" | "tới" | "và" | "-" | "–"));
+            // A comma joins two days only right after their cue: "Ngày 22, 23/9".
+            let comma_days = || {
+                toks.get(j + 2)
+                    .is_some_and(|t| t.s == "ngày" || is_time_of_day(t.s))
+            };
+            let connector = toks.get(j).is_some_and(|t| {
+                matches!(t.s, "đến" | "tới" | "và" | "-" | "–") || (t.s == "," && comma_days())
+            });
             if connector {
                 if let Some(t) = toks.get(j + 1) {
                     if t.s.len() <= 2 && t.s.bytes().all(|c| c.is_ascii_digit()) {
@@ -968,15 +993,34 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // "Hôm nay (thứ Bảy, 21/6)": a weekday inside the bracket.
+        let mut weekday = false;
+        {
+            let j = i + usize::from(toks.get(i).is_some_and(|t| t.s == ","));
+            let w = weekday_len(&toks, j);
+            if w > 0 && toks.get(j + w).is_some_and(|t| t.s == "(") {
+                weekday = true;
+                i = j + w;
+            }
+        }
         if toks.get(i).is_some_and(|t| t.s == "(") {
             cue.paren = true;
             start = toks[i].start;
             i += 1;
         }
         while let Some(t) = toks.get(i) {
+            // "Sáng thứ Hai (13-4)", "Thứ Sáu, ngày 12/4", "Chiều Chủ nhật, 13/4".
+            let w = weekday_len(&toks, i);
+            if w > 0 {
+                weekday = true;
+                start = toks[i + w - 1].start;
+                i += w;
+                continue;
+            }
             match t.s {
+                "," if weekday_len(&toks, i + 1) > 0 => {}
                 "ngày" => cue.ngay = true,
-                "nay" | "hôm" => cue.relative = true,
+                "nay" | "hôm" | "mai" => cue.relative = true, // "Ngày mai (13/4)"
                 "qua" => {
                     cue.relative = true;
                     cue.yesterday = true;
@@ -993,7 +1037,7 @@ impl<'a> Doc<'a> {
             start = t.start;
             i += 1;
         }
-        if cue.paren && !cue.relative && !cue.ngay {
+        if cue.paren && !cue.relative && !cue.ngay && !weekday {
             // A bracket with no cue before it: not part of the expression.
             cue.paren = false;
             if start < raw.core.start && !cue.range_start {
@@ -1045,15 +1089,27 @@ impl<'a> Doc<'a> {
         let link_lines = self.link_list_lines(&ms);
         for m in ms.iter_mut() {
             m.role = self.role_of(m, &link_lines);
+            if m.role == Role::Event(S_DATELINE) && self.dateline_says_yesterday(m) {
+                // The day before, on a calendar of any year (1 March is left alone: it may
+                // follow a 29 February).
+                let (d, mo) = (m.raw.day, m.raw.month);
+                if let Some(prev) = calendar_date(2001, mo, d).and_then(|x| x.previous_day()) {
+                    if !(d == 1 && mo == 3) {
+                        m.raw.day = prev.day();
+                        m.raw.month = u8::from(prev.month());
+                    }
+                }
+            }
         }
         self.pair_ranges(&mut ms);
         ms
     }
 
     /// Lines that are part of a related-link list: two or more consecutive lines opening with a
-    /// dated entry.
+    /// dated entry ("- 14-10-2015Kêu gọi ...") or closing with one in brackets ("- Hội nghị
+    /// Tỉnh ủy lần thứ 10 (12/04/2023)").
     fn link_list_lines(&self, ms: &[Mention]) -> Vec<usize> {
-        let opening: Vec<usize> = ms
+        let mut opening: Vec<usize> = ms
             .iter()
             .filter(|m| m.raw.year.is_some())
             .filter_map(|m| {
@@ -1061,13 +1117,24 @@ impl<'a> Doc<'a> {
                 let ls = self.line_span(line);
                 let before = &self.text[ls.start..m.raw.core.start];
                 let after = self.text[m.raw.core.end..ls.end].trim();
-                (before
+                let opens = before
                     .trim_matches(|c: char| c.is_whitespace() || "-–•*+·|".contains(c))
                     .is_empty()
-                    && !after.is_empty())
-                .then_some(line)
+                    && !after.is_empty();
+                // "Title (12/04/2023)", "Title - 12/04/2023".
+                let title = before.trim_end();
+                let closes = matches!(after, "" | ")")
+                    && (if after.is_empty() {
+                        title.ends_with(['-', '–', '|'])
+                    } else {
+                        title.ends_with('(')
+                    })
+                    && title.len() > 1
+                    && ls.end - ls.start <= 240;
+                (opens || closes).then_some(line)
             })
             .collect();
+        opening.dedup();
         // `opening` is in text order, so neighbours are found by binary search.
         let has = |l: usize| opening.binary_search(&l).is_ok();
         let mut lines: Vec<usize> = opening
@@ -1088,14 +1155,19 @@ impl<'a> Doc<'a> {
 
     fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
         let raw = &m.raw;
-        if raw.english || self.is_stamp(raw) {
-            return Role::Stamp;
-        }
-        if raw.glued
+        let in_links = raw.glued
             || link_lines
                 .binary_search(&self.line_of(raw.core.start))
-                .is_ok()
-        {
+                .is_ok();
+        if raw.english || self.is_stamp(raw) {
+            // A link's date, not the page's: "12/04/2023 - Hội nghị Tỉnh ủy lần thứ 10" under
+            // "Tin khác" reads as a dateline, but a link list's entries carry their titles.
+            if in_links && !self.stamp_words_only(raw) {
+                return Role::LinkList;
+            }
+            return Role::Stamp;
+        }
+        if in_links {
             return Role::LinkList;
         }
         if self.is_caption(raw) {
@@ -1109,6 +1181,10 @@ impl<'a> Doc<'a> {
             &self.lower[from..m.span.start]
         };
         let btrim = before_lower.trim_end();
+        // "Ngày sinh: 12/3/1972", "Năm sinh: 1972".
+        if ends_with_word(btrim.trim_end_matches([':', ' ']), "sinh") {
+            return Role::Birth;
+        }
         if m.cue.ngay {
             if let Some(ngay) = self.ngay_start(m) {
                 if self.is_document_ref(ngay) {
@@ -1134,6 +1210,17 @@ impl<'a> Doc<'a> {
         {
             return Role::Effective;
         }
+        if raw.year.is_none() && self.is_place_dateline(m) {
+            return Role::Event(S_DATELINE);
+        }
+        if !lead {
+            // "dự kiến" a few words before, in the same clause.
+            let from = m.span.start - clause.map_or(0, str::len);
+            let from = ceil_boundary(self.lower, from.max(m.span.start.saturating_sub(40)));
+            if self.lower[from..m.span.start].contains("dự kiến") {
+                return Role::Plan;
+            }
+        }
         let followed_by_comma = self.text[raw.core.end..].starts_with([',', ')']);
         let score = if lead && (m.cue.any() || raw.year.is_some() || followed_by_comma) {
             S_EVENT_LEAD
@@ -1143,7 +1230,8 @@ impl<'a> Doc<'a> {
             S_TIME_OF_DAY
         } else if m.cue.ngay && m.cue.vao {
             S_VAO_NGAY
-        } else if m.cue.ngay {
+        } else if m.cue.ngay || (m.cue.tu && (m.cue.range_start || raw.range_end_day.is_some())) {
+            // "từ 22 - 24/9": a range of days is a date by its form.
             S_NGAY
         } else if raw.year.is_some() {
             S_YEAR_ONLY
@@ -1230,6 +1318,12 @@ impl<'a> Doc<'a> {
         if line.end - line.start > 120 {
             return false;
         }
+        self.stamp_words_only(raw)
+    }
+
+    /// Whether the date's line holds nothing but stamp words and numbers.
+    fn stamp_words_only(&self, raw: &Raw) -> bool {
+        let line = self.line_span(self.line_of(raw.core.start));
         // The words of the line before and after the date (no copy joining the two); a site's
         // name before the posting words is no part of the stamp ("BÁO ĐỒNG NAI - Cập nhật lúc
         // 21:10, Thứ Hai, 02/12/2024").
@@ -1274,6 +1368,49 @@ impl<'a> Doc<'a> {
                 .is_some_and(char::is_uppercase)
     }
 
+    /// A news agency's dateline: "Hà Nội, 21/9 (TTXVN) - ...", "Đà Nẵng, 13/4 – Chiều nay, ...":
+    /// the place and the day the story was filed, opening its line.
+    fn is_place_dateline(&self, m: &Mention) -> bool {
+        self.place_dateline_lead(m).is_some()
+    }
+
+    /// Where the lead after a place dateline starts (past its dash), if `m` is one.
+    fn place_dateline_lead(&self, m: &Mention) -> Option<usize> {
+        let line = self.line_span(self.line_of(m.raw.core.start));
+        let before = &self.text[line.start..m.span.start];
+        let place = before.strip_suffix(", ")?;
+        if !is_place_name(place) {
+            return None;
+        }
+        let after = &self.text[m.span.end..line.end];
+        let after = after.trim_start_matches(' ');
+        // An agency tag in brackets may come before the dash.
+        let after = match after.strip_prefix('(') {
+            Some(rest) => match rest.split_once(')') {
+                Some((tag, rest)) if tag.len() <= 24 && !tag.chars().any(char::is_lowercase) => {
+                    rest.trim_start_matches(' ')
+                }
+                _ => return None,
+            },
+            None => after,
+        };
+        let rest = ["-", "–", "—"]
+            .iter()
+            .find_map(|d| after.strip_prefix(d).filter(|r| r.starts_with(' ')))?;
+        Some(line.end - rest.len() + 1)
+    }
+
+    /// "Hà Nội, 21/9 (TTXVN) - Chiều qua, ...": the story was filed the day after the event.
+    fn dateline_says_yesterday(&self, m: &Mention) -> bool {
+        let Some(at) = self.place_dateline_lead(m) else {
+            return false;
+        };
+        let lead = &self.lower[at..floor_boundary(self.lower, (at + 16).min(self.lower.len()))];
+        ["hôm", "sáng", "trưa", "chiều", "tối", "đêm"]
+            .iter()
+            .any(|w| lead.strip_prefix(w).is_some_and(|r| r.starts_with(" qua")))
+    }
+
     fn is_caption(&self, raw: &Raw) -> bool {
         let line = self.line_span(self.line_of(raw.core.start));
         // A caption's credit comes within a short way of its date.
@@ -1308,6 +1445,12 @@ impl<'a> Doc<'a> {
                 if !self.text[a.raw.core.end..b.span.start].trim().is_empty() {
                     continue;
                 }
+            }
+            // A pair is written on one line: a stamp line ("Ngày xuất bản: 12/04/2024") and the
+            // lead under it ("Chiều 11/4, ...") are two dates.
+            if memchr::memchr(b'\n', &self.text.as_bytes()[a.raw.core.end..b.span.start]).is_some()
+            {
+                continue;
             }
             let opens = self.text[..a.span.start].trim_end().ends_with('(');
             let closes = self.text[b.raw.core.end..].trim_start().starts_with(')');
@@ -1403,6 +1546,45 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// A lead opening with "Sáng nay", "Hôm nay", "Tối qua"... and no date after it, before
+    /// `limit`: the publication's day (or the day before), when a publication day is known.
+    fn undated_relative_lead(&self, limit: usize, pubs: &[Publication]) -> Option<EventDate> {
+        let p = pubs.iter().find(|p| p.exact)?;
+        let limit = floor_boundary(self.lower, limit.min(1500));
+        for word in ["nay", "qua"] {
+            for at in word_occurrences(self.lower, 0, limit, word) {
+                let before = self.lower[..at].trim_end();
+                let Some(w) = ["hôm", "sáng", "chiều", "tối", "trưa", "đêm"]
+                    .iter()
+                    .find(|w| ends_with_word(before, w))
+                else {
+                    continue;
+                };
+                let start = before.len() - w.len();
+                let end = at + word.len();
+                // "Sáng nay (11/7)", "Sáng nay 21/6", "Sáng nay, ngày 23-9": dated after all.
+                let after = self.lower[end..].trim_start_matches([' ', ',', '(']);
+                if after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with("ngày") {
+                    continue;
+                }
+                if !self.clause_before(start).is_some_and(is_lead_prefix) {
+                    continue;
+                }
+                let day = if word == "qua" {
+                    p.last.previous_day()?
+                } else {
+                    p.last
+                };
+                return Some(EventDate {
+                    iso: iso(day),
+                    year_source: p.source,
+                    evidence: Some(self.evidence(Span::new(start, end))),
+                });
+            }
+        }
+        None
+    }
+
     /// "tối qua", "hôm qua", "chiều qua" in the opening paragraphs.
     fn relative_yesterday(&self) -> Option<Span> {
         let limit = floor_boundary(self.lower, 1500);
@@ -1449,6 +1631,7 @@ impl<'a> Doc<'a> {
             .or_else(|| self.congress_year(region, month, own_sentence))
             .or_else(|| self.election_year(region, month))
             .or_else(|| self.working_month_year(region, month))
+            .or_else(|| self.quarter_year(region, month))
             .or_else(|| self.school_year(region, month))
             .or_else(|| self.plan_year(region, month))
     }
@@ -1678,6 +1861,38 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// "sơ kết quý I/2024" in April, "nhiệm vụ quý IV/2023" in January: a meeting about a
+    /// quarter falls within it or a month either side.
+    fn quarter_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (low, found) = self.occurrences_in(region, "quý");
+        for at in found {
+            let Some(rest) = low[at + "quý".len()..].strip_prefix(' ') else {
+                continue;
+            };
+            let numeral = rest
+                .bytes()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let Some(q) = parse_ordinal_token(&rest[..numeral]).filter(|q| (1..=4).contains(q))
+            else {
+                continue;
+            };
+            let Some(y) = rest[numeral..]
+                .strip_prefix('/')
+                .and_then(|ys| year_at(ys, 0))
+            else {
+                continue;
+            };
+            let first = 3 * q as i32 - 2;
+            return match (i32::from(month) - first).rem_euclid(12) {
+                0..=3 => Some(if i32::from(month) < first { y + 1 } else { y }),
+                11 => Some(if i32::from(month) > first { y - 1 } else { y }),
+                _ => None,
+            };
+        }
+        None
+    }
+
     /// "khai giảng năm học 2023 - 2024": a school year starts in August or September and ends
     /// in May or June.
     fn school_year(&self, region: Span, month: u8) -> Option<i32> {
@@ -1723,6 +1938,14 @@ impl<'a> Doc<'a> {
                 continue; // "năm 2016-2017": a span, not a working year.
             }
             let pre = &low[floor_boundary(low, at.saturating_sub(60))..at];
+            // "mục tiêu, nhiệm vụ đến năm 2030", "từ năm 2021 đến nay": a horizon or a start,
+            // not the working year.
+            if ["đến", "tới", "trước", "từ", "sau"]
+                .iter()
+                .any(|w| ends_with_word(pre.trim_end(), w))
+            {
+                continue;
+            }
             let plan = PLAN_WORDS.iter().any(|w| pre.contains(w));
             if !plan {
                 continue;
@@ -1807,13 +2030,19 @@ const WORKING_MONTH_WORDS: [&str; 5] =
     ["thường kỳ", "giao ban", "nhiệm vụ", "công tác", "kế hoạch"];
 
 /// Plan words that look ahead to the year they name.
-const AHEAD_WORDS: [&str; 3] = ["phương hướng", "dự toán", "triển khai"];
+const AHEAD_WORDS: [&str; 4] = [
+    "phương hướng",
+    "dự toán",
+    "triển khai",
+    // "thông qua Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm 2025" in December.
+    "kế hoạch phát triển",
+];
 
 /// Plan words that look back on the year.
 const REVIEW_WORDS: [&str; 4] = ["tổng kết", "sơ kết", "kết quả", "đánh giá"];
 
 /// Words a page stamp line may hold besides its numbers.
-const STAMP_WORDS: [&str; 26] = [
+const STAMP_WORDS: [&str; 30] = [
     "thứ",
     "hai",
     "ba",
@@ -1840,6 +2069,11 @@ const STAMP_WORDS: [&str; 26] = [
     "giờ",
     "h",
     "updated",
+    // "Ngày xuất bản: 12/04/2024", "Ngày đăng: 12/4/2024 | Lượt xem: 235".
+    "xuất",
+    "bản",
+    "lượt",
+    "xem",
 ];
 
 /// "nhiệm kỳ 2020 - 2025" within `max` bytes after `at`, on the same sentence: its first year.
@@ -1931,6 +2165,24 @@ fn is_time_of_day(s: &str) -> bool {
     TIME_OF_DAY.contains(&s)
 }
 
+/// How many tokens (read backwards from `toks[i]`) name a weekday: "thứ Hai", "thứ 2", "Chủ
+/// nhật" take two, anything else none.
+fn weekday_len(toks: &[Tok], i: usize) -> usize {
+    let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
+        return 0;
+    };
+    let named = b.s == "thứ"
+        && matches!(
+            a.s,
+            "hai" | "ba" | "tư" | "năm" | "sáu" | "bảy" | "2" | "3" | "4" | "5" | "6" | "7"
+        );
+    if named || (b.s == "chủ" && a.s == "nhật") {
+        2
+    } else {
+        0
+    }
+}
+
 /// Whether `hay` ends with `word` as a whole word.
 #[inline(always)] // callers try word lists: most words fail on their last byte, with no call
 pub(crate) fn ends_with_word(hay: &str, word: &str) -> bool {
@@ -1985,6 +2237,40 @@ fn is_lead_prefix(s: &str) -> bool {
     body.is_empty()
         || (body.starts_with('(') && body.ends_with(')'))
         || !body.chars().any(char::is_lowercase)
+        || is_place_dateline_text(body)
+        // A site's name: "VTV.vn -", "Baophapluat.vn -".
+        || (body.contains('.') && !body.contains(char::is_whitespace))
+}
+
+/// "Hà Nội, 21/9 (TTXVN)", "Đà Nẵng, 13/4": an agency's dateline before the dash of a lead.
+fn is_place_dateline_text(s: &str) -> bool {
+    let Some((place, rest)) = s.split_once(", ") else {
+        return false;
+    };
+    let rest = match rest.split_once(" (") {
+        Some((date, tag)) => {
+            if !tag.ends_with(')') || tag.chars().any(char::is_lowercase) {
+                return false;
+            }
+            date
+        }
+        None => rest,
+    };
+    is_place_name(place)
+        && (3..=10).contains(&rest.len())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .bytes()
+            .all(|c| c.is_ascii_digit() || b"/.-".contains(&c))
+}
+
+/// One to five words, each opening with a capital: "Hà Nội", "TP Hồ Chí Minh", "New York".
+fn is_place_name(s: &str) -> bool {
+    let words = s.split(' ').count();
+    s.len() <= 40
+        && (1..=5).contains(&words)
+        && s.split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn clock_at(b: &[u8], k: usize) -> bool {
@@ -2011,7 +2297,9 @@ fn clock_ending_at(b: &[u8], k: usize) -> bool {
     (1..=2).contains(&h)
 }
 
-/// The strongest event candidate; the earliest among equals.
+/// The strongest event candidate; the earliest among equals. With none, a photo caption that
+/// dates its scene ("Quang cảnh phiên họp sáng 12/4. Ảnh: ..."): the story's own occasion
+/// when the text dates nothing else.
 fn best_event(ms: &[Mention]) -> Option<&Mention> {
     let mut best: Option<(&Mention, u8)> = None;
     for m in ms {
@@ -2021,6 +2309,22 @@ fn best_event(ms: &[Mention]) -> Option<&Mention> {
         }
     }
     best.map(|(m, _)| m)
+        .or_else(|| {
+            ms.iter()
+                .find(|m| m.role == Role::Caption && m.raw.year.is_none() && m.cue.any())
+        })
+        .or_else(|| ms.iter().find(|m| m.role == Role::Plan))
+}
+
+/// With no event candidate, a document that is itself the news: "Thủ tướng vừa ký Quyết định
+/// số 456/QĐ-TTg ngày 12/4/2024 ...", in the clause that says it was just signed.
+fn document_news<'m>(doc: &Doc, ms: &'m [Mention]) -> Option<&'m Mention> {
+    let m = ms
+        .iter()
+        .find(|m| m.role == Role::Document && m.raw.year.is_some())?;
+    let clause = doc.clause_before(m.span.start)?;
+    let low = &doc.lower[m.span.start - clause.len()..m.span.start];
+    (!word_occurrences(low, 0, low.len(), "vừa").is_empty()).then_some(m)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2122,20 +2426,27 @@ fn url_date(url: &str) -> Option<Publication> {
         let next = b.get(i + run).copied().unwrap_or(b'/');
         let delimited = |c: u8| !c.is_ascii_alphanumeric();
         let found = match run {
-            // /2017/04/27/ or /2017/04/ or /2017-04-27
+            // /2017/04/27/ or /2017/04/ or /2017-04-27; portals' folders may drop the zeros
+            // (/2023/5/12/).
             4 if delimited(prev) => {
                 let y = year_at(url, i);
                 let sep = next;
-                if matches!(sep, b'/' | b'-') && digit_run(b, i + 5) == 2 {
-                    let m = number(b, i + 5, 2) as u8;
-                    let after = b.get(i + 7).copied().unwrap_or(b'/');
+                // Widths of the month and the day: two digits, or one or two between slashes.
+                let width = |k: usize| {
+                    let r = digit_run(b, k);
+                    (r == 2 || (sep == b'/' && r == 1)).then_some(r)
+                };
+                if let (true, Some(mw)) = (matches!(sep, b'/' | b'-'), width(i + 5)) {
+                    let m = number(b, i + 5, mw) as u8;
+                    let d_at = i + 6 + mw;
+                    let after = b.get(d_at - 1).copied().unwrap_or(b'/');
+                    let day = width(d_at).filter(|&dw| {
+                        after == sep && b.get(d_at + dw).is_none_or(|&c| delimited(c))
+                    });
                     if !delimited(after) {
                         None
-                    } else if after == sep
-                        && digit_run(b, i + 8) == 2
-                        && b.get(i + 10).is_none_or(|&c| delimited(c))
-                    {
-                        y.and_then(|y| day_pub(y, m, number(b, i + 8, 2) as u8))
+                    } else if let Some(dw) = day {
+                        y.and_then(|y| day_pub(y, m, number(b, d_at, dw) as u8))
                     } else if sep == b'/' {
                         y.and_then(|y| month_pub(y, m))
                     } else {
@@ -2407,6 +2718,15 @@ mod tests {
             d("https://x.vn/a-20151211140623442.chn"),
             Some(("2015-12-11".into(), "2015-12-11".into()))
         );
+        assert_eq!(
+            d("https://x.vn/tin-tuc/2023/5/12/abc.html"),
+            Some(("2023-05-12".into(), "2023-05-12".into()))
+        );
+        assert_eq!(
+            d("https://x.vn/tin-tuc/2023/5/abc.html"),
+            Some(("2023-05-01".into(), "2023-05-31".into()))
+        );
+        assert_eq!(d("https://x.vn/a/2023-5-12/abc.html"), None);
         assert_eq!(d("https://x.vn/-/2018/7830/abc.aspx"), None);
         assert_eq!(d("https://x.vn/abc-c44781279.epi"), None);
         assert_eq!(d("https://x.vn/abc-post816439.html"), None);
