@@ -14,6 +14,9 @@ const CREDITS: &[&str] = &[
     "Tin và ảnh",
     "Tin, ảnh",
     "Tin - ảnh",
+    "Tin/ảnh",
+    "Bài/ảnh",
+    "Tác giả",
     "Nhóm phóng viên",
     "Thực hiện",
     "Đồ họa",
@@ -87,6 +90,26 @@ fn is_signature(s: &str) -> bool {
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
     })
+}
+
+/// "Thu Trang (Sở KH&ĐT)", "Văn Hào (Trung tâm Văn hóa xã)", "Minh Anh (t/h)": a signature
+/// followed by its writer's unit or a note that the story is compiled: the name alone.
+fn signature_with_unit(s: &str) -> Option<&str> {
+    let (name, rest) = s.trim().strip_suffix(')')?.rsplit_once(" (")?;
+    let note = matches!(rest.to_lowercase().as_str(), "t/h" | "th" | "tổng hợp");
+    let unit = rest.chars().count() <= 60
+        && (UNIT_WORDS.iter().any(|u| rest.starts_with(u))
+            || ["Sở ", "CTV", "Cộng tác viên"]
+                .iter()
+                .any(|u| rest.starts_with(u)));
+    ((note || unit) && is_signature(name)).then_some(name)
+}
+
+/// A photo credit is a name or an agency, not a caption: "Ảnh: Đồng chí Bí thư Tỉnh ủy phát
+/// biểu kết luận hội nghị." describes the photo.
+fn is_caption(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    words > 6 || (words > 3 && name.trim_end().ends_with('.'))
 }
 
 /// "Tin liên quan", "Xem thêm": the heading of the links to other stories pasted under one.
@@ -201,6 +224,9 @@ pub fn find(text: &str) -> Vec<Author> {
             {
                 let named = rest[..colon].trim();
                 let after = colon + 1;
+                if *credit == "Ảnh" && is_caption(&rest[after..]) {
+                    continue;
+                }
                 let name = if !named.is_empty() && rest[after..].trim_start().starts_with("http") {
                     let s = off + credit.len() + (rest.len() - rest.trim_start().len());
                     Span::new(s, s + named.len())
@@ -223,6 +249,24 @@ pub fn find(text: &str) -> Vec<Author> {
                 }
                 continue;
             }
+        }
+        // "(Theo TTXVN)", "(Theo Báo Nhân Dân)": the source, on a line of its own.
+        if let Some(outlet) = t
+            .trim_end()
+            .strip_prefix("(Theo ")
+            .and_then(|r| r.strip_suffix(')'))
+            .filter(|o| is_signature(o))
+        {
+            let s = off + "(Theo ".len();
+            if let Some(au) = author(
+                text,
+                Span::new(s, s + outlet.len()),
+                "Theo",
+                Span::new(a, b),
+            ) {
+                out.push(au);
+            }
+            continue;
         }
         // "Thùy Dương - Ảnh: Tuấn Anh": a signature, then the photographer.
         if let Some((dash, p)) = photo_after_dash(t).filter(|&(dash, _)| is_signature(&t[..dash])) {
@@ -287,8 +331,16 @@ pub fn find(text: &str) -> Vec<Author> {
                 }
                 break;
             }
-            if is_signature(line) && !out.iter().any(|o| o.evidence.sentence.start == a) {
+            if out.iter().any(|o| o.evidence.sentence.start == a) {
+                // (a credit line read above: "(Theo TTXVN)")
+            } else if is_signature(line) {
                 if let Some(au) = author(text, trimmed(text, a, b), "", Span::new(a, b)) {
+                    out.push(au);
+                }
+                break;
+            } else if let Some(name) = signature_with_unit(line) {
+                let s = a + (text[a..b].len() - text[a..b].trim_start().len());
+                if let Some(au) = author(text, Span::new(s, s + name.len()), "", Span::new(a, b)) {
                     out.push(au);
                 }
                 break;
