@@ -92,10 +92,19 @@ fn is_signature(s: &str) -> bool {
     })
 }
 
-/// "Thu Trang (Sở KH&ĐT)", "Văn Hào (Trung tâm Văn hóa xã)", "Minh Anh (t/h)": a signature
-/// followed by its writer's unit or a note that the story is compiled: the name alone.
+/// "Thu Trang (Sở KH&ĐT)", "Văn Hào (Trung tâm Văn hóa xã)", "Minh Anh (t/h)", "Minh Thu -
+/// Trung tâm Văn hóa huyện": a signature followed by its writer's unit or a note that the
+/// story is compiled: the name alone.
 fn signature_with_unit(s: &str) -> Option<&str> {
-    let (name, rest) = s.trim().strip_suffix(')')?.rsplit_once(" (")?;
+    let s = s.trim();
+    // "Minh Thu - Trung tâm VH-TT&TT huyện": the unit after a dash
+    let dashed = [" - ", " – "].iter().find_map(|d| s.split_once(d));
+    if let Some((name, unit)) = dashed {
+        if UNIT_WORDS.iter().any(|u| unit.starts_with(u)) && is_signature(name) {
+            return Some(name);
+        }
+    }
+    let (name, rest) = s.strip_suffix(')')?.rsplit_once(" (")?;
     let note = matches!(rest.to_lowercase().as_str(), "t/h" | "th" | "tổng hợp");
     let unit = rest.chars().count() <= 60
         && (UNIT_WORDS.iter().any(|u| rest.starts_with(u))
@@ -103,6 +112,19 @@ fn signature_with_unit(s: &str) -> Option<&str> {
                 .iter()
                 .any(|u| rest.starts_with(u)));
     ((note || unit) && is_signature(name)).then_some(name)
+}
+
+/// A short credit line ("Tin, ảnh: Mai Hoa", "Tác giả: Văn phòng Thành ủy"): page furniture to
+/// the event's lead. ("Theo" opens sentences too and is left out.)
+pub(crate) fn is_credit_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 100
+        && CREDITS.iter().filter(|c| **c != "Theo").any(|c| {
+            t.strip_prefix(c).is_some_and(|rest| {
+                rest.find(':')
+                    .is_some_and(|p| p <= 30 && !rest[..p].contains(['.', ',']))
+            })
+        })
 }
 
 /// A photo credit is a name or an agency, not a caption: "Ảnh: Đồng chí Bí thư Tỉnh ủy phát
@@ -115,9 +137,14 @@ fn is_caption(name: &str) -> bool {
 /// "Tin liên quan", "Xem thêm": the heading of the links to other stories pasted under one.
 /// (The dates read it too: a link's date is never the event's.)
 pub(crate) fn is_related_heading(line: &str) -> bool {
-    const HEADINGS: [&str; 9] = [
+    const HEADINGS: [&str; 14] = [
         "tin liên quan",
         "bài liên quan",
+        "bài viết liên quan",
+        "tin bài liên quan",
+        "tin bài khác",
+        "bài viết khác",
+        "các bài viết khác",
         "tin cùng chuyên mục",
         "tin khác",
         "các tin khác",

@@ -216,7 +216,7 @@ fn is_furniture(l: &str) -> bool {
         .any(|w| l.contains(w));
     // "(Theo Báo Nhân Dân)": the source a story is taken from, on a line of its own.
     let source = short && l.starts_with("(Theo ") && l.ends_with(')');
-    stamp || image || agency || breadcrumb || posted || source
+    stamp || image || agency || breadcrumb || posted || source || super::bylines::is_credit_line(l)
 }
 
 fn reads_as_headline(l: &str) -> bool {
@@ -776,6 +776,8 @@ fn department_words() -> &'static [(String, bool)] {
 fn department_name_end(text: &str, lower: &str, k: usize, to: usize) -> Option<usize> {
     let words = department_words();
     let mut end = None;
+    // "Khối các cơ quan tỉnh": a bloc's name may start in lowercase.
+    let bloc = lower[..k].ends_with("khối");
     let mut at = k;
     loop {
         // the gap before the next piece: a blank, ", ", " và ", " - "
@@ -788,7 +790,7 @@ fn department_name_end(text: &str, lower: &str, k: usize, to: usize) -> Option<u
         let piece = words
             .iter()
             .filter(|(w, lowercase)| {
-                (capital || (*lowercase && end.is_some()))
+                (capital || (*lowercase && (end.is_some() || bloc)))
                     && p + w.len() <= to
                     && word_at(lower, p, w)
             })
