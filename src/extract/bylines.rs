@@ -105,7 +105,10 @@ fn signature_with_unit(s: &str) -> Option<&str> {
         }
     }
     let (name, rest) = s.strip_suffix(')')?.rsplit_once(" (")?;
-    let note = matches!(rest.to_lowercase().as_str(), "t/h" | "th" | "tổng hợp");
+    let note = matches!(
+        rest.to_lowercase().as_str(),
+        "t/h" | "th" | "tổng hợp" | "ghi" | "lược ghi"
+    );
     let unit = rest.chars().count() <= 60
         && (UNIT_WORDS.iter().any(|u| rest.starts_with(u))
             || ["Sở ", "CTV", "Cộng tác viên"]
@@ -179,6 +182,22 @@ fn is_share_line(line: &str) -> bool {
         && parts
             .iter()
             .all(|p| WORDS.iter().any(|w| p.eq_ignore_ascii_case(w)))
+}
+
+/// "Bản quyền thuộc Báo Quảng Ngãi", "© 2025 Báo Nam Định": the page's footer under the story.
+fn is_footer_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 160
+        && [
+            "Bản quyền",
+            "BẢN QUYỀN",
+            "©",
+            "Copyright",
+            "Ghi rõ nguồn",
+            "Giấy phép",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 fn lines(text: &str) -> Vec<(usize, usize)> {
@@ -335,7 +354,7 @@ pub fn find(text: &str) -> Vec<Author> {
     }
     while body
         .last()
-        .is_some_and(|&(a, b)| is_share_line(&text[a..b]))
+        .is_some_and(|&(a, b)| is_share_line(&text[a..b]) || is_footer_line(&text[a..b]))
     {
         body.pop();
     }
