@@ -17,6 +17,7 @@ const CREDITS: &[&str] = &[
     "Tin/ảnh",
     "Bài/ảnh",
     "Tác giả",
+    "Phóng viên",
     "Nhóm phóng viên",
     "Thực hiện",
     "Đồ họa",
@@ -127,6 +128,53 @@ pub(crate) fn is_credit_line(line: &str) -> bool {
                 rest.find(':')
                     .is_some_and(|p| p <= 30 && !rest[..p].contains(['.', ',']))
             })
+        })
+}
+
+/// A page's time stamp: digits with a date's or a time's separators ("10/07/2025 15:20").
+fn is_stamp(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.len() <= 48
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.contains(['/', ':'])
+        && !s.contains(". ")
+}
+
+/// Under the headline, the author beside the page's stamp: "Ngọc Anh | 10/07/2025 15:20",
+/// "Thanh Hà - 10:15 03/03/2025": the name's length.
+pub(crate) fn top_byline(line: &str) -> Option<usize> {
+    let t = line.trim();
+    [" | ", " - ", " – "].iter().find_map(|sep| {
+        let (name, stamp) = t.split_once(sep)?;
+        (is_stamp(stamp) && !is_stamp(name) && is_signature(name) && !is_outlet_or_section(name))
+            .then_some(name.len())
+    })
+}
+
+/// "BÁO ĐỒNG NAI", "THỜI SỰ": the outlet or the section a page names beside its stamp, no
+/// author.
+fn is_outlet_or_section(name: &str) -> bool {
+    const SECTIONS: [&str; 14] = [
+        "thời sự",
+        "chính trị",
+        "xã hội",
+        "kinh tế",
+        "tin tức",
+        "sự kiện",
+        "quốc phòng",
+        "an ninh",
+        "pháp luật",
+        "văn hóa",
+        "thế giới",
+        "trong nước",
+        "giáo dục",
+        "y tế",
+    ];
+    let lower = name.trim().to_lowercase();
+    SECTIONS.contains(&lower.as_str())
+        || UNIT_WORDS.iter().any(|u| {
+            lower.starts_with(&u.to_lowercase()) && lower[u.to_lowercase().len()..].starts_with(' ')
         })
 }
 
@@ -257,6 +305,42 @@ fn author(text: &str, name: Span, credit: &str, line: Span) -> Option<Author> {
 pub fn find(text: &str) -> Vec<Author> {
     let mut out: Vec<Author> = Vec::new();
     let ls = lines(text);
+    // The author under the headline: beside the stamp ("Ngọc Anh | 10/07/2025 15:20"), or a
+    // name in capitals on its own line above the stamp ("THANH HÀ\n10/07/2025 15:20 GMT+7").
+    let top: Vec<(usize, usize)> = ls
+        .iter()
+        .copied()
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .take(4)
+        .collect();
+    for (i, &(a, b)) in top.iter().enumerate().skip(1) {
+        let line = &text[a..b];
+        let off = a + (line.len() - line.trim_start().len());
+        let len = top_byline(line).or_else(|| {
+            let t = line.trim();
+            let next_is_stamp = top.get(i + 1).is_some_and(|&(c, d)| is_stamp(&text[c..d]));
+            // (below a headline: a section's name in capitals comes above it)
+            let after_headline = {
+                let (c, d) = top[i - 1];
+                let h = text[c..d].trim();
+                h.split_whitespace().count() >= 5 && !h.ends_with('.')
+            };
+            (next_is_stamp
+                && after_headline
+                && !is_outlet_or_section(t)
+                && t.split_whitespace().count() >= 2
+                && t.len() <= 40
+                && t.chars().all(|c| !c.is_lowercase())
+                && is_signature(t))
+            .then_some(t.len())
+        });
+        if let Some(au) =
+            len.and_then(|n| author(text, Span::new(off, off + n), "", Span::new(a, b)))
+        {
+            out.push(au);
+            break;
+        }
+    }
     for &(a, b) in &ls {
         let line = &text[a..b];
         let t = line.trim_start();

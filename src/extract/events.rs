@@ -216,7 +216,15 @@ fn is_furniture(l: &str) -> bool {
         .any(|w| l.contains(w));
     // "(Theo Báo Nhân Dân)": the source a story is taken from, on a line of its own.
     let source = short && l.starts_with("(Theo ") && l.ends_with(')');
-    stamp || image || agency || breadcrumb || posted || source || super::bylines::is_credit_line(l)
+    let byline = short && super::bylines::top_byline(l).is_some();
+    stamp
+        || image
+        || agency
+        || breadcrumb
+        || posted
+        || source
+        || byline
+        || super::bylines::is_credit_line(l)
 }
 
 fn reads_as_headline(l: &str) -> bool {
