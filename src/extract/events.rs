@@ -217,6 +217,10 @@ fn is_furniture(l: &str) -> bool {
     // "(Theo Báo Nhân Dân)": the source a story is taken from, on a line of its own.
     let source = short && l.starts_with("(Theo ") && l.ends_with(')');
     let byline = short && super::bylines::top_byline(l).is_some();
+    // "Chính trị", "Thời sự": a section's name, too short for a headline.
+    let section = l.len() <= 40
+        && !l.bytes().any(|b| b.is_ascii_digit())
+        && l.split_whitespace().count() <= 2;
     stamp
         || image
         || agency
@@ -224,6 +228,7 @@ fn is_furniture(l: &str) -> bool {
         || posted
         || source
         || byline
+        || section
         || super::bylines::is_credit_line(l)
 }
 
@@ -1081,6 +1086,10 @@ mod tests {
             Some("Hội nghị báo cáo viên Tỉnh ủy")
         );
         assert_eq!(h("Ảnh chụp tại hội nghị.\nTiêu đề"), None);
+        assert_eq!(
+            h("Thời sự\nHĐND tỉnh bầu Phó Chủ tịch UBND tỉnh\nChiều 10/7, ...").as_deref(),
+            Some("HĐND tỉnh bầu Phó Chủ tịch UBND tỉnh")
+        );
         // a number of the headline's own is no stamp
         assert_eq!(
             h("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 28\nSáng 18/12, ...").as_deref(),
