@@ -580,7 +580,14 @@ fn lead_region(
         .copied()
         .find(|s| Some(*s) != headline && !is_furniture(s.slice(text).trim()))?;
     let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
-    let end = floor_boundary(lower, (cue.span.start + 100).min(lead.end));
+    // (a vote or an appointment names the person and the titles held before the post and its
+    // term: "bầu ông A, Ủy viên Trung ương Đảng, Phó Chủ tịch Quốc hội khóa XV")
+    let reach = if kind == EventKind::PersonnelChange {
+        160
+    } else {
+        100
+    };
+    let end = floor_boundary(lower, (cue.span.start + reach).min(lead.end));
     Some(Span::new(lead.start, end))
 }
 
