@@ -14,6 +14,10 @@ const CREDITS: &[&str] = &[
     "Tin và ảnh",
     "Tin, ảnh",
     "Tin - ảnh",
+    "Tin/ảnh",
+    "Bài/ảnh",
+    "Tác giả",
+    "Phóng viên",
     "Nhóm phóng viên",
     "Thực hiện",
     "Đồ họa",
@@ -89,12 +93,109 @@ fn is_signature(s: &str) -> bool {
     })
 }
 
+/// "Thu Trang (Sở KH&ĐT)", "Văn Hào (Trung tâm Văn hóa xã)", "Minh Anh (t/h)", "Minh Thu -
+/// Trung tâm Văn hóa huyện": a signature followed by its writer's unit or a note that the
+/// story is compiled: the name alone.
+fn signature_with_unit(s: &str) -> Option<&str> {
+    let s = s.trim();
+    // "Minh Thu - Trung tâm VH-TT&TT huyện": the unit after a dash
+    let dashed = [" - ", " – "].iter().find_map(|d| s.split_once(d));
+    if let Some((name, unit)) = dashed {
+        if UNIT_WORDS.iter().any(|u| unit.starts_with(u)) && is_signature(name) {
+            return Some(name);
+        }
+    }
+    let (name, rest) = s.strip_suffix(')')?.rsplit_once(" (")?;
+    let note = matches!(
+        rest.to_lowercase().as_str(),
+        "t/h" | "th" | "tổng hợp" | "ghi" | "lược ghi"
+    );
+    let unit = rest.chars().count() <= 60
+        && (UNIT_WORDS.iter().any(|u| rest.starts_with(u))
+            || ["Sở ", "CTV", "Cộng tác viên"]
+                .iter()
+                .any(|u| rest.starts_with(u)));
+    ((note || unit) && is_signature(name)).then_some(name)
+}
+
+/// A short credit line ("Tin, ảnh: Mai Hoa", "Tác giả: Văn phòng Thành ủy"): page furniture to
+/// the event's lead. ("Theo" opens sentences too and is left out.)
+pub(crate) fn is_credit_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 100
+        && CREDITS.iter().filter(|c| **c != "Theo").any(|c| {
+            t.strip_prefix(c).is_some_and(|rest| {
+                rest.find(':')
+                    .is_some_and(|p| p <= 30 && !rest[..p].contains(['.', ',']))
+            })
+        })
+}
+
+/// A page's time stamp: digits with a date's or a time's separators ("10/07/2025 15:20").
+fn is_stamp(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.len() <= 48
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.contains(['/', ':'])
+        && !s.contains(". ")
+}
+
+/// Under the headline, the author beside the page's stamp: "Ngọc Anh | 10/07/2025 15:20",
+/// "Thanh Hà - 10:15 03/03/2025": the name's length.
+pub(crate) fn top_byline(line: &str) -> Option<usize> {
+    let t = line.trim();
+    [" | ", " - ", " – "].iter().find_map(|sep| {
+        let (name, stamp) = t.split_once(sep)?;
+        (is_stamp(stamp) && !is_stamp(name) && is_signature(name) && !is_outlet_or_section(name))
+            .then_some(name.len())
+    })
+}
+
+/// "BÁO ĐỒNG NAI", "THỜI SỰ": the outlet or the section a page names beside its stamp, no
+/// author.
+fn is_outlet_or_section(name: &str) -> bool {
+    const SECTIONS: [&str; 14] = [
+        "thời sự",
+        "chính trị",
+        "xã hội",
+        "kinh tế",
+        "tin tức",
+        "sự kiện",
+        "quốc phòng",
+        "an ninh",
+        "pháp luật",
+        "văn hóa",
+        "thế giới",
+        "trong nước",
+        "giáo dục",
+        "y tế",
+    ];
+    let lower = name.trim().to_lowercase();
+    SECTIONS.contains(&lower.as_str())
+        || UNIT_WORDS.iter().any(|u| {
+            lower.starts_with(&u.to_lowercase()) && lower[u.to_lowercase().len()..].starts_with(' ')
+        })
+}
+
+/// A photo credit is a name or an agency, not a caption: "Ảnh: Đồng chí Bí thư Tỉnh ủy phát
+/// biểu kết luận hội nghị." describes the photo.
+fn is_caption(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    words > 6 || (words > 3 && name.trim_end().ends_with('.'))
+}
+
 /// "Tin liên quan", "Xem thêm": the heading of the links to other stories pasted under one.
 /// (The dates read it too: a link's date is never the event's.)
 pub(crate) fn is_related_heading(line: &str) -> bool {
-    const HEADINGS: [&str; 9] = [
+    const HEADINGS: [&str; 14] = [
         "tin liên quan",
         "bài liên quan",
+        "bài viết liên quan",
+        "tin bài liên quan",
+        "tin bài khác",
+        "bài viết khác",
+        "các bài viết khác",
         "tin cùng chuyên mục",
         "tin khác",
         "các tin khác",
@@ -129,6 +230,22 @@ fn is_share_line(line: &str) -> bool {
         && parts
             .iter()
             .all(|p| WORDS.iter().any(|w| p.eq_ignore_ascii_case(w)))
+}
+
+/// "Bản quyền thuộc Báo Quảng Ngãi", "© 2025 Báo Nam Định": the page's footer under the story.
+fn is_footer_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 160
+        && [
+            "Bản quyền",
+            "BẢN QUYỀN",
+            "©",
+            "Copyright",
+            "Ghi rõ nguồn",
+            "Giấy phép",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 fn lines(text: &str) -> Vec<(usize, usize)> {
@@ -188,6 +305,42 @@ fn author(text: &str, name: Span, credit: &str, line: Span) -> Option<Author> {
 pub fn find(text: &str) -> Vec<Author> {
     let mut out: Vec<Author> = Vec::new();
     let ls = lines(text);
+    // The author under the headline: beside the stamp ("Ngọc Anh | 10/07/2025 15:20"), or a
+    // name in capitals on its own line above the stamp ("THANH HÀ\n10/07/2025 15:20 GMT+7").
+    let top: Vec<(usize, usize)> = ls
+        .iter()
+        .copied()
+        .filter(|&(a, b)| !text[a..b].trim().is_empty())
+        .take(4)
+        .collect();
+    for (i, &(a, b)) in top.iter().enumerate().skip(1) {
+        let line = &text[a..b];
+        let off = a + (line.len() - line.trim_start().len());
+        let len = top_byline(line).or_else(|| {
+            let t = line.trim();
+            let next_is_stamp = top.get(i + 1).is_some_and(|&(c, d)| is_stamp(&text[c..d]));
+            // (below a headline: a section's name in capitals comes above it)
+            let after_headline = {
+                let (c, d) = top[i - 1];
+                let h = text[c..d].trim();
+                h.split_whitespace().count() >= 5 && !h.ends_with('.')
+            };
+            (next_is_stamp
+                && after_headline
+                && !is_outlet_or_section(t)
+                && t.split_whitespace().count() >= 2
+                && t.len() <= 40
+                && t.chars().all(|c| !c.is_lowercase())
+                && is_signature(t))
+            .then_some(t.len())
+        });
+        if let Some(au) =
+            len.and_then(|n| author(text, Span::new(off, off + n), "", Span::new(a, b)))
+        {
+            out.push(au);
+            break;
+        }
+    }
     for &(a, b) in &ls {
         let line = &text[a..b];
         let t = line.trim_start();
@@ -201,6 +354,9 @@ pub fn find(text: &str) -> Vec<Author> {
             {
                 let named = rest[..colon].trim();
                 let after = colon + 1;
+                if *credit == "Ảnh" && is_caption(&rest[after..]) {
+                    continue;
+                }
                 let name = if !named.is_empty() && rest[after..].trim_start().starts_with("http") {
                     let s = off + credit.len() + (rest.len() - rest.trim_start().len());
                     Span::new(s, s + named.len())
@@ -223,6 +379,24 @@ pub fn find(text: &str) -> Vec<Author> {
                 }
                 continue;
             }
+        }
+        // "(Theo TTXVN)", "(Theo Báo Nhân Dân)": the source, on a line of its own.
+        if let Some(outlet) = t
+            .trim_end()
+            .strip_prefix("(Theo ")
+            .and_then(|r| r.strip_suffix(')'))
+            .filter(|o| is_signature(o))
+        {
+            let s = off + "(Theo ".len();
+            if let Some(au) = author(
+                text,
+                Span::new(s, s + outlet.len()),
+                "Theo",
+                Span::new(a, b),
+            ) {
+                out.push(au);
+            }
+            continue;
         }
         // "Thùy Dương - Ảnh: Tuấn Anh": a signature, then the photographer.
         if let Some((dash, p)) = photo_after_dash(t).filter(|&(dash, _)| is_signature(&t[..dash])) {
@@ -264,7 +438,7 @@ pub fn find(text: &str) -> Vec<Author> {
     }
     while body
         .last()
-        .is_some_and(|&(a, b)| is_share_line(&text[a..b]))
+        .is_some_and(|&(a, b)| is_share_line(&text[a..b]) || is_footer_line(&text[a..b]))
     {
         body.pop();
     }
@@ -287,8 +461,16 @@ pub fn find(text: &str) -> Vec<Author> {
                 }
                 break;
             }
-            if is_signature(line) && !out.iter().any(|o| o.evidence.sentence.start == a) {
+            if out.iter().any(|o| o.evidence.sentence.start == a) {
+                // (a credit line read above: "(Theo TTXVN)")
+            } else if is_signature(line) {
                 if let Some(au) = author(text, trimmed(text, a, b), "", Span::new(a, b)) {
+                    out.push(au);
+                }
+                break;
+            } else if let Some(name) = signature_with_unit(line) {
+                let s = a + (text[a..b].len() - text[a..b].trim_start().len());
+                if let Some(au) = author(text, Span::new(s, s + name.len()), "", Span::new(a, b)) {
                     out.push(au);
                 }
                 break;

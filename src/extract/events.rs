@@ -87,9 +87,22 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
     } else {
         (before_cue, after_cue)
     };
+    let in_headline = headline.is_some_and(|h| sentence == h);
     let body = body_in(text, lower, first)
         .or_else(|| body_in(text, lower, second))
         .or_else(|| headline.and_then(|h| body_in(text, lower, h)));
+    // A body read from the headline is often shortened ("HĐND tỉnh") or in capitals; the lead
+    // naming the same event names it in full ("HĐND tỉnh Bắc Giang"), in its own casing.
+    let body = if in_headline || body.is_none() {
+        let in_lead = lead().and_then(|r| body_in(text, lower, r));
+        match (body, in_lead) {
+            (None, l) => l,
+            (Some(b), Some(l)) if extends(&l, &b) => Some(l),
+            (b, _) => b,
+        }
+    } else {
+        body
+    };
     Event {
         headline: headline_text,
         kind,
@@ -201,7 +214,22 @@ fn is_furniture(l: &str) -> bool {
         ]
         .iter()
         .any(|w| l.contains(w));
-    stamp || image || agency || breadcrumb || posted
+    // "(Theo Báo Nhân Dân)": the source a story is taken from, on a line of its own.
+    let source = short && l.starts_with("(Theo ") && l.ends_with(')');
+    let byline = short && super::bylines::top_byline(l).is_some();
+    // "Chính trị", "Thời sự": a section's name, too short for a headline.
+    let section = l.len() <= 40
+        && !l.bytes().any(|b| b.is_ascii_digit())
+        && l.split_whitespace().count() <= 2;
+    stamp
+        || image
+        || agency
+        || breadcrumb
+        || posted
+        || source
+        || byline
+        || section
+        || super::bylines::is_credit_line(l)
 }
 
 fn reads_as_headline(l: &str) -> bool {
@@ -283,15 +311,24 @@ fn count_words(s: &str, max: usize) -> usize {
 }
 
 /// The headline without a page stamp glued to its end ("... 3 Bộ trưởng 25/10/2025 12:38").
+/// A stamp is a time ("12:38"), a full date ("25/10/2025") or a bar; a number of the headline's
+/// own stays ("lần thứ 15", "nhiệm kỳ 2025-2030", "năm 2024").
 fn clean_headline(h: &str) -> String {
     let mut words: Vec<&str> = h.split_whitespace().collect();
+    let stamp = |w: &str| {
+        let seps = w.chars().filter(|c| "/-.".contains(*c)).count();
+        w.chars().all(|c| c.is_ascii_digit() || "/:-.|".contains(c))
+            && (w.contains([':', '|']) || (seps >= 2 && w.chars().any(|c| c.is_ascii_digit())))
+    };
+    let mut popped = false;
+    // (a dash between two parts of a stamp goes with them: "25/10/2025 - 12:38")
     while words.len() > 3
-        && words.last().is_some_and(|w| {
-            w.chars().any(|c| c.is_ascii_digit())
-                && w.chars().all(|c| c.is_ascii_digit() || "/:-.|".contains(c))
-        })
+        && words
+            .last()
+            .is_some_and(|w| stamp(w) || (popped && matches!(*w, "-" | "–")))
     {
         words.pop();
+        popped = true;
     }
     words.join(" ")
 }
@@ -301,8 +338,13 @@ fn lead_window(text: &str, sentences: &[Span], headline: Option<Span>) -> Vec<Sp
     let mut out: Vec<Span> = headline.into_iter().collect();
     let body_start = headline.map_or(0, |h| h.end);
     let mut taken = 0;
+    // (a stamp or a breadcrumb under the headline is no lead sentence: "Thứ bảy, 1/3/2025,
+    // 10:15 (GMT+7)" would take a place of the three)
     let cover = |s: Span, out: &mut Vec<Span>| {
-        if s.start >= body_start && count_words(s.slice(text), 4) == 4 {
+        if s.start >= body_start
+            && count_words(s.slice(text), 4) == 4
+            && !is_furniture(s.slice(text).trim())
+        {
             out.push(s);
             true
         } else {
@@ -538,7 +580,14 @@ fn lead_region(
         .copied()
         .find(|s| Some(*s) != headline && !is_furniture(s.slice(text).trim()))?;
     let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
-    let end = floor_boundary(lower, (cue.span.start + 100).min(lead.end));
+    // (a vote or an appointment names the person and the titles held before the post and its
+    // term: "bầu ông A, Ủy viên Trung ương Đảng, Phó Chủ tịch Quốc hội khóa XV")
+    let reach = if kind == EventKind::PersonnelChange {
+        160
+    } else {
+        100
+    };
+    let end = floor_boundary(lower, (cue.span.start + reach).min(lead.end));
     Some(Span::new(lead.start, end))
 }
 
@@ -634,11 +683,14 @@ fn bodies() -> &'static BodyLexicon {
 
 /// Words that continue a body's name after its head: levels and linking words.
 /// Two-word unit names whose second word is written in lowercase: (first, second).
-const BODY_COMPOUNDS: [(&str, &str); 4] = [
+const BODY_COMPOUNDS: [(&str, &str); 7] = [
     ("quân", "sự"),
     ("công", "an"),
     ("biên", "phòng"),
     ("cơ", "quan"),
+    ("quân", "khu"),
+    ("quân", "đoàn"),
+    ("sư", "đoàn"),
 ];
 
 const BODY_LINKS: [&str; 17] = [
@@ -694,6 +746,102 @@ fn after_title(lower: &str, at: usize) -> bool {
     .any(|t| super::dates::ends_with_word(pre, t))
 }
 
+/// Whether body `long` is `short` or a longer name of it, case aside ("Hội đồng nhân dân tỉnh
+/// Bắc Giang" of "Hội đồng nhân dân tỉnh").
+fn extends(long: &str, short: &str) -> bool {
+    let (long, short) = (long.to_lowercase(), short.to_lowercase());
+    long.strip_prefix(short.as_str())
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// A word in capitals ("TỈNH", "ĐẢNG"): what a headline in capitals is written in.
+fn all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// A link word as a body name writes it, for one read in capitals: "Đảng", "Việt Nam" keep
+/// their capital, levels are lowercase ("ĐẢNG BỘ TỈNH" → "Đảng bộ tỉnh").
+fn link_casing(lw: &str) -> &str {
+    match lw {
+        "đảng" => "Đảng",
+        "việt" => "Việt",
+        "nam" => "Nam",
+        _ => lw,
+    }
+}
+
+/// Words that name a ministry or department after its head word ("Ngoại giao", "Kế hoạch",
+/// "Đầu tư"): the organisation words of `lexicon/orgs.tsv` of two words or more, each with
+/// whether it is written in lowercase inside a name ("Phát triển nông thôn", "Khám, chữa
+/// bệnh").
+fn department_words() -> &'static [(String, bool)] {
+    static WORDS: OnceLock<Vec<(String, bool)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("lexicon/orgs.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (phrase, canon, flags) = (cols.next()?, cols.next()?, cols.next()?);
+                (phrase.contains(' ') && !flags.contains(['A', 'L', 'U', 'B', 'M']))
+                    .then(|| (phrase.to_string(), canon.starts_with(char::is_lowercase)))
+            })
+            .collect()
+    })
+}
+
+/// The end of a department's sentence-case name starting at `k` (just after its head word
+/// "Bộ", "Sở"): "Ngoại giao", "Kế hoạch và Đầu tư", "Văn hóa, Thể thao và Du lịch".
+fn department_name_end(text: &str, lower: &str, k: usize, to: usize) -> Option<usize> {
+    let words = department_words();
+    let mut end = None;
+    // "Khối các cơ quan tỉnh": a bloc's name may start in lowercase.
+    let bloc = lower[..k].ends_with("khối");
+    let mut at = k;
+    loop {
+        // the gap before the next piece: a blank, ", ", " và ", " - "
+        let rest = &text[at..to.max(at)];
+        let gap = [" và ", ", ", " - ", " – ", " "]
+            .iter()
+            .find(|g| rest.starts_with(**g) && (end.is_some() || **g == " "))?;
+        let p = at + gap.len();
+        let capital = text[p..].starts_with(char::is_uppercase);
+        let piece = words
+            .iter()
+            .filter(|(w, lowercase)| {
+                (capital || (*lowercase && (end.is_some() || bloc)))
+                    && p + w.len() <= to
+                    && word_at(lower, p, w)
+            })
+            .map(|(w, _)| w.len())
+            .max();
+        match piece {
+            Some(len) => {
+                at = p + len;
+                end = Some(at);
+            }
+            None => break,
+        }
+    }
+    end
+}
+
+/// The first department named in `from..to` by its head and name ("Bộ Công an", "Sở Kế
+/// hoạch và Đầu tư"), not as part of a title ("Bộ trưởng Bộ Công an"): (start, end).
+fn department_in(text: &str, lower: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    ["Bộ", "Sở"]
+        .iter()
+        .filter_map(|head| {
+            text[from..to]
+                .match_indices(head)
+                .map(|(i, _)| from + i)
+                .filter(|&at| word_at(text, at, head) && !after_title(lower, at))
+                .find_map(|at| Some((at, department_name_end(text, lower, at + head.len(), to)?)))
+        })
+        .min()
+}
+
 /// The first body named in the region, head expanded: "BCH Đảng bộ tỉnh" → "Ban Chấp hành
 /// Đảng bộ tỉnh", "HĐND tỉnh Sóc Trăng" → "Hội đồng nhân dân tỉnh Sóc Trăng".
 fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
@@ -715,14 +863,18 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             ))
         })
         .next();
-    let (at, head, canon) = best?;
-    let mut out = if canon.is_empty() {
-        text[at..at + head.len()].to_string()
-    } else {
-        canon.to_string()
+    // A ministry or department named before any body head holds the event: "Bộ Công an tổ
+    // chức hội nghị".
+    let department = department_in(text, lower, from, best.map_or(to, |(at, _, _)| at));
+    let (mut out, mut k) = match (department, best) {
+        (Some((at, end)), _) => (text[at..end].to_string(), end),
+        (None, Some((at, head, ""))) => (text[at..at + head.len()].to_string(), at + head.len()),
+        (None, Some((at, head, canon))) => (canon.to_string(), at + head.len()),
+        (None, None) => return None,
     };
-    let mut k = at + head.len();
-    let mut capitals = 0;
+    // (a department's name counts as a place's first word: a surname after it starts a person)
+    let mut capitals = usize::from(department.is_some());
+    let head_end = k;
     let mut after_country = false;
     loop {
         let rest = &text[k..to.max(k)];
@@ -757,6 +909,9 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
                 .all(|c| c.is_uppercase() && c.is_alphabetic() && word.len() > 1)
             || lw == "tp"
             || word == "TP";
+        // "Đảng bộ Quân khu 9", "Sư đoàn 5": the number of a numbered unit.
+        let numbered = lw.bytes().all(|b| b.is_ascii_digit())
+            && (out.ends_with(" khu") || out.ends_with(" đoàn"));
         // "Đảng bộ Quân sự tỉnh", "Đảng bộ Công an tỉnh": the lowercase half of a unit's name.
         // (the second word first: lowercasing the first costs a copy)
         let compound = !capitalised
@@ -765,7 +920,7 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
                 .rsplit(' ')
                 .next()
                 .is_some_and(|prev| BODY_COMPOUNDS.contains(&(lower_aligned(prev).as_str(), lw)));
-        let link = compound || BODY_LINKS.contains(&lw);
+        let link = compound || numbered || BODY_LINKS.contains(&lw);
         let stop = matches!(
             lw,
             "khóa"
@@ -785,8 +940,19 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             break;
         }
         // A surname after a place's first word starts a person's name: "tỉnh Nghệ An Nguyễn ...".
+        // Right after the head, a surname and two more capitalised words are the name of the
+        // title's holder: "Thủ tướng Chính phủ Đặng Quốc Toản".
         if capitalised && !link {
-            if capitals > 0 && SURNAMES.contains(&lw) {
+            let person_next = || {
+                let after = &text[at_word + word.len()..to.max(at_word + word.len())];
+                let mut words = after.split_whitespace();
+                words.clone().count() >= 2
+                    && words
+                        .by_ref()
+                        .take(2)
+                        .all(|w| w.starts_with(char::is_uppercase))
+            };
+            if SURNAMES.contains(&lw) && (capitals > 0 || (k == head_end && person_next())) {
                 break;
             }
             capitals += 1;
@@ -798,14 +964,36 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
             "tp" => "thành phố",
             "uỷ" => "ủy",
             "ương" if out.ends_with("Trung") => "ương",
+            // (a headline in capitals: "ĐOÀN ĐẠI BIỂU QUỐC HỘI TỈNH")
+            _ if link && all_caps(word) => link_casing(lw),
             _ => word,
         };
+        // "TỈNH ỦY" → "Tỉnh ủy": a party committee's name is capitalised as a name.
+        if link && all_caps(word) && matches!(lw, "ủy" | "uỷ") {
+            if let Some(space) = out.rfind(' ') {
+                let prev = out.split_off(space + 1);
+                let mut chars = prev.chars();
+                out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+                out.push_str(chars.as_str());
+            }
+        }
         out.push(' ');
         out.push_str(piece);
         k += ws + word.len();
-        // A department's own name is sentence-case ("Sở Văn hóa, Thể thao và Du lịch"): stop
-        // at its head word. After "Việt Nam" only a level may follow ("... Việt Nam tỉnh X").
-        if (capitalised && DEPARTMENTS.contains(&lw)) || out.len() > 160 {
+        // A department's own name is sentence-case ("Sở Văn hóa, Thể thao và Du lịch"): read
+        // it by its words ("Đoàn Thanh niên Bộ Ngoại giao"), or stop at its head word.
+        // After "Việt Nam" only a level may follow ("... Việt Nam tỉnh X").
+        if capitalised && DEPARTMENTS.contains(&lw) {
+            match department_name_end(text, lower, k, to) {
+                Some(end) => {
+                    out.push_str(&text[k..end]);
+                    k = end;
+                    capitals = 1;
+                }
+                None => break,
+            }
+        }
+        if out.len() > 160 {
             break;
         }
         after_country = out.ends_with("Việt Nam");
@@ -905,6 +1093,20 @@ mod tests {
             Some("Hội nghị báo cáo viên Tỉnh ủy")
         );
         assert_eq!(h("Ảnh chụp tại hội nghị.\nTiêu đề"), None);
+        assert_eq!(
+            h("Thời sự\nHĐND tỉnh bầu Phó Chủ tịch UBND tỉnh\nChiều 10/7, ...").as_deref(),
+            Some("HĐND tỉnh bầu Phó Chủ tịch UBND tỉnh")
+        );
+        // a number of the headline's own is no stamp
+        assert_eq!(
+            h("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 28\nSáng 18/12, ...").as_deref(),
+            Some("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 28")
+        );
+        assert_eq!(
+            h("Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030 25/07/2025 - 09:12\nNgày 24/7")
+                .as_deref(),
+            Some("Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030")
+        );
     }
 
     #[test]

@@ -45,9 +45,9 @@ pub fn find(text: &str, sentences: &[Span]) -> Vec<Figure> {
                     if unit.is_some() || cue.is_some() || percent_after(text, fend).is_some() {
                         let mut stop = unit.map_or(fend, |u| u.end);
                         let mut percent = None;
-                        if let Some((p, pend)) = percent_after(text, stop)
-                            .or_else(|| bracketed_percent_after_words(text, stop))
-                        {
+                        if let Some((p, pend)) = percent_after(text, stop).or_else(|| {
+                            bracketed_percent_after_words(text, stop, num.value / den.value)
+                        }) {
                             percent = Some(p);
                             stop = pend;
                         }
@@ -218,11 +218,13 @@ fn percent_after(text: &str, at: usize) -> Option<(f64, usize)> {
     Some((n.value, end))
 }
 
-/// A bracketed percentage a few words on: "50/52 đại biểu tán thành (96,15%)".
-fn bracketed_percent_after_words(text: &str, at: usize) -> Option<(f64, usize)> {
+/// A bracketed percentage a few words on: "50/52 đại biểu tán thành (96,15%)". Further on (up
+/// to six words: "98/120 xã đạt chuẩn nông thôn mới (tỷ lệ 81,7%)") only the fraction's own
+/// share (`ratio`, rounded as written) is taken.
+fn bracketed_percent_after_words(text: &str, at: usize, ratio: f64) -> Option<(f64, usize)> {
     let rest = text.get(at..)?;
     let mut k = 0;
-    for _ in 0..3 {
+    for words in 1..=6 {
         let word = rest[k..].strip_prefix(' ')?;
         let wl = word
             .char_indices()
@@ -233,7 +235,8 @@ fn bracketed_percent_after_words(text: &str, at: usize) -> Option<(f64, usize)> 
         }
         k += 1 + wl;
         if rest[k..].starts_with(" (") {
-            return percent_after(text, at + k);
+            return percent_after(text, at + k)
+                .filter(|(p, _)| words <= 3 || (p - ratio * 100.0).abs() < 0.6);
         }
     }
     None
