@@ -101,11 +101,19 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     let run = name_run(d, j, end)?;
     let extra = se - j - 1; // multi-word family names ("Tôn Nữ")
     let len = run - j - extra;
-    if run <= se || !(2..=4).contains(&len) {
+    // Ê Đê and Jrai men's names open with "Y" and run to five syllables ("Y Thanh Hà Niê
+    // Kđăm").
+    let longest = if d.lower(j) == "y" { 5 } else { 4 };
+    if run <= se || !(2..=longest).contains(&len) {
         return None;
     }
-    // "Giang Đỗ Thanh Bình": a family name right after means the name starts later.
-    if len >= 4 && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG)) {
+    // "Giang Đỗ Thanh Bình": a family name right after means the name starts later, unless
+    // the word before is "tỉnh" and no province follows it: after "tỉnh" only a province is
+    // a place, so "UBND tỉnh Lương Nguyễn Minh Triết" is one name of four syllables.
+    if len >= 4
+        && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG))
+        && !(j > 0 && d.lower(j - 1) == "tỉnh" && d.province(j).is_none())
+    {
         return None;
     }
     if sn.has(flag::STRONG) || len >= 3 {
@@ -113,6 +121,17 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// Does the title at `i` name whom someone acts for ("thừa ủy quyền (của)", "thừa lệnh",
+/// "thay mặt", "ủy quyền của")? ("ủy quyền Bộ trưởng" reads "quyền" as the title's "acting".)
+fn on_behalf_of(d: &Doc, i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| d.lower(j));
+    (d.lower(i) == "quyền" && before(1) == "ủy")
+        || matches!(
+            (before(2), before(1)),
+            ("quyền", "của") | ("ủy", "quyền") | ("thừa", "lệnh") | ("thay", "mặt")
+        )
 }
 
 /// Titles read once and given to each person of a list.
@@ -430,7 +449,12 @@ impl<'a> Parser<'a> {
                 if let Some(ne) = name_run(d, k, b) {
                     // a cue with one capitalised word that opens a longer place is no name
                     if d.province(k).is_none() {
-                        let (next, _) = self.person(k, ne, rank, b, st, false);
+                        let (next, pid) = self.person(k, ne, rank, b, st, false);
+                        // "trao quyết định nghỉ hưu cho ông X, Phó Giám đốc Sở": the office
+                        // named with X is the one left.
+                        if st.obp == Some(TitleChange::Left) && self.linked(i) {
+                            self.leave_titles(pid.as_slice(), st);
+                        }
                         i = self.after_person(next, b, st);
                         continue;
                     }
@@ -472,7 +496,12 @@ impl<'a> Parser<'a> {
                         st.obp = Some(c);
                     }
                 }
-                i = e;
+                // "giao quyền Giám đốc Sở ...": "quyền" also makes the title an acting one.
+                i = if e > i + 1 && d.lower(e - 1) == "quyền" {
+                    e - 1
+                } else {
+                    e
+                };
                 continue;
             }
             i += 1;
@@ -678,6 +707,12 @@ impl<'a> Parser<'a> {
         while let Some(e) = d.is(r, Gram::Adverb) {
             r = e;
         }
+        // "trao quyết định và phát biểu": a role joined to a short first verb phrase.
+        if d.gram(r, |g| matches!(g, Gram::Role(_))).is_none() {
+            if let Some(v) = self.joined_role_at(r, b) {
+                r = v;
+            }
+        }
         while let Some((e, Gram::Role(role))) = d.gram(r, |g| matches!(g, Gram::Role(_))) {
             self.add_role(&st.list, role);
             r = e;
@@ -691,6 +726,34 @@ impl<'a> Parser<'a> {
         let next = self.predicate(k, b, st);
         st.group.clear();
         next.max(k)
+    }
+
+    /// The role verb after "và" that closes a short lowercase verb phrase opening at `k`
+    /// ("trao quyết định và phát biểu", "tặng quà và dự"): its token. Nothing when the phrase
+    /// runs on, holds a title or a name, or another clause starts.
+    fn joined_role_at(&self, k: usize, b: usize) -> Option<usize> {
+        let d = self.d;
+        let limit = (k + 7).min(b);
+        let mut m = k;
+        while m < limit {
+            if d.case(m) != Some(Case::Lower) || titles::starts(d, m, b) {
+                return None;
+            }
+            if m > k && d.lower(m) == "và" {
+                return d.gram(m + 1, |g| matches!(g, Gram::Role(_))).map(|_| m + 1);
+            }
+            m += 1;
+        }
+        None
+    }
+
+    /// Is the person cue at `i` linked to an office or a change named before it ("cho ông",
+    /// "đối với bà")?
+    fn linked(&self, i: usize) -> bool {
+        let d = self.d;
+        i > 0
+            && (d.lower(i - 1) == "cho"
+                || d.lower(i - 1) == "với" && i > 1 && d.lower(i - 2) == "đối")
     }
 
     /// Does a person mention start at `n` (a cue, a rank, a family name, or a list name)?
@@ -791,7 +854,9 @@ impl<'a> Parser<'a> {
                 let Some(s) = titles::scan(d, j, b, Mode::Post) else {
                     break;
                 };
-                if !titles::is_post(d, &s) || self.linker_after(s.end, b, st) {
+                // "X trao quyết định bổ nhiệm Y cho bà Z": the office goes to Z, not to X.
+                let changed = st.obp.is_some() || intro.is_some() || window.is_some();
+                if !titles::is_post(d, &s) || self.linker_end(s.end, b, changed).is_some() {
                     break;
                 }
                 let ch = combine(
@@ -971,12 +1036,9 @@ impl<'a> Parser<'a> {
         Some((t, e))
     }
 
-    /// Is there a linker to persons at `k` ("đối với ông", "với ông", "của ông", "đó là")?
-    fn linker_after(&self, k: usize, b: usize, st: &Sent) -> bool {
-        self.linker_end(k, b, st).is_some()
-    }
-
-    fn linker_end(&self, mut k: usize, b: usize, st: &Sent) -> Option<usize> {
+    /// Where the persons start after a linker at `k` ("đối với ông", "đó là"; "với ông",
+    /// "của ông", "cho ông" only after a verb of appointment or dismissal: `changed`).
+    fn linker_end(&self, mut k: usize, b: usize, changed: bool) -> Option<usize> {
         let d = self.d;
         for _ in 0..3 {
             if d.is_punct(k, ',') {
@@ -988,7 +1050,7 @@ impl<'a> Parser<'a> {
             }
         }
         let (e, g) = d.gram(k, |g| matches!(g, Gram::Linker | Gram::Linker2))?;
-        if g == Gram::Linker2 && st.obp.is_none() {
+        if g == Gram::Linker2 && !changed {
             return None;
         }
         let person_next = d.gram(e, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
@@ -1015,6 +1077,12 @@ impl<'a> Parser<'a> {
                 .is_some_and(|(e, o)| e == i && o.has(flag::UNIT))
         {
             return (i + 1, Vec::new());
+        }
+        // "Thừa ủy quyền của Bộ trưởng, Thứ trưởng X trao ...", "Thay mặt Bí thư Tỉnh ủy, ...":
+        // the office named there is the principal's, not the person's who follows.
+        if on_behalf_of(d, i) {
+            let end = titles::scan(d, i, b, Mode::Post).map_or(i + 1, |s| s.end);
+            return (end, Vec::new());
         }
         let base = st.obp.unwrap_or(TitleChange::Held);
         let mut scans: Vec<(Scan, TitleChange)> = Vec::new();
@@ -1150,7 +1218,7 @@ impl<'a> Parser<'a> {
             return (k, Vec::new());
         }
         // An office before its persons: "bầu chức danh X đối với ông A, ... và bà B, ..."
-        if let Some(le) = self.linker_end(k, b, st) {
+        if let Some(le) = self.linker_end(k, b, st.obp.is_some()) {
             let (e, pids) = self.list(le, b, st, &mut Shared::new(&scans, false), false);
             if !pids.is_empty() {
                 st.group.clone_from(&pids);
@@ -1425,8 +1493,8 @@ mod tests {
     }
 
     /// `names.examples`: blocks of one sentence line, then one line per official
-    /// `Name | title; title` (a title may carry its change: `[taken]`, `[left]`), blank line
-    /// between blocks.
+    /// `Name | title; title` (a title may carry its change: `[taken]`, `[left]`; the line may
+    /// end with the person's roles: `{chair, speak}`), blank line between blocks.
     #[test]
     fn examples() {
         let data = include_str!("names.examples");
@@ -1437,8 +1505,8 @@ mod tests {
                 continue;
             };
             let text = text.replace("\\n", "\n");
-            let got = extract(&text, &Context::default());
-            let got: Vec<String> = got
+            let extraction = extract(&text, &Context::default());
+            let got: Vec<String> = extraction
                 .people
                 .iter()
                 .map(|p| {
@@ -1459,13 +1527,26 @@ mod tests {
                 .collect();
             let expected: Vec<String> = expected.iter().map(|s| s.trim().to_string()).collect();
             // Blocks that mark no change ([taken], [left]) do not check changes.
-            let got: Vec<String> = if expected.iter().any(|e| e.contains(" [")) {
+            let mut got: Vec<String> = if expected.iter().any(|e| e.contains(" [")) {
                 got
             } else {
                 got.iter()
                     .map(|g| g.replace(" [taken]", "").replace(" [left]", ""))
                     .collect()
             };
+            // Blocks that give roles (`{chair, speak}`) check the roles of everyone.
+            if expected.iter().any(|e| e.contains(" {")) {
+                for (line, p) in got.iter_mut().zip(&extraction.people) {
+                    if !p.roles.is_empty() {
+                        let roles: Vec<String> = p
+                            .roles
+                            .iter()
+                            .map(|r| format!("{r:?}").to_lowercase())
+                            .collect();
+                        line.push_str(&format!(" {{{}}}", roles.join(", ")));
+                    }
+                }
+            }
             if got != expected {
                 failures.push(format!(
                     "{text}\n  got:      {got:?}\n  expected: {expected:?}"
