@@ -262,12 +262,15 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = q;
                     continue;
                 }
-                if mode == Mode::Free
-                    && case == Case::Cap
-                    && (names::name_start(d, j, end).is_some() || short_name_ok(d, j, end))
-                {
-                    s.name_at = Some(j);
-                    break;
+                if mode == Mode::Free && case == Case::Cap {
+                    let name_end = names::name_start(d, j, end)
+                        .or_else(|| short_name_ok(d, j, end).then_some(j + 2));
+                    // "Chủ nhiệm Đoàn Luật sư tỉnh": an organisation that runs past the would-be
+                    // name ("Đoàn Luật") is the organisation.
+                    if name_end.is_some_and(|ne| org_len <= ne) {
+                        s.name_at = Some(j);
+                        break;
+                    }
                 }
                 if let Some((oe, org)) = org_here {
                     let w = org.canon.as_str();
