@@ -308,6 +308,10 @@ impl<'a> Parser<'a> {
         if text.is_empty() {
             return None;
         }
+        if let Some(body) = s.implied {
+            text.push(' ');
+            text.push_str(body);
+        }
         if s.acting {
             text = format!("Quyền {text}");
         }

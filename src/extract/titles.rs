@@ -41,6 +41,8 @@ pub struct Scan {
     pub name_at: Option<usize>,
     /// "Trợ lý đồng chí X": the nested person's name tokens.
     pub nested: Option<(usize, usize)>,
+    /// The body the text leaves unsaid: "Đại biểu X (Đoàn ĐBQH tỉnh Y)" is "đại biểu Quốc hội".
+    pub implied: Option<&'static str>,
 }
 
 fn is_modifier(g: Gram) -> bool {
@@ -411,9 +413,6 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     for sk in s.skips.iter_mut() {
         sk.1 = sk.1.min(s.end);
     }
-    if head.has(flag::NEEDS_ORG) && !s.has_org {
-        return None;
-    }
     if head.canon == "đại biểu" {
         let org_next = d.org(head_end).is_some_and(|(_, o)| {
             matches!(
@@ -422,10 +421,40 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
             )
         });
         if !org_next {
+            // "Đại biểu Trần Văn A (Đoàn ĐBQH tỉnh Bình Định)", "đại biểu Nguyễn Thị B (Hà
+            // Nội)": a National Assembly deputy named with the delegation.
+            if mode == Mode::Free && s.name_at == Some(head_end) && !s.has_org {
+                let ne = names::name_start(d, head_end, end)?;
+                if d.is_punct(ne, '(') && delegation(d, ne + 1) {
+                    s.implied = Some("Quốc hội");
+                    return Some(s);
+                }
+            }
             return None;
         }
     }
+    if head.has(flag::NEEDS_ORG) && !s.has_org {
+        return None;
+    }
     Some(s)
+}
+
+/// Is a National Assembly delegation named at `k`, closed by ")": "Đoàn ĐBQH tỉnh Bình
+/// Định", "Đoàn Quảng Nam", "Hà Nội", "TP.HCM"?
+fn delegation(d: &Doc, mut k: usize) -> bool {
+    if let Some((e, _)) = d
+        .org(k)
+        .filter(|(_, o)| o.canon == "Đoàn đại biểu Quốc hội")
+    {
+        k = e;
+    } else if d.lower(k) == "đoàn" {
+        k += 1;
+    }
+    let province = d.province(k).or_else(|| {
+        let (e, _) = d.org(k).filter(|(_, o)| o.has(flag::LEVEL))?;
+        d.province(e)
+    });
+    province.is_some_and(|(e, _)| d.is_punct(e, ')'))
 }
 
 /// Right after a head or a national body ("Tổng Bí thư", "Chủ tịch nước"), two name words
