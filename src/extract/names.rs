@@ -626,12 +626,25 @@ impl<'a> Parser<'a> {
     ) -> usize {
         let d = self.d;
         for _ in 0..16 {
-            let mut n = k;
+            // "Ủy viên BCH Trung ương Đảng khóa XIII, Bí thư Tỉnh ủy": past the term.
+            let mut n = titles::qualifier_end(d, k, b).unwrap_or(k);
+            let start = n;
             if d.is_punct(n, ',') || d.is_dash(n) {
                 n += 1;
+                // "..., Thầy thuốc Ưu tú, Giám đốc ...": an honour between titles
+                if let Some(q) = titles::qualifier_end(d, n, b).filter(|&q| d.is_punct(q, ',')) {
+                    n = q + 1;
+                }
             }
-            if n == k && d.is(n, Gram::Concurrent).is_none() {
+            if n == start && d.is(n, Gram::Concurrent).is_none() {
                 break;
+            }
+            // "..., đồng thời (là) Trưởng Ban ..."
+            if d.lower(n) == "đồng" && d.lower(n + 1) == "thời" {
+                n += 2;
+                if d.lower(n) == "là" {
+                    n += 1;
+                }
             }
             // (a scan finds nothing where no title starts)
             let Some(s) = titles::scan(d, n, b, Mode::Post) else {
