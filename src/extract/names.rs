@@ -123,6 +123,16 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     }
 }
 
+/// Is the person (or title) at `i` someone remembered rather than present: "cố Thủ tướng X",
+/// "cố đồng chí X", "Ngày sinh (của) đồng chí X", "ngày mất của đồng chí X"?
+fn remembered(d: &Doc, i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| d.lower(j));
+    let (w1, w2, w3) = (before(1), before(2), before(3));
+    w1 == "cố"
+        || matches!((w2, w1), ("ngày" | "năm", "sinh" | "mất"))
+        || w1 == "của" && matches!((w3, w2), ("ngày" | "năm", "sinh" | "mất"))
+}
+
 /// Does the title at `i` name whom someone acts for ("thừa ủy quyền (của)", "thừa lệnh",
 /// "thay mặt", "ủy quyền của")? ("ủy quyền Bộ trưởng" reads "quyền" as the title's "acting".)
 fn on_behalf_of(d: &Doc, i: usize) -> bool {
@@ -260,7 +270,8 @@ impl<'a> Parser<'a> {
             mention: d.span(a, b),
             sentence: st.span,
         };
-        if b - a == 1 {
+        // (a K'Ho name is often one word: "ông K'Broi")
+        if b - a == 1 && !(name.len() > 3 && name.as_bytes()[1] == b'\'') {
             let pid = *self.by_last.get(&fold(name))?;
             self.people[pid].mentions.push(ev);
             return Some(pid);
@@ -448,6 +459,11 @@ impl<'a> Parser<'a> {
                 }
                 if titles::starts(d, k, b) {
                     i = self.free(k, b, st, g == Gram::Cues, true).0;
+                    continue;
+                }
+                // "cố đồng chí X", "Kỷ niệm 120 năm Ngày sinh đồng chí X": remembered, not present
+                if remembered(d, i) {
+                    i = name_run(d, k, b).unwrap_or(k);
                     continue;
                 }
                 if let Some(ne) = name_run(d, k, b) {
@@ -1095,6 +1111,17 @@ impl<'a> Parser<'a> {
         {
             return (i + 1, Vec::new());
         }
+        // "cố Thủ tướng Võ Văn Kiệt": the office and the name of someone remembered.
+        if remembered(d, i) {
+            let Some(s) = titles::scan(d, i, b, Mode::Free) else {
+                return (i + 1, Vec::new());
+            };
+            let end = s
+                .name_at
+                .and_then(|na| name_start(d, na, b).or_else(|| name_run(d, na, b)))
+                .unwrap_or(s.end);
+            return (end.max(i + 1), Vec::new());
+        }
         // "Thừa ủy quyền của Bộ trưởng, Thứ trưởng X trao ...", "Thay mặt Bí thư Tỉnh ủy, ...":
         // the office named there is the principal's, not the person's who follows.
         if on_behalf_of(d, i) {
@@ -1183,6 +1210,22 @@ impl<'a> Parser<'a> {
             }
             if name_start(d, m, b).is_some() || (m > n && name_run(d, m, b).is_some()) {
                 name_at = Some(m);
+            }
+        }
+        // or set off by commas after a cue: "Giám đốc Sở Y tế, ông Lê Văn An, cho biết", when
+        // the person has no title of their own and the office is no object ("làm việc với
+        // Chủ tịch UBND tỉnh, ông X, Giám đốc Sở ...").
+        if name_at.is_none()
+            && d.is_punct(k, ',')
+            && !(i > 0 && matches!(d.lower(i - 1), "với" | "cùng" | "và" | "của" | "cho"))
+        {
+            if let Some((ce, _)) = d.gram(k + 1, |g| g == Gram::Cue) {
+                if let Some(ne) = name_start(d, ce, b).or_else(|| name_run(d, ce, b)) {
+                    let next = if d.is_punct(ne, ',') { ne + 1 } else { ne };
+                    if !titles::starts(d, next, b) && d.rank(next).is_none() {
+                        name_at = Some(ce);
+                    }
+                }
             }
         }
         // or after a comma and a rank: "Bộ trưởng Bộ Công an, Đại tướng Vương Đình Huệ"

@@ -265,8 +265,27 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     continue;
                 }
                 if mode == Mode::Free && case == Case::Cap {
-                    let name_end = names::name_start(d, j, end)
+                    let mut name_end = names::name_start(d, j, end)
                         .or_else(|| short_name_ok(d, j, end).then_some(j + 2));
+                    // "huyện Bắc Yên Lò Văn Sơn", "huyện Sìn Hồ Vàng A Páo", "huyện Tây Giang
+                    // Bríu Quân": a place after a level word has two words, so a name that
+                    // would take the second one starts one word later.
+                    if name_end.is_some_and(|ne| ne >= j + 3)
+                        && j >= 2
+                        && (d.lower(j - 2) == "ủy"
+                            || d.org(j - 2)
+                                .is_some_and(|(e, o)| e == j - 1 && o.has(flag::LEVEL)))
+                    {
+                        let later = names::name_start(d, j + 1, end);
+                        let weak_then_strong =
+                            d.surname(j).is_some_and(|(_, s)| !s.has(flag::STRONG))
+                                && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG));
+                        if later.is_some_and(|le| le >= j + 4)
+                            || later.is_some() && weak_then_strong
+                        {
+                            name_end = None;
+                        }
+                    }
                     // "Chủ nhiệm Đoàn Luật sư tỉnh": an organisation that runs past the would-be
                     // name ("Đoàn Luật") is the organisation.
                     if name_end.is_some_and(|ne| org_len <= ne) {
