@@ -123,6 +123,17 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     }
 }
 
+/// Is the title one that several people hold at once (a deputy, a member, a deputy minister),
+/// so that "<title> A và B" gives it to both?
+fn several_hold(d: &Doc, s: &Scan) -> bool {
+    // (the canonical head phrase: "Phó Chủ tịch", "Ủy viên", "Tỉnh ủy viên")
+    let head = titles::canonical_tokens(d, s.head, s.head + 1, &[]);
+    ["Phó ", "Ủy viên", "Thứ trưởng", "đại biểu"]
+        .iter()
+        .any(|p| head.starts_with(p))
+        || head.ends_with("ủy viên")
+}
+
 /// Is the person (or title) at `i` someone remembered rather than present: "cố Thủ tướng X",
 /// "cố đồng chí X", "Ngày sinh (của) đồng chí X", "ngày mất của đồng chí X"?
 fn remembered(d: &Doc, i: usize) -> bool {
@@ -820,8 +831,17 @@ impl<'a> Parser<'a> {
         let mut intro: Option<TitleChange> = None;
         let mut intro_end = usize::MAX;
         let mut passive = false;
+        let mut respectively = false;
         let mut last = k;
         while j < limit {
+            if d.lower(j) == "lần" && d.lower(j + 1) == "lượt" {
+                respectively = true;
+                if j == intro_end {
+                    intro_end = j + 2;
+                }
+                j += 2;
+                continue;
+            }
             if matches!(
                 d.kind(j),
                 Some(Kind::Punct(
@@ -896,6 +916,15 @@ impl<'a> Parser<'a> {
                     window.unwrap_or(TitleChange::Held),
                     intro.unwrap_or(TitleChange::Held),
                 );
+                // "A và B lần lượt được bổ nhiệm giữ chức X và Y": X to A, Y to B.
+                if respectively && group.len() > 1 {
+                    j = self.respective(&group, &s, b, ch, st);
+                    last = j;
+                    window = None;
+                    intro = None;
+                    intro_end = usize::MAX;
+                    continue;
+                }
                 self.give_scan(&group, &s, ch, st);
                 j = s.end;
                 if let Some((na, nb)) = s.nested {
@@ -933,7 +962,9 @@ impl<'a> Parser<'a> {
                         intro_end = e;
                     }
                     Gram::Verb(c) => window = Some(combine(window.unwrap_or(TitleChange::Held), c)),
-                    Gram::Adverb if d.lower(j).ends_with("được") || d.lower(e - 1) == "được" =>
+                    Gram::Adverb
+                        if d.lower(j).ends_with("được")
+                            || matches!(d.lower(e - 1), "được" | "bị") =>
                     {
                         passive = true;
                         if j == intro_end {
@@ -957,6 +988,13 @@ impl<'a> Parser<'a> {
                     // "ông X, Phó Chủ tịch UBND tỉnh nghỉ hưu theo chế độ": the titles just
                     // given are left (only when the predicate opens with it: "cán bộ nghỉ hưu"
                     // describes, it does not report).
+                    // "..., được Thủ tướng đồng ý cho từ chức.": the titles just given are left.
+                    Gram::Change(TitleChange::Left)
+                        if d.lower(j) == "từ"
+                            && (e >= b || matches!(d.kind(e), Some(Kind::Punct(_)))) =>
+                    {
+                        self.leave_titles(&group, st);
+                    }
                     Gram::Change(TitleChange::Left)
                         if d.lower(j) == "nghỉ"
                             && (k..j)
@@ -981,6 +1019,37 @@ impl<'a> Parser<'a> {
         }
         st.group = group;
         last
+    }
+
+    /// "lần lượt ... X, Y và Z": the titles from `first` on, one to each person of `group` in
+    /// order. Returns the token after the last title read.
+    fn respective(
+        &mut self,
+        group: &[usize],
+        first: &Scan,
+        b: usize,
+        change: TitleChange,
+        st: &Sent,
+    ) -> usize {
+        let d = self.d;
+        self.give_scan(&group[..1], first, change, st);
+        let mut j = first.end;
+        for &p in &group[1..] {
+            let mut n = j;
+            if d.is_punct(n, ',') {
+                n += 1;
+            }
+            if d.lower(n) == "và" {
+                n += 1;
+            }
+            let Some(s) = titles::scan(d, n, b, Mode::Post).filter(|s| titles::is_post(d, s))
+            else {
+                break;
+            };
+            self.give_scan(&[p], &s, change, st);
+            j = s.end;
+        }
+        j
     }
 
     /// The titles the persons of `group` were just given as held, in this sentence, are left.
@@ -1253,6 +1322,20 @@ impl<'a> Parser<'a> {
                 let (e, more) = self.list(next, b, st, &mut held, false);
                 next = e;
                 pids.extend(more);
+            } else if d.lower(next) == "và" && scans.iter().all(|(s, _)| several_hold(d, s)) {
+                // "Phó Chủ tịch UBND tỉnh A và B": an office several hold, and B names no
+                // office of their own.
+                if let Some(ne2) = name_start(d, next + 1, b) {
+                    let own = if d.is_punct(ne2, ',') { ne2 + 1 } else { ne2 };
+                    if !titles::starts(d, own, b) && d.rank(own).is_none() {
+                        let (e, pid2) = self.person(next + 1, ne2, None, b, st, false);
+                        if let Some(p) = pid2 {
+                            self.give_all(p, &mut held, st);
+                            pids.push(p);
+                        }
+                        next = e;
+                    }
+                }
             }
             let next = self.after_person(next, b, st);
             return (next, pids);

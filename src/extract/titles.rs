@@ -327,8 +327,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     if org.has(flag::NUMBERED) {
                         numbered_end = oe;
                     }
-                    // "TP. Cần Thơ"
-                    if org.canon == "thành phố" && d.is_punct(j, '.') {
+                    // "TP. Cần Thơ", "TX. Hương Thủy"
+                    if matches!(org.canon.as_str(), "thành phố" | "thị xã") && d.is_punct(j, '.')
+                    {
                         j += 1;
                     }
                     s.end = j;
@@ -389,8 +390,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     break;
                 }
                 if let Some((e, _)) = head_at(d, n) {
-                    // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation.
-                    if !s.has_org {
+                    // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation (not
+                    // "Tỉnh ủy viên - Giám đốc Sở", whose first head names its own body).
+                    if !s.has_org && !head.canon.ends_with("ủy viên") {
                         j = e;
                         s.end = j;
                         continue;
