@@ -101,11 +101,19 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     let run = name_run(d, j, end)?;
     let extra = se - j - 1; // multi-word family names ("Tôn Nữ")
     let len = run - j - extra;
-    if run <= se || !(2..=4).contains(&len) {
+    // Ê Đê and Jrai men's names open with "Y" and run to five syllables ("Y Thanh Hà Niê
+    // Kđăm").
+    let longest = if d.lower(j) == "y" { 5 } else { 4 };
+    if run <= se || !(2..=longest).contains(&len) {
         return None;
     }
-    // "Giang Đỗ Thanh Bình": a family name right after means the name starts later.
-    if len >= 4 && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG)) {
+    // "Giang Đỗ Thanh Bình": a family name right after means the name starts later, unless
+    // the word before is "tỉnh" and no province follows it: after "tỉnh" only a province is
+    // a place, so "UBND tỉnh Lương Nguyễn Minh Triết" is one name of four syllables.
+    if len >= 4
+        && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG))
+        && !(j > 0 && d.lower(j - 1) == "tỉnh" && d.province(j).is_none())
+    {
         return None;
     }
     if sn.has(flag::STRONG) || len >= 3 {
@@ -113,6 +121,38 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// Is the title one that several people hold at once (a deputy, a member, a deputy minister),
+/// so that "<title> A và B" gives it to both?
+fn several_hold(d: &Doc, s: &Scan) -> bool {
+    // (the canonical head phrase: "Phó Chủ tịch", "Ủy viên", "Tỉnh ủy viên")
+    let head = titles::canonical_tokens(d, s.head, s.head + 1, &[]);
+    ["Phó ", "Ủy viên", "Thứ trưởng", "đại biểu"]
+        .iter()
+        .any(|p| head.starts_with(p))
+        || head.ends_with("ủy viên")
+}
+
+/// Is the person (or title) at `i` someone remembered rather than present: "cố Thủ tướng X",
+/// "cố đồng chí X", "Ngày sinh (của) đồng chí X", "ngày mất của đồng chí X"?
+fn remembered(d: &Doc, i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| d.lower(j));
+    let (w1, w2, w3) = (before(1), before(2), before(3));
+    w1 == "cố"
+        || matches!((w2, w1), ("ngày" | "năm", "sinh" | "mất"))
+        || w1 == "của" && matches!((w3, w2), ("ngày" | "năm", "sinh" | "mất"))
+}
+
+/// Does the title at `i` name whom someone acts for ("thừa ủy quyền (của)", "thừa lệnh",
+/// "thay mặt", "ủy quyền của")? ("ủy quyền Bộ trưởng" reads "quyền" as the title's "acting".)
+fn on_behalf_of(d: &Doc, i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| d.lower(j));
+    (d.lower(i) == "quyền" && before(1) == "ủy")
+        || matches!(
+            (before(2), before(1)),
+            ("quyền", "của") | ("ủy", "quyền") | ("thừa", "lệnh") | ("thay", "mặt")
+        )
 }
 
 /// Titles read once and given to each person of a list.
@@ -241,7 +281,8 @@ impl<'a> Parser<'a> {
             mention: d.span(a, b),
             sentence: st.span,
         };
-        if b - a == 1 {
+        // (a K'Ho name is often one word: "ông K'Broi")
+        if b - a == 1 && !(name.len() > 3 && name.as_bytes()[1] == b'\'') {
             let pid = *self.by_last.get(&fold(name))?;
             self.people[pid].mentions.push(ev);
             return Some(pid);
@@ -288,6 +329,10 @@ impl<'a> Parser<'a> {
         }
         if text.is_empty() {
             return None;
+        }
+        if let Some(body) = s.implied {
+            text.push(' ');
+            text.push_str(body);
         }
         if s.acting {
             text = format!("Quyền {text}");
@@ -427,10 +472,20 @@ impl<'a> Parser<'a> {
                     i = self.free(k, b, st, g == Gram::Cues, true).0;
                     continue;
                 }
+                // "cố đồng chí X", "Kỷ niệm 120 năm Ngày sinh đồng chí X": remembered, not present
+                if remembered(d, i) {
+                    i = name_run(d, k, b).unwrap_or(k);
+                    continue;
+                }
                 if let Some(ne) = name_run(d, k, b) {
                     // a cue with one capitalised word that opens a longer place is no name
                     if d.province(k).is_none() {
-                        let (next, _) = self.person(k, ne, rank, b, st, false);
+                        let (next, pid) = self.person(k, ne, rank, b, st, false);
+                        // "trao quyết định nghỉ hưu cho ông X, Phó Giám đốc Sở": the office
+                        // named with X is the one left.
+                        if st.obp == Some(TitleChange::Left) && self.linked(i) {
+                            self.leave_titles(pid.as_slice(), st);
+                        }
                         i = self.after_person(next, b, st);
                         continue;
                     }
@@ -472,7 +527,12 @@ impl<'a> Parser<'a> {
                         st.obp = Some(c);
                     }
                 }
-                i = e;
+                // "giao quyền Giám đốc Sở ...": "quyền" also makes the title an acting one.
+                i = if e > i + 1 && d.lower(e - 1) == "quyền" {
+                    e - 1
+                } else {
+                    e
+                };
                 continue;
             }
             i += 1;
@@ -593,12 +653,25 @@ impl<'a> Parser<'a> {
     ) -> usize {
         let d = self.d;
         for _ in 0..16 {
-            let mut n = k;
+            // "Ủy viên BCH Trung ương Đảng khóa XIII, Bí thư Tỉnh ủy": past the term.
+            let mut n = titles::qualifier_end(d, k, b).unwrap_or(k);
+            let start = n;
             if d.is_punct(n, ',') || d.is_dash(n) {
                 n += 1;
+                // "..., Thầy thuốc Ưu tú, Giám đốc ...": an honour between titles
+                if let Some(q) = titles::qualifier_end(d, n, b).filter(|&q| d.is_punct(q, ',')) {
+                    n = q + 1;
+                }
             }
-            if n == k && d.is(n, Gram::Concurrent).is_none() {
+            if n == start && d.is(n, Gram::Concurrent).is_none() {
                 break;
+            }
+            // "..., đồng thời (là) Trưởng Ban ..."
+            if d.lower(n) == "đồng" && d.lower(n + 1) == "thời" {
+                n += 2;
+                if d.lower(n) == "là" {
+                    n += 1;
+                }
             }
             // (a scan finds nothing where no title starts)
             let Some(s) = titles::scan(d, n, b, Mode::Post) else {
@@ -678,6 +751,12 @@ impl<'a> Parser<'a> {
         while let Some(e) = d.is(r, Gram::Adverb) {
             r = e;
         }
+        // "trao quyết định và phát biểu": a role joined to a short first verb phrase.
+        if d.gram(r, |g| matches!(g, Gram::Role(_))).is_none() {
+            if let Some(v) = self.joined_role_at(r, b) {
+                r = v;
+            }
+        }
         while let Some((e, Gram::Role(role))) = d.gram(r, |g| matches!(g, Gram::Role(_))) {
             self.add_role(&st.list, role);
             r = e;
@@ -691,6 +770,34 @@ impl<'a> Parser<'a> {
         let next = self.predicate(k, b, st);
         st.group.clear();
         next.max(k)
+    }
+
+    /// The role verb after "và" that closes a short lowercase verb phrase opening at `k`
+    /// ("trao quyết định và phát biểu", "tặng quà và dự"): its token. Nothing when the phrase
+    /// runs on, holds a title or a name, or another clause starts.
+    fn joined_role_at(&self, k: usize, b: usize) -> Option<usize> {
+        let d = self.d;
+        let limit = (k + 7).min(b);
+        let mut m = k;
+        while m < limit {
+            if d.case(m) != Some(Case::Lower) || titles::starts(d, m, b) {
+                return None;
+            }
+            if m > k && d.lower(m) == "và" {
+                return d.gram(m + 1, |g| matches!(g, Gram::Role(_))).map(|_| m + 1);
+            }
+            m += 1;
+        }
+        None
+    }
+
+    /// Is the person cue at `i` linked to an office or a change named before it ("cho ông",
+    /// "đối với bà")?
+    fn linked(&self, i: usize) -> bool {
+        let d = self.d;
+        i > 0
+            && (d.lower(i - 1) == "cho"
+                || d.lower(i - 1) == "với" && i > 1 && d.lower(i - 2) == "đối")
     }
 
     /// Does a person mention start at `n` (a cue, a rank, a family name, or a list name)?
@@ -724,8 +831,17 @@ impl<'a> Parser<'a> {
         let mut intro: Option<TitleChange> = None;
         let mut intro_end = usize::MAX;
         let mut passive = false;
+        let mut respectively = false;
         let mut last = k;
         while j < limit {
+            if d.lower(j) == "lần" && d.lower(j + 1) == "lượt" {
+                respectively = true;
+                if j == intro_end {
+                    intro_end = j + 2;
+                }
+                j += 2;
+                continue;
+            }
             if matches!(
                 d.kind(j),
                 Some(Kind::Punct(
@@ -791,13 +907,24 @@ impl<'a> Parser<'a> {
                 let Some(s) = titles::scan(d, j, b, Mode::Post) else {
                     break;
                 };
-                if !titles::is_post(d, &s) || self.linker_after(s.end, b, st) {
+                // "X trao quyết định bổ nhiệm Y cho bà Z": the office goes to Z, not to X.
+                let changed = st.obp.is_some() || intro.is_some() || window.is_some();
+                if !titles::is_post(d, &s) || self.linker_end(s.end, b, changed).is_some() {
                     break;
                 }
                 let ch = combine(
                     window.unwrap_or(TitleChange::Held),
                     intro.unwrap_or(TitleChange::Held),
                 );
+                // "A và B lần lượt được bổ nhiệm giữ chức X và Y": X to A, Y to B.
+                if respectively && group.len() > 1 {
+                    j = self.respective(&group, &s, b, ch, st);
+                    last = j;
+                    window = None;
+                    intro = None;
+                    intro_end = usize::MAX;
+                    continue;
+                }
                 self.give_scan(&group, &s, ch, st);
                 j = s.end;
                 if let Some((na, nb)) = s.nested {
@@ -835,7 +962,9 @@ impl<'a> Parser<'a> {
                         intro_end = e;
                     }
                     Gram::Verb(c) => window = Some(combine(window.unwrap_or(TitleChange::Held), c)),
-                    Gram::Adverb if d.lower(j).ends_with("được") || d.lower(e - 1) == "được" =>
+                    Gram::Adverb
+                        if d.lower(j).ends_with("được")
+                            || matches!(d.lower(e - 1), "được" | "bị") =>
                     {
                         passive = true;
                         if j == intro_end {
@@ -859,6 +988,13 @@ impl<'a> Parser<'a> {
                     // "ông X, Phó Chủ tịch UBND tỉnh nghỉ hưu theo chế độ": the titles just
                     // given are left (only when the predicate opens with it: "cán bộ nghỉ hưu"
                     // describes, it does not report).
+                    // "..., được Thủ tướng đồng ý cho từ chức.": the titles just given are left.
+                    Gram::Change(TitleChange::Left)
+                        if d.lower(j) == "từ"
+                            && (e >= b || matches!(d.kind(e), Some(Kind::Punct(_)))) =>
+                    {
+                        self.leave_titles(&group, st);
+                    }
                     Gram::Change(TitleChange::Left)
                         if d.lower(j) == "nghỉ"
                             && (k..j)
@@ -883,6 +1019,37 @@ impl<'a> Parser<'a> {
         }
         st.group = group;
         last
+    }
+
+    /// "lần lượt ... X, Y và Z": the titles from `first` on, one to each person of `group` in
+    /// order. Returns the token after the last title read.
+    fn respective(
+        &mut self,
+        group: &[usize],
+        first: &Scan,
+        b: usize,
+        change: TitleChange,
+        st: &Sent,
+    ) -> usize {
+        let d = self.d;
+        self.give_scan(&group[..1], first, change, st);
+        let mut j = first.end;
+        for &p in &group[1..] {
+            let mut n = j;
+            if d.is_punct(n, ',') {
+                n += 1;
+            }
+            if d.lower(n) == "và" {
+                n += 1;
+            }
+            let Some(s) = titles::scan(d, n, b, Mode::Post).filter(|s| titles::is_post(d, s))
+            else {
+                break;
+            };
+            self.give_scan(&[p], &s, change, st);
+            j = s.end;
+        }
+        j
     }
 
     /// The titles the persons of `group` were just given as held, in this sentence, are left.
@@ -971,12 +1138,9 @@ impl<'a> Parser<'a> {
         Some((t, e))
     }
 
-    /// Is there a linker to persons at `k` ("đối với ông", "với ông", "của ông", "đó là")?
-    fn linker_after(&self, k: usize, b: usize, st: &Sent) -> bool {
-        self.linker_end(k, b, st).is_some()
-    }
-
-    fn linker_end(&self, mut k: usize, b: usize, st: &Sent) -> Option<usize> {
+    /// Where the persons start after a linker at `k` ("đối với ông", "đó là"; "với ông",
+    /// "của ông", "cho ông" only after a verb of appointment or dismissal: `changed`).
+    fn linker_end(&self, mut k: usize, b: usize, changed: bool) -> Option<usize> {
         let d = self.d;
         for _ in 0..3 {
             if d.is_punct(k, ',') {
@@ -988,7 +1152,7 @@ impl<'a> Parser<'a> {
             }
         }
         let (e, g) = d.gram(k, |g| matches!(g, Gram::Linker | Gram::Linker2))?;
-        if g == Gram::Linker2 && st.obp.is_none() {
+        if g == Gram::Linker2 && !changed {
             return None;
         }
         let person_next = d.gram(e, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
@@ -1015,6 +1179,23 @@ impl<'a> Parser<'a> {
                 .is_some_and(|(e, o)| e == i && o.has(flag::UNIT))
         {
             return (i + 1, Vec::new());
+        }
+        // "cố Thủ tướng Võ Văn Kiệt": the office and the name of someone remembered.
+        if remembered(d, i) {
+            let Some(s) = titles::scan(d, i, b, Mode::Free) else {
+                return (i + 1, Vec::new());
+            };
+            let end = s
+                .name_at
+                .and_then(|na| name_start(d, na, b).or_else(|| name_run(d, na, b)))
+                .unwrap_or(s.end);
+            return (end.max(i + 1), Vec::new());
+        }
+        // "Thừa ủy quyền của Bộ trưởng, Thứ trưởng X trao ...", "Thay mặt Bí thư Tỉnh ủy, ...":
+        // the office named there is the principal's, not the person's who follows.
+        if on_behalf_of(d, i) {
+            let end = titles::scan(d, i, b, Mode::Post).map_or(i + 1, |s| s.end);
+            return (end, Vec::new());
         }
         let base = st.obp.unwrap_or(TitleChange::Held);
         let mut scans: Vec<(Scan, TitleChange)> = Vec::new();
@@ -1100,6 +1281,22 @@ impl<'a> Parser<'a> {
                 name_at = Some(m);
             }
         }
+        // or set off by commas after a cue: "Giám đốc Sở Y tế, ông Lê Văn An, cho biết", when
+        // the person has no title of their own and the office is no object ("làm việc với
+        // Chủ tịch UBND tỉnh, ông X, Giám đốc Sở ...").
+        if name_at.is_none()
+            && d.is_punct(k, ',')
+            && !(i > 0 && matches!(d.lower(i - 1), "với" | "cùng" | "và" | "của" | "cho"))
+        {
+            if let Some((ce, _)) = d.gram(k + 1, |g| g == Gram::Cue) {
+                if let Some(ne) = name_start(d, ce, b).or_else(|| name_run(d, ce, b)) {
+                    let next = if d.is_punct(ne, ',') { ne + 1 } else { ne };
+                    if !titles::starts(d, next, b) && d.rank(next).is_none() {
+                        name_at = Some(ce);
+                    }
+                }
+            }
+        }
         // or after a comma and a rank: "Bộ trưởng Bộ Công an, Đại tướng Vương Đình Huệ"
         let mut rank = None;
         if name_at.is_none() && d.is_punct(k, ',') {
@@ -1125,6 +1322,20 @@ impl<'a> Parser<'a> {
                 let (e, more) = self.list(next, b, st, &mut held, false);
                 next = e;
                 pids.extend(more);
+            } else if d.lower(next) == "và" && scans.iter().all(|(s, _)| several_hold(d, s)) {
+                // "Phó Chủ tịch UBND tỉnh A và B": an office several hold, and B names no
+                // office of their own.
+                if let Some(ne2) = name_start(d, next + 1, b) {
+                    let own = if d.is_punct(ne2, ',') { ne2 + 1 } else { ne2 };
+                    if !titles::starts(d, own, b) && d.rank(own).is_none() {
+                        let (e, pid2) = self.person(next + 1, ne2, None, b, st, false);
+                        if let Some(p) = pid2 {
+                            self.give_all(p, &mut held, st);
+                            pids.push(p);
+                        }
+                        next = e;
+                    }
+                }
             }
             let next = self.after_person(next, b, st);
             return (next, pids);
@@ -1150,7 +1361,7 @@ impl<'a> Parser<'a> {
             return (k, Vec::new());
         }
         // An office before its persons: "bầu chức danh X đối với ông A, ... và bà B, ..."
-        if let Some(le) = self.linker_end(k, b, st) {
+        if let Some(le) = self.linker_end(k, b, st.obp.is_some()) {
             let (e, pids) = self.list(le, b, st, &mut Shared::new(&scans, false), false);
             if !pids.is_empty() {
                 st.group.clone_from(&pids);
@@ -1425,8 +1636,8 @@ mod tests {
     }
 
     /// `names.examples`: blocks of one sentence line, then one line per official
-    /// `Name | title; title` (a title may carry its change: `[taken]`, `[left]`), blank line
-    /// between blocks.
+    /// `Name | title; title` (a title may carry its change: `[taken]`, `[left]`; the line may
+    /// end with the person's roles: `{chair, speak}`), blank line between blocks.
     #[test]
     fn examples() {
         let data = include_str!("names.examples");
@@ -1437,8 +1648,8 @@ mod tests {
                 continue;
             };
             let text = text.replace("\\n", "\n");
-            let got = extract(&text, &Context::default());
-            let got: Vec<String> = got
+            let extraction = extract(&text, &Context::default());
+            let got: Vec<String> = extraction
                 .people
                 .iter()
                 .map(|p| {
@@ -1459,13 +1670,26 @@ mod tests {
                 .collect();
             let expected: Vec<String> = expected.iter().map(|s| s.trim().to_string()).collect();
             // Blocks that mark no change ([taken], [left]) do not check changes.
-            let got: Vec<String> = if expected.iter().any(|e| e.contains(" [")) {
+            let mut got: Vec<String> = if expected.iter().any(|e| e.contains(" [")) {
                 got
             } else {
                 got.iter()
                     .map(|g| g.replace(" [taken]", "").replace(" [left]", ""))
                     .collect()
             };
+            // Blocks that give roles (`{chair, speak}`) check the roles of everyone.
+            if expected.iter().any(|e| e.contains(" {")) {
+                for (line, p) in got.iter_mut().zip(&extraction.people) {
+                    if !p.roles.is_empty() {
+                        let roles: Vec<String> = p
+                            .roles
+                            .iter()
+                            .map(|r| format!("{r:?}").to_lowercase())
+                            .collect();
+                        line.push_str(&format!(" {{{}}}", roles.join(", ")));
+                    }
+                }
+            }
             if got != expected {
                 failures.push(format!(
                     "{text}\n  got:      {got:?}\n  expected: {expected:?}"

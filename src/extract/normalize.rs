@@ -1528,7 +1528,7 @@ fn retone(syl: &str) -> Option<(usize, char, char)> {
 
 /// Words after which a full stop does not end a sentence ("TP. Cần Thơ", "TS. Nguyễn").
 const NO_BREAK_AFTER: &[&str] = &[
-    "TP", "Tp", "tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "Q", "P", "St",
+    "TP", "Tp", "tp", "TX", "Tx", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "Q", "P", "St",
 ];
 
 /// Sentence spans of `text`, in order, covering every non-blank sentence. A sentence ends at a

@@ -41,6 +41,8 @@ pub struct Scan {
     pub name_at: Option<usize>,
     /// "Trợ lý đồng chí X": the nested person's name tokens.
     pub nested: Option<(usize, usize)>,
+    /// The body the text leaves unsaid: "Đại biểu X (Đoàn ĐBQH tỉnh Y)" is "đại biểu Quốc hội".
+    pub implied: Option<&'static str>,
 }
 
 fn is_modifier(g: Gram) -> bool {
@@ -262,12 +264,34 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = q;
                     continue;
                 }
-                if mode == Mode::Free
-                    && case == Case::Cap
-                    && (names::name_start(d, j, end).is_some() || short_name_ok(d, j, end))
-                {
-                    s.name_at = Some(j);
-                    break;
+                if mode == Mode::Free && case == Case::Cap {
+                    let mut name_end = names::name_start(d, j, end)
+                        .or_else(|| short_name_ok(d, j, end).then_some(j + 2));
+                    // "huyện Bắc Yên Lò Văn Sơn", "huyện Sìn Hồ Vàng A Páo", "huyện Tây Giang
+                    // Bríu Quân": a place after a level word has two words, so a name that
+                    // would take the second one starts one word later.
+                    if name_end.is_some_and(|ne| ne >= j + 3)
+                        && j >= 2
+                        && (d.lower(j - 2) == "ủy"
+                            || d.org(j - 2)
+                                .is_some_and(|(e, o)| e == j - 1 && o.has(flag::LEVEL)))
+                    {
+                        let later = names::name_start(d, j + 1, end);
+                        let weak_then_strong =
+                            d.surname(j).is_some_and(|(_, s)| !s.has(flag::STRONG))
+                                && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG));
+                        if later.is_some_and(|le| le >= j + 4)
+                            || later.is_some() && weak_then_strong
+                        {
+                            name_end = None;
+                        }
+                    }
+                    // "Chủ nhiệm Đoàn Luật sư tỉnh": an organisation that runs past the would-be
+                    // name ("Đoàn Luật") is the organisation.
+                    if name_end.is_some_and(|ne| org_len <= ne) {
+                        s.name_at = Some(j);
+                        break;
+                    }
                 }
                 if let Some((oe, org)) = org_here {
                     let w = org.canon.as_str();
@@ -303,8 +327,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     if org.has(flag::NUMBERED) {
                         numbered_end = oe;
                     }
-                    // "TP. Cần Thơ"
-                    if org.canon == "thành phố" && d.is_punct(j, '.') {
+                    // "TP. Cần Thơ", "TX. Hương Thủy"
+                    if matches!(org.canon.as_str(), "thành phố" | "thị xã") && d.is_punct(j, '.')
+                    {
                         j += 1;
                     }
                     s.end = j;
@@ -365,8 +390,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     break;
                 }
                 if let Some((e, _)) = head_at(d, n) {
-                    // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation.
-                    if !s.has_org {
+                    // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation (not
+                    // "Tỉnh ủy viên - Giám đốc Sở", whose first head names its own body).
+                    if !s.has_org && !head.canon.ends_with("ủy viên") {
                         j = e;
                         s.end = j;
                         continue;
@@ -408,9 +434,6 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     for sk in s.skips.iter_mut() {
         sk.1 = sk.1.min(s.end);
     }
-    if head.has(flag::NEEDS_ORG) && !s.has_org {
-        return None;
-    }
     if head.canon == "đại biểu" {
         let org_next = d.org(head_end).is_some_and(|(_, o)| {
             matches!(
@@ -419,10 +442,40 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
             )
         });
         if !org_next {
+            // "Đại biểu Trần Văn A (Đoàn ĐBQH tỉnh Bình Định)", "đại biểu Nguyễn Thị B (Hà
+            // Nội)": a National Assembly deputy named with the delegation.
+            if mode == Mode::Free && s.name_at == Some(head_end) && !s.has_org {
+                let ne = names::name_start(d, head_end, end)?;
+                if d.is_punct(ne, '(') && delegation(d, ne + 1) {
+                    s.implied = Some("Quốc hội");
+                    return Some(s);
+                }
+            }
             return None;
         }
     }
+    if head.has(flag::NEEDS_ORG) && !s.has_org {
+        return None;
+    }
     Some(s)
+}
+
+/// Is a National Assembly delegation named at `k`, closed by ")": "Đoàn ĐBQH tỉnh Bình
+/// Định", "Đoàn Quảng Nam", "Hà Nội", "TP.HCM"?
+fn delegation(d: &Doc, mut k: usize) -> bool {
+    if let Some((e, _)) = d
+        .org(k)
+        .filter(|(_, o)| o.canon == "Đoàn đại biểu Quốc hội")
+    {
+        k = e;
+    } else if d.lower(k) == "đoàn" {
+        k += 1;
+    }
+    let province = d.province(k).or_else(|| {
+        let (e, _) = d.org(k).filter(|(_, o)| o.has(flag::LEVEL))?;
+        d.province(e)
+    });
+    province.is_some_and(|(e, _)| d.is_punct(e, ')'))
 }
 
 /// Right after a head or a national body ("Tổng Bí thư", "Chủ tịch nước"), two name words
