@@ -746,6 +746,33 @@ fn wide_at(b: &[u8], i: usize) -> (char, usize) {
     (char::from_u32(n).unwrap_or('\0'), len)
 }
 
+/// The length of the char at byte `i` of valid UTF-8 when it is, by its bytes alone, a
+/// lowercase letter of the blocks Vietnamese is written in (ạ..ỹ and the odd code points of
+/// U+1E80..=U+1EFF, ß à..ÿ but ÷, the odd ones of U+0101..=U+0137 and U+014B..=U+0177 as ă đ
+/// ĩ ũ, ơ ư), 0 otherwise: most chars outside ASCII of a text, read without decoding.
+#[inline(always)]
+fn viet_lower_len(b: &[u8], i: usize) -> usize {
+    let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1)) else {
+        return 0;
+    };
+    let two = match x {
+        // E1 BA xx, E1 BB xx: the code point's parity is its last byte's
+        0xE1 => {
+            return if y & 0xFE == 0xBA && b.get(i + 2).is_some_and(|z| z & 1 == 1) {
+                3
+            } else {
+                0
+            };
+        }
+        0xC3 => y >= 0x9F && y != 0xB7,
+        0xC4 => y & 1 == 1 && y <= 0xB7,
+        0xC5 => y & 1 == 1 && (0x8B..=0xB7).contains(&y),
+        0xC6 => y == 0xA1 || y == 0xB0,
+        _ => false,
+    };
+    usize::from(two) * 2
+}
+
 /// The char at byte `i` of valid UTF-8, `None` past the end.
 #[inline]
 fn char_after(b: &[u8], i: usize) -> Option<char> {
@@ -774,8 +801,15 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Lowering>) -> Vec<Tok> {
         let (c, n, k) = if t & byte::WIDE == 0 {
             (x as char, 1, t)
         } else {
-            let (c, n) = wide_at(b, i);
-            (c, n, class(c))
+            match viet_lower_len(b, i) {
+                // (a lowercase letter: the char itself is read only to note a capital or to
+                // make a punctuation token)
+                0 => {
+                    let (c, n) = wide_at(b, i);
+                    (c, n, class(c))
+                }
+                m => ('\0', m, cls::ALNUM | cls::LETTER | cls::LOWER),
+            }
         };
         // a letter, or a numeral outside ASCII (the ALNUM bit of a wide char: letter or numeric)
         let starts_word = if t & byte::WIDE == 0 {
@@ -789,7 +823,8 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Lowering>) -> Vec<Tok> {
             }
             let c_upper = k & cls::UPPER != 0;
             let mut end = i + n;
-            let mut prev = c;
+            // where the last char read starts (the char before a joiner, decoded there only)
+            let mut prev = i;
             // the class bits of every char of the word so far, or'ed (a LOWER bit ends "all
             // capitals"), and twice the number of letters (the LETTER bit is 2)
             let mut seen = k;
@@ -799,13 +834,22 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Lowering>) -> Vec<Tok> {
                 if t & cls::ALNUM != 0 {
                     seen |= t;
                     letters2 += usize::from(t & cls::LETTER);
-                    prev = y as char;
+                    prev = end;
                     end += 1;
                     continue;
                 }
                 // (other ASCII than the joiners ends the word: see `joins_word`)
                 if t & (byte::WIDE | byte::JOIN) == 0 {
                     break;
+                }
+                // most letters outside ASCII, known by their bytes: no decoding, nothing to note
+                let m = viet_lower_len(b, end);
+                if m != 0 {
+                    seen |= cls::LOWER;
+                    letters2 += usize::from(cls::LETTER);
+                    prev = end;
+                    end += m;
+                    continue;
                 }
                 let (d, m) = if t & byte::WIDE == 0 {
                     (y as char, 1)
@@ -816,8 +860,8 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Lowering>) -> Vec<Tok> {
                         seen |= k;
                         letters2 += usize::from(k & cls::LETTER);
                         Lowering::note(&mut lower, end, d, k, true);
+                        prev = end;
                         end += m;
-                        prev = d;
                         continue;
                     }
                     (d, m)
@@ -827,9 +871,10 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Lowering>) -> Vec<Tok> {
                     let next = char_after(b, end + m);
                     let next2 = next.and_then(|x| char_after(b, end + m + x.len_utf8()));
                     let all_upper = c_upper && seen & cls::LOWER == 0;
-                    if joins_word(prev, d, next, next2, all_upper) {
+                    let prev_char = char_after(b, prev).unwrap_or('\0');
+                    if joins_word(prev_char, d, next, next2, all_upper) {
+                        prev = end;
                         end += m;
-                        prev = d;
                         continue;
                     }
                 }
@@ -1451,6 +1496,35 @@ mod tests {
         let d = Doc::new("ǅa Ǆ");
         assert_eq!(d.lower(0), "ǅa");
         assert_eq!(d.into_lower(), "ǆa ǆ");
+    }
+
+    #[test]
+    fn lowercase_letters_by_their_bytes() {
+        let mut seen = 0;
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let n = viet_lower_len(b, 0);
+            if n != 0 {
+                seen += 1;
+                assert_eq!(n, b.len(), "{c:?}");
+                let bits = cls::ALNUM | cls::LETTER | cls::UPPER | cls::LOWER;
+                assert_eq!(
+                    class(c) & bits,
+                    cls::ALNUM | cls::LETTER | cls::LOWER,
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(seen > 100);
+        for c in "ạỹàáâãèéêìíòóôõùúýăđĩũơưẁ".chars() {
+            let mut buf = [0u8; 4];
+            assert_ne!(
+                viet_lower_len(c.encode_utf8(&mut buf).as_bytes(), 0),
+                0,
+                "{c}"
+            );
+        }
     }
 
     #[test]
