@@ -8,6 +8,11 @@
 //! every word; a match counts when its case constraints hold (abbreviations in capitals, names
 //! capitalised). Building this takes a fraction of a millisecond, where an automaton over the
 //! bytes took milliseconds on the first call (the first paste in the browser).
+//!
+//! The tokenizer reads ASCII by a byte table and decodes only the other chars (the lowercase
+//! Vietnamese letters, most of them, not even those), and notes on the way the chars whose
+//! lowercase differs: [`Doc`] keeps the text's lowercase copy, which the dates and the events
+//! read too ([`Doc::into_lower`], byte for byte `dates::lower_aligned`).
 
 use super::normalize::{
     class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
