@@ -557,12 +557,12 @@ pub struct Hit {
 /// A normalized text, its tokens and every lexicon match on them.
 pub struct Doc<'a> {
     pub text: &'a str,
-    /// The text in lowercase with the same byte offsets, byte for byte `dates::lower_aligned`'s
-    /// (which the dates and events read: see [`Doc::into_lower`]).
-    lower: String,
-    /// `lower` with the titlecase letters of words as written ("ǅ"), where the text has any:
-    /// what the lexicon's words are read in.
-    shadow: Option<String>,
+    /// The text in lowercase with the same byte offsets, but for titlecase letters of words
+    /// ("ǅ"), kept as written: what the lexicon's words are read in.
+    shadow: String,
+    /// (byte offset, lowercase) of those titlecase letters (mostly none): with them `shadow`
+    /// is the lowercase copy the dates and the events read ([`Doc::into_lower`]).
+    titlecase: Vec<(u32, char)>,
     pub toks: Vec<Tok>,
     hits: Vec<Hit>,
     /// `hit_start[i]..hit_start[i+1]` are the hits starting at token `i`, longest first.
@@ -654,11 +654,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 #[derive(Default)]
 struct Lowering {
     /// (byte offset, lowercase): `to_ascii_lowercase` with these written over it is the text's
-    /// lowercase copy, byte for byte `dates::lower_aligned`'s.
+    /// lowercase copy as the lexicon's words read it...
     at: Vec<(u32, char)>,
-    /// (byte offset, as written) of those inside words that are no capitals (titlecase "ǅ"):
-    /// the lexicon's words keep them as written.
-    kept: Vec<(u32, char)>,
+    /// ...and with these too, of the letters of words that are no capitals (titlecase "ǅ",
+    /// which the lexicon's words keep as written), byte for byte `dates::lower_aligned`'s.
+    titlecase: Vec<(u32, char)>,
 }
 
 impl Lowering {
@@ -685,13 +685,23 @@ impl Lowering {
             let mut lc = c.to_lowercase();
             if let (Some(l), None) = (lc.next(), lc.next()) {
                 if l != c && l.len_utf8() == c.len_utf8() {
-                    self.at.push((at as u32, l));
                     if in_word {
-                        self.kept.push((at as u32, c));
+                        self.titlecase.push((at as u32, l));
+                    } else {
+                        self.at.push((at as u32, l));
                     }
                 }
             }
         }
+    }
+}
+
+/// Writes each (byte offset, char) over the char of the same UTF-8 length there.
+fn write_chars(s: &mut String, chars: &[(u32, char)]) {
+    let mut buf = [0u8; 4];
+    for &(at, c) in chars {
+        let at = at as usize;
+        s.replace_range(at..at + c.len_utf8(), c.encode_utf8(&mut buf));
     }
 }
 
@@ -937,27 +947,13 @@ impl<'a> Doc<'a> {
         // (non-ASCII capitals: a few per sentence)
         let mut caps = Lowering {
             at: Vec::with_capacity(text.len() / 64 + 8),
-            kept: Vec::new(),
+            titlecase: Vec::new(),
         };
         let toks = tokenize_lower(text, Some(&mut caps));
         // ASCII lowered in place, then the few others: whole chars of the same length, so the
         // offsets hold (and no UTF-8 validation of a byte copy is needed).
-        let mut buf = [0u8; 4];
-        let mut lower = text.to_ascii_lowercase();
-        for (at, l) in caps.at {
-            let at = at as usize;
-            lower.replace_range(at..at + l.len_utf8(), l.encode_utf8(&mut buf));
-        }
-        // (a word with a titlecase letter, which the lexicon's words keep as written)
-        let shadow = (!caps.kept.is_empty()).then(|| {
-            let mut shadow = lower.clone();
-            for (at, c) in caps.kept {
-                let at = at as usize;
-                shadow.replace_range(at..at + c.len_utf8(), c.encode_utf8(&mut buf));
-            }
-            shadow
-        });
-        let words_lower = shadow.as_deref().unwrap_or(&lower);
+        let mut shadow = text.to_ascii_lowercase();
+        write_chars(&mut shadow, &caps.at);
         // Words: runs of word and number tokens with nothing between them ("12abc" is one),
         // as (first token, last token, word id).
         let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(toks.len());
@@ -978,12 +974,9 @@ impl<'a> Doc<'a> {
             let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
             let span = a as usize..b as usize;
             // (a short word as bytes: no char boundaries to check)
-            let id = match short_key(words_lower.as_bytes().get(span.clone()).unwrap_or_default()) {
+            let id = match short_key(shadow.as_bytes().get(span.clone()).unwrap_or_default()) {
                 Some((a, n)) => lex.short.get(a, n),
-                None => words_lower
-                    .get(span)
-                    .and_then(|s| lex.words.get(s))
-                    .copied(),
+                None => shadow.get(span).and_then(|s| lex.words.get(s)).copied(),
             };
             w.2 = id.unwrap_or(NONE);
         }
@@ -1050,8 +1043,8 @@ impl<'a> Doc<'a> {
         }
         Doc {
             text,
-            lower,
             shadow,
+            titlecase: caps.titlecase,
             toks,
             hits,
             hit_start,
@@ -1063,7 +1056,9 @@ impl<'a> Doc<'a> {
     /// The text in lowercase, byte for byte `dates::lower_aligned(text)`: one copy for the
     /// lexicon, the dates and the events.
     pub fn into_lower(self) -> String {
-        self.lower
+        let mut lower = self.shadow;
+        write_chars(&mut lower, &self.titlecase);
+        lower
     }
 
     pub fn len(&self) -> usize {
@@ -1197,7 +1192,7 @@ impl<'a> Doc<'a> {
         };
         let text = match t.kind {
             Kind::Punct(_) => self.text,
-            _ => self.shadow.as_deref().unwrap_or(&self.lower),
+            _ => &self.shadow,
         };
         text.get(t.start as usize..t.end as usize).unwrap_or("")
     }
