@@ -8,9 +8,14 @@
 //! every word; a match counts when its case constraints hold (abbreviations in capitals, names
 //! capitalised). Building this takes a fraction of a millisecond, where an automaton over the
 //! bytes took milliseconds on the first call (the first paste in the browser).
+//!
+//! The tokenizer reads ASCII by a byte table and decodes only the other chars (the lowercase
+//! Vietnamese letters, most of them, not even those), and notes on the way the chars whose
+//! lowercase differs: [`Doc`] keeps the text's lowercase copy, which the dates and the events
+//! read too ([`Doc::into_lower`], byte for byte `dates::lower_aligned`).
 
 use super::normalize::{
-    char_at, class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
+    class, cls, is_alnum, is_letter, is_lower, is_upper, lower_same_len, normalize,
 };
 
 use super::{Role, TitleChange};
@@ -552,8 +557,12 @@ pub struct Hit {
 /// A normalized text, its tokens and every lexicon match on them.
 pub struct Doc<'a> {
     pub text: &'a str,
-    /// The text with the same byte offsets and word tokens in lowercase.
+    /// The text in lowercase with the same byte offsets, but for titlecase letters of words
+    /// ("ǅ"), kept as written: what the lexicon's words are read in.
     shadow: String,
+    /// (byte offset, lowercase) of those titlecase letters (mostly none): with them `shadow`
+    /// is the lowercase copy the dates and the events read ([`Doc::into_lower`]).
+    titlecase: Vec<(u32, char)>,
     pub toks: Vec<Tok>,
     hits: Vec<Hit>,
     /// `hit_start[i]..hit_start[i+1]` are the hits starting at token `i`, longest first.
@@ -640,64 +649,247 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     tokenize_lower(text, None)
 }
 
-/// [`tokenize`], noting in `lower` the non-ASCII capitals of word tokens whose lowercase keeps
-/// their UTF-8 length, as (byte offset, lowercase): one pass over the text for both.
-fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec<Tok> {
+/// The chars outside ASCII of a text whose lowercase differs from them and keeps their UTF-8
+/// length, as [`tokenize_lower`] meets them (it decodes every such char once).
+#[derive(Default)]
+struct Lowering {
+    /// (byte offset, lowercase): `to_ascii_lowercase` with these written over it is the text's
+    /// lowercase copy as the lexicon's words read it...
+    at: Vec<(u32, char)>,
+    /// ...and with these too, of the letters of words that are no capitals (titlecase "ǅ",
+    /// which the lexicon's words keep as written), byte for byte `dates::lower_aligned`'s.
+    titlecase: Vec<(u32, char)>,
+}
+
+impl Lowering {
+    /// Notes the char `c` (not ASCII, [`class`] bits `k`) at byte `at`: a lowercase letter (most
+    /// of them) is answered here, the rest out of line.
+    #[inline(always)]
+    fn note(lower: &mut Option<&mut Lowering>, at: usize, c: char, k: u8, in_word: bool) {
+        if k & cls::LOWER == 0 {
+            if let Some(l) = lower {
+                l.note_other(at, c, k, in_word);
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn note_other(&mut self, at: usize, c: char, k: u8, in_word: bool) {
+        if k & cls::UPPER != 0 {
+            let l = lower_same_len(c);
+            if l != c {
+                self.at.push((at as u32, l));
+            }
+        } else if !no_lowercase(c) {
+            // (titlecase letters and scripts beyond the tables: rare)
+            let mut lc = c.to_lowercase();
+            if let (Some(l), None) = (lc.next(), lc.next()) {
+                if l != c && l.len_utf8() == c.len_utf8() {
+                    if in_word {
+                        self.titlecase.push((at as u32, l));
+                    } else {
+                        self.at.push((at as u32, l));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes each (byte offset, char) over the char of the same UTF-8 length there.
+fn write_chars(s: &mut String, chars: &[(u32, char)]) {
+    let mut buf = [0u8; 4];
+    for &(at, c) in chars {
+        let at = at as usize;
+        s.replace_range(at..at + c.len_utf8(), c.encode_utf8(&mut buf));
+    }
+}
+
+/// Whether `c`, neither a capital nor a lowercase letter, surely has no other lowercase: the
+/// tabled blocks hold no such char but the titlecase digraphs (ǅ ǈ ǋ ǲ).
+fn no_lowercase(c: char) -> bool {
+    match c as u32 {
+        0x1C5 | 0x1C8 | 0x1CB | 0x1F2 => false,
+        0..=0x24F | 0x1EA0..=0x1EF9 | 0x2000..=0x206F => true,
+        _ => false,
+    }
+}
+
+/// Byte classes for [`tokenize_lower`]: for ASCII the [`cls`] bits ([`class`] of the char)
+/// with two of them, meaningless for ASCII, reused; every byte from 0x80 is [`cls::WIDE`].
+mod byte {
+    use super::cls;
+    /// ' & . - (may join a word, see `joins_word`), in place of `cls::VOWEL`.
+    pub const JOIN: u8 = cls::VOWEL;
+    /// A byte of a char outside ASCII.
+    pub const WIDE: u8 = cls::WIDE;
+    pub static CLASS: [u8; 256] = {
+        let mut t = [WIDE; 256];
+        let mut x = 0;
+        while x < 0x80 {
+            let c = x as u8;
+            t[x] = if c.is_ascii_digit() {
+                cls::ALNUM | cls::DIGIT
+            } else if c.is_ascii_uppercase() {
+                cls::ALNUM | cls::LETTER | cls::UPPER
+            } else if c.is_ascii_lowercase() {
+                cls::ALNUM | cls::LETTER | cls::LOWER
+            } else if matches!(c, b'\'' | b'&' | b'.' | b'-') {
+                JOIN
+            } else {
+                0
+            };
+            x += 1;
+        }
+        t
+    };
+}
+
+/// The char at byte `i` of valid UTF-8 (a char boundary, not ASCII) and its length, decoded
+/// here: std's decoder behind a slice of the text costs more than the rest of a letter's work.
+#[inline]
+fn wide_at(b: &[u8], i: usize) -> (char, usize) {
+    let cont = |k: usize| u32::from(b.get(i + k).map_or(0, |y| y & 0x3F));
+    let x = u32::from(b[i]);
+    let (n, len) = if x < 0xE0 {
+        ((x & 0x1F) << 6 | cont(1), 2)
+    } else if x < 0xF0 {
+        ((x & 0x0F) << 12 | cont(1) << 6 | cont(2), 3)
+    } else {
+        ((x & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4)
+    };
+    (char::from_u32(n).unwrap_or('\0'), len)
+}
+
+/// The length of the char at byte `i` of valid UTF-8 when it is, by its bytes alone, a
+/// lowercase letter of the blocks Vietnamese is written in (ạ..ỹ and the odd code points of
+/// U+1E80..=U+1EFF, ß à..ÿ but ÷, the odd ones of U+0101..=U+0137 and U+014B..=U+0177 as ă đ
+/// ĩ ũ, ơ ư), 0 otherwise: most chars outside ASCII of a text, read without decoding.
+#[inline(always)]
+fn viet_lower_len(b: &[u8], i: usize) -> usize {
+    let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1)) else {
+        return 0;
+    };
+    let two = match x {
+        // E1 BA xx, E1 BB xx: the code point's parity is its last byte's
+        0xE1 => {
+            return if y & 0xFE == 0xBA && b.get(i + 2).is_some_and(|z| z & 1 == 1) {
+                3
+            } else {
+                0
+            };
+        }
+        0xC3 => y >= 0x9F && y != 0xB7,
+        0xC4 => y & 1 == 1 && y <= 0xB7,
+        0xC5 => y & 1 == 1 && (0x8B..=0xB7).contains(&y),
+        0xC6 => y == 0xA1 || y == 0xB0,
+        _ => false,
+    };
+    usize::from(two) * 2
+}
+
+/// The char at byte `i` of valid UTF-8, `None` past the end.
+#[inline]
+fn char_after(b: &[u8], i: usize) -> Option<char> {
+    match *b.get(i)? {
+        x @ ..0x80 => Some(x as char),
+        _ => Some(wide_at(b, i).0),
+    }
+}
+
+/// [`tokenize`], noting in `lower` the chars outside ASCII whose lowercase differs and keeps
+/// their UTF-8 length: one pass over the text for the tokens and its lowercase copy.
+///
+/// ASCII goes by a byte table ([`byte::CLASS`]); only the chars outside it are decoded, once
+/// each (a char ending a word starts the next token, where it is read).
+fn tokenize_lower(text: &str, mut lower: Option<&mut Lowering>) -> Vec<Tok> {
     let b = text.as_bytes();
     // (about one token per 4 to 5 bytes of Vietnamese: room enough not to grow)
     let mut toks = Vec::with_capacity(text.len() / 3 + 8);
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
+    while let Some(&x) = b.get(i) {
         if x == b' ' {
             i += 1;
             continue;
         }
-        let (c, n) = char_at(text, i);
-        // (one class lookup answers is_letter and is_upper)
-        let k = class(c);
-        let letter = k & cls::LETTER != 0;
-        if letter || (!c.is_ascii() && c.is_numeric()) {
-            let c_upper = k & cls::UPPER != 0;
-            if c_upper && !c.is_ascii() {
-                lower_at(&mut lower, i, c);
+        let t = byte::CLASS[x as usize];
+        let (c, n, k) = if t & byte::WIDE == 0 {
+            (x as char, 1, t)
+        } else {
+            match viet_lower_len(b, i) {
+                // (a lowercase letter: the char itself is read only to note a capital or to
+                // make a punctuation token)
+                0 => {
+                    let (c, n) = wide_at(b, i);
+                    (c, n, class(c))
+                }
+                m => ('\0', m, cls::ALNUM | cls::LETTER | cls::LOWER),
             }
+        };
+        // a letter, or a numeral outside ASCII (the ALNUM bit of a wide char: letter or numeric)
+        let starts_word = if t & byte::WIDE == 0 {
+            k & cls::LETTER != 0
+        } else {
+            k & cls::ALNUM != 0
+        };
+        if starts_word {
+            if t & byte::WIDE != 0 {
+                Lowering::note(&mut lower, i, c, k, true);
+            }
+            let c_upper = k & cls::UPPER != 0;
             let mut end = i + n;
-            let mut prev = c;
-            let mut all_upper = c_upper;
-            let mut letters = usize::from(letter);
-            while end < b.len() {
-                let y = b[end];
-                if y.is_ascii_alphanumeric() {
-                    all_upper &= !y.is_ascii_lowercase();
-                    letters += usize::from(y.is_ascii_alphabetic());
-                    prev = y as char;
+            // where the last char read starts (the char before a joiner, decoded there only)
+            let mut prev = i;
+            // the class bits of every char of the word so far, or'ed (a LOWER bit ends "all
+            // capitals"), and twice the number of letters (the LETTER bit is 2)
+            let mut seen = k;
+            let mut letters2 = usize::from(k & cls::LETTER);
+            while let Some(&y) = b.get(end) {
+                let t = byte::CLASS[y as usize];
+                if t & cls::ALNUM != 0 {
+                    seen |= t;
+                    letters2 += usize::from(t & cls::LETTER);
+                    prev = end;
                     end += 1;
                     continue;
                 }
-                // (other ASCII than these ends the word: see `joins_word`)
-                if y < 0x80 && !matches!(y, b'\'' | b'&' | b'.' | b'-') {
+                // (other ASCII than the joiners ends the word: see `joins_word`)
+                if t & (byte::WIDE | byte::JOIN) == 0 {
                     break;
                 }
-                let (d, m) = char_at(text, end);
-                let k = class(d);
-                if k & (cls::WIDE | cls::ALNUM) == cls::WIDE | cls::ALNUM {
-                    all_upper &= k & cls::LOWER == 0;
-                    letters += usize::from(k & cls::LETTER != 0);
-                    if k & cls::UPPER != 0 {
-                        lower_at(&mut lower, end, d);
-                    }
+                // most letters outside ASCII, known by their bytes: no decoding, nothing to note
+                let m = viet_lower_len(b, end);
+                if m != 0 {
+                    seen |= cls::LOWER;
+                    letters2 += usize::from(cls::LETTER);
+                    prev = end;
                     end += m;
-                    prev = d;
                     continue;
                 }
+                let (d, m) = if t & byte::WIDE == 0 {
+                    (y as char, 1)
+                } else {
+                    let (d, m) = wide_at(b, end);
+                    let k = class(d);
+                    if k & cls::ALNUM != 0 {
+                        seen |= k;
+                        letters2 += usize::from(k & cls::LETTER);
+                        Lowering::note(&mut lower, end, d, k, true);
+                        prev = end;
+                        end += m;
+                        continue;
+                    }
+                    (d, m)
+                };
                 // only these can join a word (see `joins_word`): spare the look-ahead otherwise
                 if matches!(d, '\'' | '’' | '&' | '.' | '-') {
-                    let mut after = text[end + m..].chars();
-                    let (next, next2) = (after.next(), after.next());
-                    if joins_word(prev, d, next, next2, all_upper) {
+                    let next = char_after(b, end + m);
+                    let next2 = next.and_then(|x| char_after(b, end + m + x.len_utf8()));
+                    let all_upper = c_upper && seen & cls::LOWER == 0;
+                    let prev_char = char_after(b, prev).unwrap_or('\0');
+                    if joins_word(prev_char, d, next, next2, all_upper) {
+                        prev = end;
                         end += m;
-                        prev = d;
                         continue;
                     }
                 }
@@ -705,7 +897,7 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
             }
             let case = if !c_upper {
                 Case::Lower
-            } else if all_upper && letters >= 2 {
+            } else if seen & cls::LOWER == 0 && letters2 >= 4 {
                 Case::Upper
             } else {
                 Case::Cap
@@ -716,11 +908,12 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
                 kind: Kind::Word(case),
             });
             i = end;
-        } else if x.is_ascii_digit() {
+        } else if k & cls::DIGIT != 0 {
             let mut end = i + 1;
             while let Some(&d) = b.get(end) {
-                let digit_after = b.get(end + 1).is_some_and(u8::is_ascii_digit);
-                if d.is_ascii_digit() || ((d == b'.' || d == b',') && digit_after) {
+                if d.is_ascii_digit()
+                    || ((d == b'.' || d == b',') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+                {
                     end += 1;
                 } else {
                     break;
@@ -733,6 +926,9 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
             });
             i = end;
         } else {
+            if t & byte::WIDE != 0 {
+                Lowering::note(&mut lower, i, c, k, false);
+            }
             toks.push(Tok {
                 start: i as u32,
                 end: (i + n) as u32,
@@ -744,30 +940,20 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Vec<(usize, char)>>) -> Vec
     toks
 }
 
-/// Notes the lowercase of the capital `c` at byte `at` when it keeps its length.
-fn lower_at(lower: &mut Option<&mut Vec<(usize, char)>>, at: usize, c: char) {
-    if let Some(caps) = lower {
-        let l = lower_same_len(c);
-        if l != c {
-            caps.push((at, l));
-        }
-    }
-}
-
 impl<'a> Doc<'a> {
     /// Tokenizes `text` (already normalized) and finds every lexicon phrase on it.
     pub fn new(text: &'a str) -> Doc<'a> {
         let lex = lexicon();
         // (non-ASCII capitals: a few per sentence)
-        let mut caps = Vec::with_capacity(text.len() / 64 + 8);
+        let mut caps = Lowering {
+            at: Vec::with_capacity(text.len() / 64 + 8),
+            titlecase: Vec::new(),
+        };
         let toks = tokenize_lower(text, Some(&mut caps));
-        // ASCII lowered in place, then the few non-ASCII capitals of words: whole chars of the
-        // same length, so the offsets hold (and no UTF-8 validation of a byte copy is needed).
+        // ASCII lowered in place, then the few others: whole chars of the same length, so the
+        // offsets hold (and no UTF-8 validation of a byte copy is needed).
         let mut shadow = text.to_ascii_lowercase();
-        for (at, l) in caps {
-            let mut buf = [0u8; 4];
-            shadow.replace_range(at..at + l.len_utf8(), l.encode_utf8(&mut buf));
-        }
+        write_chars(&mut shadow, &caps.at);
         // Words: runs of word and number tokens with nothing between them ("12abc" is one),
         // as (first token, last token, word id).
         let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(toks.len());
@@ -858,12 +1044,21 @@ impl<'a> Doc<'a> {
         Doc {
             text,
             shadow,
+            titlecase: caps.titlecase,
             toks,
             hits,
             hit_start,
             mask,
             lex,
         }
+    }
+
+    /// The text in lowercase, byte for byte `dates::lower_aligned(text)`: one copy for the
+    /// lexicon, the dates and the events.
+    pub fn into_lower(self) -> String {
+        let mut lower = self.shadow;
+        write_chars(&mut lower, &self.titlecase);
+        lower
     }
 
     pub fn len(&self) -> usize {
@@ -1066,6 +1261,271 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::normalize::char_at;
+
+    /// The tokenizer as it was before the byte table, the oracle of [`tokenize_lower`]: it
+    /// notes in `lower` the non-ASCII capitals of word tokens whose lowercase keeps their UTF-8
+    /// length, as (byte offset, lowercase).
+    fn tokenize_lower_reference(
+        text: &str,
+        mut lower: Option<&mut Vec<(usize, char)>>,
+    ) -> Vec<Tok> {
+        let b = text.as_bytes();
+        // (about one token per 4 to 5 bytes of Vietnamese: room enough not to grow)
+        let mut toks = Vec::with_capacity(text.len() / 3 + 8);
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x == b' ' {
+                i += 1;
+                continue;
+            }
+            let (c, n) = char_at(text, i);
+            // (one class lookup answers is_letter and is_upper)
+            let k = class(c);
+            let letter = k & cls::LETTER != 0;
+            if letter || (!c.is_ascii() && c.is_numeric()) {
+                let c_upper = k & cls::UPPER != 0;
+                if c_upper && !c.is_ascii() {
+                    lower_at(&mut lower, i, c);
+                }
+                let mut end = i + n;
+                let mut prev = c;
+                let mut all_upper = c_upper;
+                let mut letters = usize::from(letter);
+                while end < b.len() {
+                    let y = b[end];
+                    if y.is_ascii_alphanumeric() {
+                        all_upper &= !y.is_ascii_lowercase();
+                        letters += usize::from(y.is_ascii_alphabetic());
+                        prev = y as char;
+                        end += 1;
+                        continue;
+                    }
+                    // (other ASCII than these ends the word: see `joins_word`)
+                    if y < 0x80 && !matches!(y, b'\'' | b'&' | b'.' | b'-') {
+                        break;
+                    }
+                    let (d, m) = char_at(text, end);
+                    let k = class(d);
+                    if k & (cls::WIDE | cls::ALNUM) == cls::WIDE | cls::ALNUM {
+                        all_upper &= k & cls::LOWER == 0;
+                        letters += usize::from(k & cls::LETTER != 0);
+                        if k & cls::UPPER != 0 {
+                            lower_at(&mut lower, end, d);
+                        }
+                        end += m;
+                        prev = d;
+                        continue;
+                    }
+                    // only these can join a word (see `joins_word`): spare the look-ahead otherwise
+                    if matches!(d, '\'' | '’' | '&' | '.' | '-') {
+                        let mut after = text[end + m..].chars();
+                        let (next, next2) = (after.next(), after.next());
+                        if joins_word(prev, d, next, next2, all_upper) {
+                            end += m;
+                            prev = d;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                let case = if !c_upper {
+                    Case::Lower
+                } else if all_upper && letters >= 2 {
+                    Case::Upper
+                } else {
+                    Case::Cap
+                };
+                toks.push(Tok {
+                    start: i as u32,
+                    end: end as u32,
+                    kind: Kind::Word(case),
+                });
+                i = end;
+            } else if x.is_ascii_digit() {
+                let mut end = i + 1;
+                while let Some(&d) = b.get(end) {
+                    let digit_after = b.get(end + 1).is_some_and(u8::is_ascii_digit);
+                    if d.is_ascii_digit() || ((d == b'.' || d == b',') && digit_after) {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                toks.push(Tok {
+                    start: i as u32,
+                    end: end as u32,
+                    kind: Kind::Num,
+                });
+                i = end;
+            } else {
+                toks.push(Tok {
+                    start: i as u32,
+                    end: (i + n) as u32,
+                    kind: Kind::Punct(c),
+                });
+                i += n;
+            }
+        }
+        toks
+    }
+
+    /// Notes the lowercase of the capital `c` at byte `at` when it keeps its length.
+    fn lower_at(lower: &mut Option<&mut Vec<(usize, char)>>, at: usize, c: char) {
+        if let Some(caps) = lower {
+            let l = lower_same_len(c);
+            if l != c {
+                caps.push((at, l));
+            }
+        }
+    }
+
+    /// Texts to hold the tokenizer to its oracle: the examples corpora, the bench corpus, the
+    /// example articles, the dev articles where they exist, and every char in a few contexts.
+    fn sample_texts() -> Vec<String> {
+        let mut texts: Vec<String> = [
+            include_str!("../../benches/corpus.txt"),
+            include_str!("dates.examples.tsv"),
+            include_str!("events.examples.tsv"),
+            include_str!("titles.examples.tsv"),
+            include_str!("names.examples"),
+            include_str!("normalize.examples.tsv"),
+            include_str!("bylines.examples.tsv"),
+            include_str!("figures.examples.tsv"),
+        ]
+        .iter()
+        .flat_map(|t| [t.to_string(), normalize(t)])
+        .collect();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut files: Vec<_> = std::fs::read_dir(format!("{root}/tests/articles"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.push(format!("{root}/../shared/eval/dev.json").into());
+        for f in files {
+            let Ok(json) = std::fs::read_to_string(&f) else {
+                continue;
+            };
+            let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let items = v.as_array().cloned().unwrap_or_else(|| vec![v]);
+            for x in items {
+                if let Some(t) = x.get("text").and_then(|t| t.as_str()) {
+                    texts.push(t.to_string());
+                    texts.push(normalize(t));
+                }
+            }
+        }
+        texts
+    }
+
+    fn contexts(c: char) -> [String; 10] {
+        [
+            format!("{c}"),
+            format!("a{c}b"),
+            format!("A{c}B"),
+            format!("AB{c}"),
+            format!("A.{c}"),
+            format!("AB-{c}C"),
+            format!("{c}-AB"),
+            format!("x'{c}"),
+            format!("1{c}"),
+            format!("Ư{c}Ơ -{c}"),
+        ]
+    }
+
+    fn assert_same_tokens(t: &str) {
+        let key = |v: Vec<Tok>| {
+            v.iter()
+                .map(|t| (t.start, t.end, t.kind))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            key(tokenize(t)),
+            key(tokenize_lower_reference(t, None)),
+            "{t:?}"
+        );
+    }
+
+    /// The lowercase copy is `dates::lower_aligned`'s, and the words read in it as the former
+    /// shadow (capitals of words lowered, nothing else) read them.
+    fn assert_same_lowercase(t: &str) {
+        let d = Doc::new(t);
+        let mut caps = Vec::new();
+        tokenize_lower_reference(t, Some(&mut caps));
+        let mut shadow = t.to_ascii_lowercase();
+        for (at, l) in caps {
+            let mut buf = [0u8; 4];
+            shadow.replace_range(at..at + l.len_utf8(), l.encode_utf8(&mut buf));
+        }
+        for i in 0..d.len() {
+            if !matches!(d.toks[i].kind, Kind::Punct(_)) {
+                let (a, b) = (d.toks[i].start as usize, d.toks[i].end as usize);
+                assert_eq!(d.lower(i), &shadow[a..b], "{t:?}");
+            }
+        }
+        assert_eq!(
+            d.into_lower(),
+            crate::extract::dates::lower_aligned(t),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn tokens_as_the_reference_reads_them() {
+        for t in sample_texts() {
+            assert_same_tokens(&t);
+            assert_same_lowercase(&t);
+        }
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            for t in contexts(c) {
+                assert_same_tokens(&t);
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_as_the_dates_read_it() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            // (a Doc per text: a few of the contexts)
+            for t in &contexts(c)[..4] {
+                assert_same_lowercase(t);
+            }
+        }
+        // a titlecase letter: lowered for the dates, as written in the lexicon's words
+        let d = Doc::new("ǅa Ǆ");
+        assert_eq!(d.lower(0), "ǅa");
+        assert_eq!(d.into_lower(), "ǆa ǆ");
+    }
+
+    #[test]
+    fn lowercase_letters_by_their_bytes() {
+        let mut seen = 0;
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let n = viet_lower_len(b, 0);
+            if n != 0 {
+                seen += 1;
+                assert_eq!(n, b.len(), "{c:?}");
+                let bits = cls::ALNUM | cls::LETTER | cls::UPPER | cls::LOWER;
+                assert_eq!(
+                    class(c) & bits,
+                    cls::ALNUM | cls::LETTER | cls::LOWER,
+                    "{c:?}"
+                );
+            }
+        }
+        assert!(seen > 100);
+        for c in "ạỹàáâãèéêìíòóôõùúýăđĩũơưẁ".chars() {
+            let mut buf = [0u8; 4];
+            assert_ne!(
+                viet_lower_len(c.encode_utf8(&mut buf).as_bytes(), 0),
+                0,
+                "{c}"
+            );
+        }
+    }
 
     #[test]
     fn short_keys_are_one_to_one() {

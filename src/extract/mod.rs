@@ -290,12 +290,13 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
     let text = normalize::normalize(&html::to_text(text));
     let sentences = normalize::sentences(&text);
     let authors = bylines::find(&text);
-    let (people, place) = {
+    // (the lexicon's lowercase copy is the one the dates and the events read)
+    let (people, place, lower) = {
         let doc = lexicon::Doc::new(&text);
         let people = names::officials_in(&doc, &sentences, &authors);
-        (people, places::main_place_in(&doc).map(str::to_string))
+        let place = places::main_place_in(&doc).map(str::to_string);
+        (people, place, doc.into_lower())
     };
-    let lower = dates::lower_aligned(&text); // read by both the dates and the events
     let event_date = dates::find_event_date_lowered(&text, &lower, &sentences, ctx);
     let event = events::detect_lowered(&text, &lower, &sentences);
     let figures = figures::find(&text, &sentences);
