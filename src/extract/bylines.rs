@@ -67,7 +67,9 @@ fn is_signature(s: &str) -> bool {
         }
         _ => s,
     };
+    // (at most 4 bytes a letter: a longer line is told by its length)
     if s.is_empty()
+        || s.len() > 200
         || s.chars().count() > 50
         || s.contains(':')
         || s.ends_with(['.', '!', '?', '|'])
@@ -145,6 +147,12 @@ fn is_stamp(s: &str) -> bool {
 /// "Thanh Hà - 10:15 03/03/2025": the name's length.
 pub(crate) fn top_byline(line: &str) -> Option<usize> {
     let t = line.trim();
+    // (a stamp is at most 48 bytes and a signature 50 letters: a paragraph, or a line with no
+    // digit near its end, is turned away before any search)
+    let tail = &t.as_bytes()[t.len().saturating_sub(52)..];
+    if t.len() > 260 || !tail.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
     [" | ", " - ", " – "].iter().find_map(|sep| {
         let (name, stamp) = t.split_once(sep)?;
         (is_stamp(stamp) && !is_stamp(name) && is_signature(name) && !is_outlet_or_section(name))
@@ -221,6 +229,10 @@ fn is_share_line(line: &str) -> bool {
         "Twitter",
         "Email",
     ];
+    // (eight links at most: a paragraph is told by its length before it is split)
+    if line.len() > 120 {
+        return false;
+    }
     let parts: Vec<&str> = line
         .split(['|', '/', '·'])
         .map(str::trim)
@@ -288,7 +300,7 @@ fn last_sentence_end(line: &str) -> Option<usize> {
 
 fn author(text: &str, name: Span, credit: &str, line: Span) -> Option<Author> {
     let n = name.slice(text).trim();
-    if n.is_empty() || n.chars().count() > 60 {
+    if n.is_empty() || n.len() > 240 || n.chars().count() > 60 {
         return None;
     }
     Some(Author {
@@ -318,18 +330,18 @@ pub fn find(text: &str) -> Vec<Author> {
         let off = a + (line.len() - line.trim_start().len());
         let len = top_byline(line).or_else(|| {
             let t = line.trim();
-            let next_is_stamp = top.get(i + 1).is_some_and(|&(c, d)| is_stamp(&text[c..d]));
+            let next_is_stamp = || top.get(i + 1).is_some_and(|&(c, d)| is_stamp(&text[c..d]));
             // (below a headline: a section's name in capitals comes above it)
-            let after_headline = {
+            let after_headline = || {
                 let (c, d) = top[i - 1];
                 let h = text[c..d].trim();
-                h.split_whitespace().count() >= 5 && !h.ends_with('.')
+                h.split_whitespace().take(5).count() >= 5 && !h.ends_with('.')
             };
-            (next_is_stamp
-                && after_headline
+            (t.len() <= 40
+                && next_is_stamp()
+                && after_headline()
                 && !is_outlet_or_section(t)
                 && t.split_whitespace().count() >= 2
-                && t.len() <= 40
                 && t.chars().all(|c| !c.is_lowercase())
                 && is_signature(t))
             .then_some(t.len())
@@ -488,7 +500,9 @@ pub fn find(text: &str) -> Vec<Author> {
         if let Some(p) = term {
             let p_end = p + line[p..].chars().next().map_or(1, char::len_utf8);
             let tail = line[p_end..].trim();
-            let has_sentence = line[..p].trim().chars().count() > 20;
+            // (more than 80 bytes hold more than 20 letters)
+            let before = line[..p].trim();
+            let has_sentence = before.len() > 80 || before.chars().count() > 20;
             if has_sentence
                 && !tail.is_empty()
                 && tail.len() <= 30

@@ -176,6 +176,10 @@ fn is_furniture(l: &str) -> bool {
         "october",
         "gmt",
     ];
+    // (every kind of furniture is a short line: a paragraph is told by its length alone)
+    if l.len() > 160 {
+        return false;
+    }
     // Lowercasing keeps letters letters: split first, then lowercase only the words read (the
     // first word that is no stamp word ends it).
     let stamp = l.bytes().any(|b| b.is_ascii_digit())
@@ -196,7 +200,7 @@ fn is_furniture(l: &str) -> bool {
                 .is_some_and(|r| r.eq_ignore_ascii_case(e.as_bytes()))
         })
     });
-    let agency = l.chars().count() <= 12 && l.ends_with(['-', '–']);
+    let agency = l.len() <= 48 && l.chars().count() <= 12 && l.ends_with(['-', '–']);
     // "Trang chủ > Thời sự > Chính trị"; "BÁO ĐỒNG NAI - Cập nhật lúc 21:10, Thứ Hai, 02/12/2024"
     // (short lines only: a paragraph is not searched for them)
     let short = l.len() <= 160;
