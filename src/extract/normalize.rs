@@ -1197,7 +1197,68 @@ fn glue_cuts(word: &str) -> Vec<usize> {
             _ => return Vec::new(),
         }
     }
+    // Each part must read as a Vietnamese syllable: "Rươne", "Chamaléa" are names written in
+    // another language's spelling, not "Rươ ne", "Cha ma léa".
+    let mut start = 0;
+    for end in cuts.iter().copied().chain(std::iter::once(word.len())) {
+        if !is_syllable(&lower[char_index(&chars, start)..char_index(&chars, end)]) {
+            return Vec::new();
+        }
+        start = end;
+    }
     cuts
+}
+
+/// The index in `chars` of the char at byte `at` (or the length at the end).
+fn char_index(chars: &[(usize, char)], at: usize) -> usize {
+    chars.partition_point(|&(b, _)| b < at)
+}
+
+/// Does `syl` (lowercase letters) spell a Vietnamese syllable: an initial, a vowel nucleus
+/// Vietnamese writes, and a final it allows (some nuclei need one: "iê", "ươ", "uô"; some
+/// take none: "ưa", "ươi")?
+fn is_syllable(syl: &[char]) -> bool {
+    let mut i = 0;
+    while i < syl.len() && !is_vowel(syl[i], i.checked_sub(1).map(|p| syl[p])) {
+        i += 1;
+    }
+    // "gi" + vowel: the "i" belongs to the initial ("giữ", "gia").
+    if i == 1
+        && syl[0] == 'g'
+        && syl.get(1) == Some(&'i')
+        && syl.get(2).is_some_and(|&c| base_vowel(c).is_some())
+    {
+        i = 2;
+    }
+    let initial: String = syl[..i].iter().collect();
+    if !(initial.is_empty() || is_initial(&initial) || initial == "qu" || initial == "gi") {
+        return false;
+    }
+    let mut nucleus = String::new();
+    while i < syl.len() {
+        match base_vowel(syl[i]) {
+            Some(b) => nucleus.push(b),
+            None => break,
+        }
+        i += 1;
+    }
+    let fin: String = syl[i..].iter().collect();
+    if !is_final(&fin) {
+        return false;
+    }
+    const OPEN_OR_CLOSED: &[&str] = &[
+        "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy", "ai", "ao", "au",
+        "ay",
+    ];
+    const CLOSED: &[&str] = &["ă", "â", "iê", "yê", "oă", "oo", "uâ", "uô", "ươ", "uyê"];
+    const OPEN: &[&str] = &[
+        "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "uơ", "ưa", "ưi", "ưu",
+        "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu", "oao",
+    ];
+    let n = nucleus.as_str();
+    OPEN_OR_CLOSED.contains(&n)
+        || (CLOSED.contains(&n) && !fin.is_empty())
+        || (OPEN.contains(&n) && fin.is_empty())
 }
 
 fn is_final(s: &str) -> bool {
