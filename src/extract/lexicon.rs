@@ -87,6 +87,9 @@ pub mod flag {
     pub const STRONG: u32 = 256;
     /// Unit numbered after its name ("Quân khu 7").
     pub const NUMBERED: u32 = 512;
+    /// A foreign country: capitalised words right after it in a title are its official's name
+    /// ("Thủ tướng Campuchia Hun Manet").
+    pub const COUNTRY: u32 = 1024;
 }
 
 /// One lexicon entry.
@@ -286,6 +289,7 @@ fn flags_of(s: &str) -> u32 {
             'C' => flag::COMMA,
             'U' => flag::UNIT,
             'M' => flag::NUMBERED,
+            'K' => flag::COUNTRY,
             _ => 0,
         };
     }

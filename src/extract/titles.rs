@@ -264,6 +264,25 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = q;
                     continue;
                 }
+                // "Đại sứ Việt Nam tại Nhật Bản", "Tòa án nhân dân cấp cao tại Đà Nẵng": the
+                // place a post sits in.
+                // (not past a level word: "Chủ tịch UBND tỉnh tại Hà Nội" says where they were)
+                if s.has_org && !after_level && d.lower(j) == "tại" {
+                    let at = d.province(j + 1).map(|(e, _)| e).or_else(|| {
+                        d.org(j + 1)
+                            .filter(|(_, o)| o.has(flag::COUNTRY) || o.canon == "Việt Nam")
+                            .map(|(e, _)| e)
+                    });
+                    if let Some(pe) = at {
+                        j = pe;
+                        s.end = j;
+                        if mode == Mode::Free && foreign_name_at(d, pe, end) {
+                            s.name_at = Some(pe);
+                            break;
+                        }
+                        continue;
+                    }
+                }
                 if mode == Mode::Free && case == Case::Cap {
                     let mut name_end = names::name_start(d, j, end)
                         .or_else(|| short_name_ok(d, j, end).then_some(j + 2));
@@ -326,6 +345,13 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = oe;
                     if org.has(flag::NUMBERED) {
                         numbered_end = oe;
+                    }
+                    // "Thủ tướng Campuchia Hun Manet": a foreign official named after the country.
+                    if mode == Mode::Free && org.has(flag::COUNTRY) && foreign_name_at(d, oe, end) {
+                        s.end = oe;
+                        s.has_org = true;
+                        s.name_at = Some(oe);
+                        break;
                     }
                     // "TP. Cần Thơ", "TX. Hương Thủy"
                     if matches!(org.canon.as_str(), "thành phố" | "thị xã") && d.is_punct(j, '.')
@@ -458,6 +484,23 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
         return None;
     }
     Some(s)
+}
+
+/// Two to four capitalised words at `k` that are no organisation, place or title, closed by a
+/// lowercase word or a stop: a foreign name ("Hun Manet", "Yoon Suk Yeol").
+fn foreign_name_at(d: &Doc, k: usize, end: usize) -> bool {
+    let mut e = k;
+    while e < end
+        && e - k < 5
+        && d.case(e) == Some(Case::Cap)
+        && d.org(e).is_none()
+        && d.province(e).is_none()
+        && d.head(e).is_none()
+        && d.gram(e, |g| matches!(g, Gram::Cue | Gram::Cues)).is_none()
+    {
+        e += 1;
+    }
+    (2..=4).contains(&(e - k)) && d.case(e) != Some(Case::Cap)
 }
 
 /// Is a National Assembly delegation named at `k`, closed by ")": "Đoàn ĐBQH tỉnh Bình
