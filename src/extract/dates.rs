@@ -1142,15 +1142,31 @@ impl<'a> Doc<'a> {
             .copied()
             .filter(|&l| has(l + 1) || (l > 0 && has(l - 1)))
             .collect();
-        // Everything under a "Tin liên quan" heading, even one link dated at its end.
-        if let Some(heading) = (0..self.line_starts.len())
-            .find(|&l| super::bylines::is_related_heading(self.line_span(l).slice(self.text)))
-        {
+        // Everything under a "Tin liên quan" heading, even one link dated at its end (and a
+        // heading with its link on the same line: "Tin liên quan: Hội nghị ... (20/8/2023)").
+        if let Some(heading) = self.related_heading() {
             lines.retain(|&l| l < heading);
-            lines.extend(heading + 1..self.line_starts.len());
+            let inline = {
+                let t = self.line_span(heading).slice(self.text);
+                t.split_once(':').is_some_and(|(h, rest)| {
+                    !rest.trim().is_empty() && super::bylines::is_related_heading(h)
+                })
+            };
+            lines.extend(if inline { heading } else { heading + 1 }..self.line_starts.len());
         }
         lines.dedup();
         lines
+    }
+
+    /// The line of the page's related-links heading ("Tin liên quan", "Tin liên quan: ..."), if
+    /// any.
+    fn related_heading(&self) -> Option<usize> {
+        (0..self.line_starts.len()).find(|&l| {
+            let t = self.line_span(l).slice(self.text);
+            super::bylines::is_related_heading(t)
+                || t.split_once(':')
+                    .is_some_and(|(h, _)| super::bylines::is_related_heading(h))
+        })
     }
 
     fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
@@ -1162,7 +1178,12 @@ impl<'a> Doc<'a> {
         if raw.english || self.is_stamp(raw) {
             // A link's date, not the page's: "12/04/2023 - Hội nghị Tỉnh ủy lần thứ 10" under
             // "Tin khác" reads as a dateline, but a link list's entries carry their titles.
-            if in_links && !self.stamp_words_only(raw) {
+            // (a bare date line under the heading is a link's too)
+            let under_heading = || {
+                self.related_heading()
+                    .is_some_and(|h| h < self.line_of(raw.core.start))
+            };
+            if in_links && (!self.stamp_words_only(raw) || under_heading()) {
                 return Role::LinkList;
             }
             return Role::Stamp;

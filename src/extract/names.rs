@@ -141,6 +141,8 @@ fn remembered(d: &Doc, i: usize) -> bool {
     let (w1, w2, w3) = (before(1), before(2), before(3));
     w1 == "cố"
         || matches!((w2, w1), ("ngày" | "năm", "sinh" | "mất"))
+        // "nhà lưu niệm đồng chí X", "tưởng niệm đồng chí X", "tưởng nhớ đồng chí X"
+        || matches!((w2, w1), ("lưu" | "tưởng", "niệm") | ("tưởng", "nhớ"))
         || w1 == "của" && matches!((w3, w2), ("ngày" | "năm", "sinh" | "mất"))
 }
 

@@ -307,7 +307,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     }
                     // "Chủ nhiệm Đoàn Luật sư tỉnh": an organisation that runs past the would-be
                     // name ("Đoàn Luật") is the organisation.
-                    if name_end.is_some_and(|ne| org_len <= ne) {
+                    // (a country is no name: "Tổng Lãnh sự Hàn Quốc")
+                    let country = org_here.is_some_and(|(_, o)| o.has(flag::COUNTRY));
+                    if !country && name_end.is_some_and(|ne| org_len <= ne) {
                         s.name_at = Some(j);
                         break;
                     }
@@ -318,6 +320,20 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         break;
                     }
                     if after_level && case == Case::Lower && !org.has(flag::LEVEL) {
+                        break;
+                    }
+                    // "Giám đốc Sở Xây dựng kiểm tra công trình": a name's word written in
+                    // lowercase inside a title, then a lowercase word that is no name's, is the
+                    // sentence's verb and its object ("Ủy ban kiểm tra Tỉnh ủy", "và phát
+                    // triển nông thôn", "Cục Cảnh sát giao thông," stay names).
+                    if case == Case::Lower
+                        && w.starts_with(char::is_uppercase)
+                        && s.has_org
+                        && j > head_end
+                        && !unit_at(d, j - 1)
+                        && d.case(oe) == Some(Case::Lower)
+                        && d.org(oe).is_none()
+                    {
                         break;
                     }
                     // A level word, or a local Party committee ("Tỉnh ủy"), closes the organisation.
@@ -335,6 +351,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                             && d.gram(oe, |g| matches!(g, Gram::Cue | Gram::Cues))
                                 .is_none()
                             && d.rank(oe).is_none()
+                            && qualifier_end(d, oe, end).is_none()
                             && names::name_start(d, oe, end).is_none();
                         if !next_ok {
                             break;
