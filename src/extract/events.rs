@@ -12,6 +12,7 @@ use super::dates::{
 };
 use super::phrases::Phrases;
 use super::{Event, EventKind, Evidence, Span};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The event the article reports.
@@ -778,21 +779,34 @@ fn link_casing(lw: &str) -> &str {
 /// Words that name a ministry or department after its head word ("Ngoại giao", "Kế hoạch",
 /// "Đầu tư"): the organisation words of `lexicon/orgs.tsv` of two words or more, each with
 /// whether it is written in lowercase inside a name ("Phát triển nông thôn", "Khám, chữa
-/// bệnh").
-fn department_words() -> &'static [(String, bool)] {
-    static WORDS: OnceLock<Vec<(String, bool)>> = OnceLock::new();
+/// bệnh"), grouped by their first word (a name is looked up by the word it starts with).
+fn department_words() -> &'static HashMap<&'static str, Vec<(&'static str, bool)>> {
+    static WORDS: OnceLock<HashMap<&'static str, Vec<(&'static str, bool)>>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("lexicon/orgs.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let (phrase, canon, flags) = (cols.next()?, cols.next()?, cols.next()?);
-                (phrase.contains(' ') && !flags.contains(['A', 'L', 'U', 'B', 'M']))
-                    .then(|| (phrase.to_string(), canon.starts_with(char::is_lowercase)))
-            })
-            .collect()
+        let mut by_first: HashMap<&'static str, Vec<(&'static str, bool)>> = HashMap::new();
+        for l in include_str!("lexicon/orgs.tsv").lines() {
+            if l.starts_with('#') {
+                continue;
+            }
+            let mut cols = l.split('\t');
+            let (Some(phrase), Some(canon), Some(flags)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            if phrase.contains(' ') && !flags.contains(['A', 'L', 'U', 'B', 'M']) {
+                by_first
+                    .entry(first_word(phrase))
+                    .or_default()
+                    .push((phrase, canon.starts_with(char::is_lowercase)));
+            }
+        }
+        by_first
     })
+}
+
+/// The word `s` starts with (up to its first char that is no letter or digit).
+fn first_word(s: &str) -> &str {
+    s.find(|c: char| !is_alnum(c)).map_or(s, |e| &s[..e])
 }
 
 /// The end of a department's sentence-case name starting at `k` (just after its head word
@@ -812,7 +826,9 @@ fn department_name_end(text: &str, lower: &str, k: usize, to: usize) -> Option<u
         let p = at + gap.len();
         let capital = text[p..].starts_with(char::is_uppercase);
         let piece = words
-            .iter()
+            .get(first_word(&lower[p..]))
+            .into_iter()
+            .flatten()
             .filter(|(w, lowercase)| {
                 (capital || (*lowercase && (end.is_some() || bloc)))
                     && p + w.len() <= to
