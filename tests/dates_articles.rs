@@ -5,35 +5,18 @@ use nienbieu::extract::{extract, Context, YearSource};
 use serde::Deserialize;
 use std::path::Path;
 
-#[derive(Deserialize)]
-struct Doc {
-    id: String,
-    url: Option<String>,
-    published: Option<String>,
-    text: String,
-    gold: Gold,
-}
+mod common;
+use common::{example_files, load};
 
 #[derive(Deserialize)]
 struct Gold {
     date: Option<String>,
 }
 
-fn load(path: &Path) -> Vec<Doc> {
-    let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    if raw.trim_start().starts_with('[') {
-        serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-    } else {
-        vec![serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()))]
-    }
-}
+type Doc = common::Doc<Gold>;
 
 fn predicted(doc: &Doc) -> Option<String> {
-    let ctx = Context {
-        url: doc.url.clone(),
-        published: doc.published.clone(),
-    };
-    extract(&doc.text, &ctx).date
+    extract(&doc.text, &doc.context()).date
 }
 
 /// The scorer's rule: month and day equal, and the year wherever the gold states one.
@@ -47,25 +30,14 @@ fn date_matches(gold: &str, got: Option<&str>) -> bool {
 
 #[test]
 fn example_articles() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/articles exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("date-") && n.ends_with(".json"))
-        })
-        .collect();
-    files.sort();
+    let files = example_files(&["date-"]);
     assert!(
         files.len() >= 5,
         "expected the date-*.json example articles"
     );
     let mut failures = Vec::new();
     for f in &files {
-        for doc in load(f) {
+        for doc in load::<Gold>(f) {
             let got = predicted(&doc);
             // Exact, as the held-out score counts it: a year where the gold has none is wrong.
             let ok = doc.gold.date == got;
@@ -108,7 +80,7 @@ fn shared_dev_set_when_present() {
         eprintln!("skipped: {} not present", path.display());
         return;
     }
-    let docs = load(&path);
+    let docs: Vec<Doc> = load(&path);
     let dated: Vec<&Doc> = docs.iter().filter(|d| d.gold.date.is_some()).collect();
     let ok = dated
         .iter()

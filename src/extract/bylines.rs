@@ -298,6 +298,11 @@ fn last_sentence_end(line: &str) -> Option<usize> {
     })
 }
 
+/// "(Theo TTXVN)", "Theo VOV": the outlet a story is taken from, starting at byte `start`.
+fn source(text: &str, start: usize, outlet: &str, line: Span) -> Option<Author> {
+    author(text, Span::new(start, start + outlet.len()), "Theo", line)
+}
+
 fn author(text: &str, name: Span, credit: &str, line: Span) -> Option<Author> {
     let n = name.slice(text).trim();
     if n.is_empty() || n.len() > 240 || n.chars().count() > 60 {
@@ -399,15 +404,7 @@ pub fn find(text: &str) -> Vec<Author> {
             .and_then(|r| r.strip_suffix(')'))
             .filter(|o| is_signature(o))
         {
-            let s = off + "(Theo ".len();
-            if let Some(au) = author(
-                text,
-                Span::new(s, s + outlet.len()),
-                "Theo",
-                Span::new(a, b),
-            ) {
-                out.push(au);
-            }
+            out.extend(source(text, off + "(Theo ".len(), outlet, Span::new(a, b)));
             continue;
         }
         // "Thùy Dương - Ảnh: Tuấn Anh": a signature, then the photographer.
@@ -463,14 +460,7 @@ pub fn find(text: &str) -> Vec<Author> {
             // "Theo VOV", "Theo Nhân Dân": the outlet a story is taken from.
             if let Some(outlet) = line.strip_prefix("Theo ").filter(|o| is_signature(o)) {
                 let s = a + (text[a..b].len() - text[a..b].trim_start().len()) + "Theo ".len();
-                if let Some(au) = author(
-                    text,
-                    Span::new(s, s + outlet.len()),
-                    "Theo",
-                    Span::new(a, b),
-                ) {
-                    out.push(au);
-                }
+                out.extend(source(text, s, outlet, Span::new(a, b)));
                 break;
             }
             if out.iter().any(|o| o.evidence.sentence.start == a) {
