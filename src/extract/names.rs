@@ -89,6 +89,16 @@ pub fn name_run(d: &Doc, j: usize, end: usize) -> Option<usize> {
     let mut k = j;
     while k < end && k - j < 6 && name_tok(d, k, end) {
         k += 1;
+        // "Park Ji-yeon", "Xay-xổm-phon": syllables of a foreign name joined by hyphens
+        while k + 1 < end
+            && d.kind(k) == Some(Kind::Punct('-'))
+            && d.case(k + 1) == Some(Case::Lower)
+            && d.span(k - 1, k).end == d.span(k, k + 1).start
+            && d.span(k, k + 1).end == d.span(k + 1, k + 2).start
+            && !titles::starts(d, k + 1, end)
+        {
+            k += 2;
+        }
     }
     (k > j).then_some(k)
 }
