@@ -493,17 +493,25 @@ fn OfficialCard(
             .collect_view();
             view! {
                 <li class="title-row">
-                    <input class="title-input" prop:value=old.clone()
+                    // (a textarea, so that a long title wraps on a phone instead of being cut)
+                    <textarea class="title-input" rows="1" prop:value=old.clone()
                         aria-label=move || t_string!(i18n, title_label)
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let v = v.trim().to_string();
+                            let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
                             edit.run(Edit::FixTitle {
                                 official: r_fix.clone(),
                                 from: Some(o_fix.clone()),
                                 to: (!v.is_empty()).then(|| TitleEdit::held(&v)),
                             });
-                        }/>
+                        }
+                        // (Enter commits, as in a one-line field)
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                let _ = event_target::<web_sys::HtmlElement>(&ev).blur();
+                            }
+                        }></textarea>
                     {flags}
                     <button class="icon" title=move || t_string!(i18n, remove_title)
                         aria-label=move || format!("{} {}", t_string!(i18n, remove_title), o_del)
