@@ -182,7 +182,8 @@ fn is_outlet_or_section(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
     SECTIONS.contains(&lower.as_str())
         || UNIT_WORDS.iter().any(|u| {
-            lower.starts_with(&u.to_lowercase()) && lower[u.to_lowercase().len()..].starts_with(' ')
+            let u = u.to_lowercase();
+            lower.starts_with(&u) && lower[u.len()..].starts_with(' ')
         })
 }
 

@@ -856,6 +856,8 @@ struct Doc<'a> {
     /// Per word of [`SEARCHED_WORDS`], once asked for: where it first occurs in `lower`, whole
     /// word or not.
     first_occurrence: [OnceCell<Option<usize>>; SEARCHED_WORDS.len()],
+    /// The related-links heading's line, once asked for (each mention's role asks).
+    related_heading: OnceCell<Option<usize>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -877,6 +879,7 @@ impl<'a> Doc<'a> {
             line_starts,
             sentences,
             first_occurrence: Default::default(),
+            related_heading: OnceCell::new(),
         }
     }
 
@@ -1161,11 +1164,13 @@ impl<'a> Doc<'a> {
     /// The line of the page's related-links heading ("Tin liên quan", "Tin liên quan: ..."), if
     /// any.
     fn related_heading(&self) -> Option<usize> {
-        (0..self.line_starts.len()).find(|&l| {
-            let t = self.line_span(l).slice(self.text);
-            super::bylines::is_related_heading(t)
-                || t.split_once(':')
-                    .is_some_and(|(h, _)| super::bylines::is_related_heading(h))
+        *self.related_heading.get_or_init(|| {
+            (0..self.line_starts.len()).find(|&l| {
+                let t = self.line_span(l).slice(self.text);
+                super::bylines::is_related_heading(t)
+                    || t.split_once(':')
+                        .is_some_and(|(h, _)| super::bylines::is_related_heading(h))
+            })
         })
     }
 
