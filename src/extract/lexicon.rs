@@ -63,6 +63,7 @@ pub enum Gram {
     Place,
     Adverb,
     Purpose,
+    Nominate,
 }
 
 /// Entry flags (letters in the data files).
@@ -90,6 +91,12 @@ pub mod flag {
     /// A foreign country: capitalised words right after it in a title are its official's name
     /// ("Thủ tướng Campuchia Hun Manet").
     pub const COUNTRY: u32 = 1024;
+    /// A noun of organisation names that is never the sentence's verb: written in lowercase
+    /// it still continues a name ("Vụ Kế hoạch tài chính phát biểu").
+    pub const NOUN: u32 = 2048;
+    /// A function word that is one only in lowercase or opening a sentence ("anh", "chị":
+    /// "Đại sứ Anh" names a country).
+    pub const LOWER: u32 = 4096;
 }
 
 /// One lexicon entry.
@@ -290,6 +297,7 @@ fn flags_of(s: &str) -> u32 {
             'U' => flag::UNIT,
             'M' => flag::NUMBERED,
             'K' => flag::COUNTRY,
+            'W' => flag::NOUN,
             _ => 0,
         };
     }
@@ -319,6 +327,7 @@ fn gram_of(s: &str) -> Option<Gram> {
         "place" => Gram::Place,
         "adverb" => Gram::Adverb,
         "purpose" => Gram::Purpose,
+        "nominate" => Gram::Nominate,
         "role:chair" => Gram::Role(Role::Chair),
         "role:attend" => Gram::Role(Role::Attend),
         "role:speak" => Gram::Role(Role::Speak),
@@ -428,12 +437,19 @@ impl Lexicon {
             }
         }
         for r in rows(include_str!("lexicon/grammar.tsv")) {
-            let (Some(p), Some(g)) = (r[0], r[1].and_then(gram_of)) else {
+            let (Some(p), Some(class)) = (r[0], r[1]) else {
+                continue;
+            };
+            let (class, f) = match class.strip_suffix(" lower") {
+                Some(c) => (c, flag::LOWER),
+                None => (class, 0),
+            };
+            let Some(g) = gram_of(class) else {
                 continue;
             };
             add(
                 p,
-                Entry::new(Class::Gram(g), p, 0, &mut canon_words),
+                Entry::new(Class::Gram(g), p, f, &mut canon_words),
                 &mut entries,
             );
         }
@@ -1250,6 +1266,9 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
     if e.has(flag::ABBR) {
         return matches!(last, Some(Case::Upper))
             || (e.class == Class::Province && first != Some(Case::Lower));
+    }
+    if e.has(flag::LOWER) && first != Some(Case::Lower) {
+        return ts == 0 || matches!(toks[ts - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | ';'));
     }
     // "Ban", "Bộ", "Phòng" alone name a body only when capitalised ("ban hành", "phòng chống").
     if e.has(flag::UNIT) && ts == te && first == Some(Case::Lower) {

@@ -107,7 +107,20 @@ pub fn name_run(d: &Doc, j: usize, end: usize) -> Option<usize> {
 /// (a weak family name needs three: "Lâm Bình" is a district, "Lâm Minh Đằng" a person).
 /// Returns the end of the name.
 pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
-    let (se, sn) = d.surname(j)?;
+    let Some((se, sn)) = d.surname(j) else {
+        // Ê Đê women's names open with "H'" joined to the given name ("H'Linh Mlô", "H'Yim
+        // Kđoh"): no place or word starts that way but the peoples H'Mông and H're.
+        let given = d
+            .lower(j)
+            .strip_prefix("h'")
+            .or_else(|| d.lower(j).strip_prefix("h’"))?;
+        let run = name_run(d, j, end)?;
+        return (!given.is_empty()
+            && !["mông", "re", "rê"].contains(&given)
+            && d.raw(j).chars().nth(2).is_some_and(char::is_uppercase)
+            && (2..=4).contains(&(run - j)))
+        .then_some(run);
+    };
     let run = name_run(d, j, end)?;
     let extra = se - j - 1; // multi-word family names ("Tôn Nữ")
     let len = run - j - extra;
@@ -137,11 +150,15 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
 /// so that "<title> A và B" gives it to both?
 fn several_hold(d: &Doc, s: &Scan) -> bool {
     // (the canonical head phrase: "Phó Chủ tịch", "Ủy viên", "Tỉnh ủy viên")
-    let head = titles::canonical_tokens(d, s.head, s.head + 1, &[]);
+    several_hold_text(&titles::canonical_tokens(d, s.head, s.head + 1, &[]))
+}
+
+/// [`several_hold`] for a canonical title (or its head phrase).
+fn several_hold_text(t: &str) -> bool {
     ["Phó ", "Ủy viên", "Thứ trưởng", "đại biểu"]
         .iter()
-        .any(|p| head.starts_with(p))
-        || head.ends_with("ủy viên")
+        .any(|p| t.starts_with(p))
+        || t.ends_with("ủy viên")
 }
 
 /// Is the person (or title) at `i` someone remembered rather than present: "cố Thủ tướng X",
@@ -208,6 +225,12 @@ struct Sent {
     list_mode: bool,
     /// The change of an office named before its persons: set by "bầu", "miễn nhiệm"...
     obp: Option<TitleChange>,
+    /// Persons of a list named without an office, each followed by "," or "và" and the next
+    /// name ("Các ông A, B, Phó Chủ tịch UBND tỉnh"), and the token where that name starts.
+    bare: Vec<usize>,
+    bare_next: usize,
+    /// The sentence nominates ("giới thiệu ... để HĐND tỉnh bầu giữ chức X").
+    nominates: bool,
     span: Span,
 }
 
@@ -217,6 +240,8 @@ impl Sent {
         self.list.clear();
         self.list_mode = false;
         self.obp = None;
+        self.bare.clear();
+        self.nominates = false;
         self.span = span;
     }
 }
@@ -466,7 +491,21 @@ impl<'a> Parser<'a> {
                 i += 1;
                 continue;
             }
+            if let Some(e) = d.is(i, Gram::Nominate) {
+                st.nominates = true;
+                i = e;
+                continue;
+            }
             if let Some((ce, g)) = d.gram(i, |g| matches!(g, Gram::Cue | Gram::Cues)) {
+                // "các đại biểu Quốc hội: A, ...; B, ...": a plural title that runs past the
+                // cue ("các đại biểu") is shared by the list.
+                if g == Gram::Cues
+                    && d.is(i, Gram::Plural) == Some(i + 1)
+                    && titles::scan(d, i + 1, b, Mode::Free).is_some_and(|s| s.end > ce)
+                {
+                    i += 1;
+                    continue;
+                }
                 let mut k = ce;
                 if g == Gram::Cues {
                     st.list_mode = true;
@@ -620,7 +659,11 @@ impl<'a> Parser<'a> {
         if d.is_punct(k, ',') && d.is_num(k + 1) && d.is(k + 2, Gram::Age).is_some() {
             k += 3;
         }
+        let had = self.people[pid].titles.len();
         k = self.chain(&[pid], k, b, TitleChange::Held, st);
+        if !nested && st.list_mode {
+            self.share_with_bare(pid, had, ns, k, b, st);
+        }
         if !nested {
             if !st.group.contains(&pid) {
                 st.group.push(pid);
@@ -630,6 +673,45 @@ impl<'a> Parser<'a> {
             }
         }
         (k, Some(pid))
+    }
+
+    /// In a list, persons named without an office and followed at once by the next name
+    /// share that person's office when several hold it: "Các ông A, B, Phó Chủ tịch UBND
+    /// tỉnh" (a post one person holds, "A, B, Chủ tịch UBND tỉnh", says nothing of A).
+    /// `had` is how many titles `pid`, named at `ns`, had before the chain that ended at `k`.
+    fn share_with_bare(
+        &mut self,
+        pid: usize,
+        had: usize,
+        ns: usize,
+        k: usize,
+        b: usize,
+        st: &mut Sent,
+    ) {
+        let d = self.d;
+        let got = self.people[pid].titles.len() > had;
+        let follows_bare = !st.bare.is_empty()
+            && (st.bare_next == ns
+                || d.gram(st.bare_next, |g| g == Gram::Cue)
+                    .is_some_and(|(e, _)| e == ns));
+        if got && follows_bare {
+            let new = &self.people[pid].titles[had..];
+            if new.iter().all(|t| several_hold_text(core(t))) {
+                let new = new.to_vec();
+                for p in std::mem::take(&mut st.bare) {
+                    for t in &new {
+                        self.give(p, t.clone());
+                    }
+                }
+            }
+        }
+        if got || !(follows_bare || st.bare.is_empty()) {
+            st.bare.clear();
+        }
+        if !got && k < b && (d.is_punct(k, ',') || d.lower(k) == "và") {
+            st.bare.push(pid);
+            st.bare_next = k + 1;
+        }
     }
 
     /// "(46 tuổi, Trưởng phòng ...)", "(nguyên Phó giám đốc Sở KH-ĐT)".
@@ -844,6 +926,8 @@ impl<'a> Parser<'a> {
         let mut intro_end = usize::MAX;
         let mut passive = false;
         let mut respectively = false;
+        // "giới thiệu ông X ... để HĐND tỉnh bầu giữ chức Y": Y is only proposed
+        let mut proposed = false;
         let mut last = k;
         while j < limit {
             if d.lower(j) == "lần" && d.lower(j + 1) == "lượt" {
@@ -928,6 +1012,14 @@ impl<'a> Parser<'a> {
                     window.unwrap_or(TitleChange::Held),
                     intro.unwrap_or(TitleChange::Held),
                 );
+                if proposed && ch == TitleChange::Taken {
+                    j = s.end;
+                    last = j;
+                    window = None;
+                    intro = None;
+                    intro_end = usize::MAX;
+                    continue;
+                }
                 // "A và B lần lượt được bổ nhiệm giữ chức X và Y": X to A, Y to B.
                 if respectively && group.len() > 1 {
                     j = self.respective(&group, &s, b, ch, st);
@@ -951,6 +1043,14 @@ impl<'a> Parser<'a> {
                 intro = None;
                 intro_end = usize::MAX;
                 continue;
+            }
+            if let Some(e) = d.is(j, Gram::Nominate) {
+                st.nominates = true;
+                j = e;
+                continue;
+            }
+            if st.nominates && d.is(j, Gram::Purpose).is_some() {
+                proposed = true;
             }
             if let Some((e, g)) = d.gram(j, |g| {
                 matches!(
@@ -1310,12 +1410,20 @@ impl<'a> Parser<'a> {
             }
         }
         // or after a comma and a rank: "Bộ trưởng Bộ Công an, Đại tướng Vương Đình Huệ"
+        // (not when an office of their own follows: "báo cáo Thủ tướng, Đại tá X, Chỉ huy
+        // trưởng ...")
         let mut rank = None;
         if name_at.is_none() && d.is_punct(k, ',') {
             if let Some((re, r)) = d.rank(k + 1) {
-                if name_start(d, re, b).is_some() {
-                    name_at = Some(re);
-                    rank = Some(r.canon.as_str());
+                // (after a rank two name words are enough: "Đại tướng Tô Lâm")
+                let ne =
+                    name_start(d, re, b).or_else(|| name_run(d, re, b).filter(|&e| e >= re + 2));
+                if let Some(ne) = ne {
+                    let next = if d.is_punct(ne, ',') { ne + 1 } else { ne };
+                    if !titles::starts(d, next, b) {
+                        name_at = Some(re);
+                        rank = Some(r.canon.as_str());
+                    }
                 }
             }
         }

@@ -188,7 +188,10 @@ fn comma_continues(d: &Doc, n: usize, end: usize) -> bool {
     let limit = (n + 14).min(end);
     while k < limit {
         match d.kind(k) {
-            Some(Kind::Word(Case::Cap)) if !starts(d, k, end) => k += 1,
+            // (an organisation word runs over its lowercase syllables: "An ninh")
+            Some(Kind::Word(Case::Cap)) if !starts(d, k, end) => {
+                k = d.org(k).map_or(k + 1, |(e, _)| e)
+            }
             Some(Kind::Word(Case::Lower)) if d.lower(k) == "và" => {
                 return matches!(d.case(k + 1), Some(Case::Cap)) && !starts(d, k + 1, end);
             }
@@ -328,6 +331,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     // triển nông thôn", "Cục Cảnh sát giao thông," stay names).
                     if case == Case::Lower
                         && w.starts_with(char::is_uppercase)
+                        && !org.has(flag::NOUN)
                         && s.has_org
                         && j > head_end
                         && !unit_at(d, j - 1)
