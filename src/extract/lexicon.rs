@@ -1264,7 +1264,10 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
         _ => None,
     };
     if e.has(flag::ABBR) {
+        // (a lone capital letter reads as capitalised: "H." for "huyện")
+        let initial = ts == te && toks[ts].end - toks[ts].start == 1;
         return matches!(last, Some(Case::Upper))
+            || (initial && first == Some(Case::Cap))
             || (e.class == Class::Province && first != Some(Case::Lower));
     }
     if e.has(flag::LOWER) && first != Some(Case::Lower) {

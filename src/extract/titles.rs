@@ -374,8 +374,16 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         s.name_at = Some(oe);
                         break;
                     }
-                    // "TP. Cần Thơ", "TX. Hương Thủy"
-                    if matches!(org.canon.as_str(), "thành phố" | "thị xã") && d.is_punct(j, '.')
+                    // "TP. Cần Thơ", "TX. Hương Thủy", "H. Bảo Thắng", "Q. Hải Châu" (a lone
+                    // initial is a level only before its dot and a place)
+                    let initial = d.raw(j - 1).len() == 1;
+                    if initial && !(d.is_punct(j, '.') && d.case(j + 1) == Some(Case::Cap)) {
+                        break;
+                    }
+                    if matches!(
+                        org.canon.as_str(),
+                        "thành phố" | "thị xã" | "huyện" | "quận"
+                    ) && d.is_punct(j, '.')
                     {
                         j += 1;
                     }
