@@ -1930,8 +1930,9 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// "sơ kết quý I/2024" in April, "nhiệm vụ quý IV/2023" in January: a meeting about a
-    /// quarter falls within it or a month either side.
+    /// "sơ kết quý I/2024" in April, "nhiệm vụ quý IV/2023" in January, "triển khai nhiệm vụ
+    /// quý IV năm 2025" in October: a meeting about a quarter falls within it or a month either
+    /// side.
     fn quarter_year(&self, region: Span, month: u8) -> Option<i32> {
         let (low, found) = self.occurrences_in(region, "quý");
         for at in found {
@@ -1946,8 +1947,11 @@ impl<'a> Doc<'a> {
             else {
                 continue;
             };
-            let Some(y) = rest[numeral..]
+            // "quý I/2024", "quý IV năm 2025".
+            let after = &rest[numeral..];
+            let Some(y) = after
                 .strip_prefix('/')
+                .or_else(|| after.strip_prefix(" năm "))
                 .and_then(|ys| year_at(ys, 0))
             else {
                 continue;
@@ -2020,7 +2024,8 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let review = REVIEW_WORDS.iter().any(|w| pre.contains(w));
-            let ahead = !review && AHEAD_WORDS.iter().any(|w| pre.contains(w));
+            let ahead =
+                !review && !names_year_end(pre) && AHEAD_WORDS.iter().any(|w| pre.contains(w));
             match years.iter_mut().find(|e| e.0 == y) {
                 Some(e) => {
                     e.1 += 1;
@@ -2171,6 +2176,16 @@ fn source_url_in_line(line: &str) -> Option<Span> {
     }
     let end = start + rest.trim_end_matches([')', '.', ',', ';']).len();
     Some(Span::new(start, end))
+}
+
+/// Whether `pre`, the words before "năm YYYY", ends naming the end of that year: "(những
+/// tháng) cuối", "quý IV". A plan for the rest of the year is made within it ("triển khai
+/// nhiệm vụ những tháng cuối năm 2025" in October), not the year before.
+fn names_year_end(pre: &str) -> bool {
+    let t = pre.trim_end();
+    ["cuối", "quý iv", "quý 4"]
+        .iter()
+        .any(|w| ends_with_word(t, w))
 }
 
 /// "nhiệm kỳ 2020 - 2025" within `max` bytes after `at`, on the same sentence: its first year.
