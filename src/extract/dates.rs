@@ -1687,8 +1687,12 @@ impl<'a> Doc<'a> {
         if let Some(y) = self.anchor_year(event, ms).filter(|&y| ok(y)) {
             return Some(y);
         }
-        // 3. Anywhere else.
-        self.clues_in(Span::new(0, self.text.len()), month, false)
+        // 3. Anywhere else above the related links: their titles are other articles' ("Tin
+        // liên quan\n- Sở Nội vụ tổng kết năm 2024").
+        let end = self
+            .related_heading()
+            .map_or(self.text.len(), |h| self.line_span(h).start);
+        self.clues_in(Span::new(0, end), month, false)
             .filter(|&y| ok(y))
     }
 
