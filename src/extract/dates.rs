@@ -1920,11 +1920,14 @@ impl<'a> Doc<'a> {
                 continue;
             };
             let pre = &low[floor_boundary(low, at.saturating_sub(40))..at];
-            if !WORKING_MONTH_WORDS.iter().any(|w| pre.contains(w)) {
-                continue;
-            }
             // Months apart on the calendar, across a new year: December's meeting in January.
             let apart = (i32::from(month) - i32::from(m)).rem_euclid(12);
+            if !WORKING_MONTH_WORDS.iter().any(|w| pre.contains(w)) {
+                if let Some(y) = meeting_month_year(pre, m, y, month) {
+                    return Some(y);
+                }
+                continue;
+            }
             return match apart {
                 0 | 1 => Some(if month < m { y + 1 } else { y }),
                 11 => Some(if month > m { y - 1 } else { y }),
@@ -2180,6 +2183,27 @@ fn source_url_in_line(line: &str) -> Option<Span> {
     }
     let end = start + rest.trim_end_matches([')', '.', ',', ';']).len();
     Some(Span::new(start, end))
+}
+
+/// "Trước đó, tại kỳ họp tháng 9/2025, ...": a meeting dated by its month and year, `pre`
+/// being the words before "tháng". Told only when it is the event's month or the month before
+/// (an event following it up), and the month is the meeting's, not the start or end of a span
+/// ("từ tháng 9/2024", "trước tháng 10/2025").
+fn meeting_month_year(pre: &str, m: u8, y: i32, month: u8) -> Option<i32> {
+    const MEETINGS: [&str; 4] = ["kỳ họp", "phiên họp", "cuộc họp", "buổi họp"];
+    let t = pre.trim_end();
+    if !MEETINGS.iter().any(|w| t.contains(w))
+        || ["từ", "đến", "tới", "trước", "sau"]
+            .iter()
+            .any(|w| ends_with_word(t, w))
+    {
+        return None;
+    }
+    match (i32::from(month) - i32::from(m)).rem_euclid(12) {
+        0 => Some(y),
+        1 => Some(if month < m { y + 1 } else { y }),
+        _ => None,
+    }
 }
 
 /// Whether `pre`, the words before "năm YYYY", ends naming the end of that year: "(những
