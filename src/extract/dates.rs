@@ -1549,15 +1549,16 @@ impl<'a> Doc<'a> {
         if let Some(p) = ctx.url.as_deref().and_then(url_date) {
             out.push(p);
         }
-        if let Some(p) = self.pasted_url() {
-            out.push(p);
+        // A pasted URL is weaker evidence: looked for only when nothing above is known.
+        if out.is_empty() {
+            out.extend(self.pasted_url());
         }
         out
     }
 
     /// The page's own address pasted into the text, on a line of its own, bare or after a
     /// source label ("https://baotinh.vn/2024/03/12/...", "Nguồn: https://..."): read as the URL
-    /// given with the text is, after it. Links under a related-links heading, in a bullet or
+    /// given with the text is, when there is none. Links under a related-links heading, in a bullet or
     /// beside other URL lines are other articles; URL lines that disagree say nothing.
     fn pasted_url(&self) -> Option<Publication> {
         static SCHEME: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
