@@ -1549,7 +1549,51 @@ impl<'a> Doc<'a> {
         if let Some(p) = ctx.url.as_deref().and_then(url_date) {
             out.push(p);
         }
+        // A pasted URL is weaker evidence: looked for only when nothing above is known.
+        if out.is_empty() {
+            out.extend(self.pasted_url());
+        }
         out
+    }
+
+    /// The page's own address pasted into the text, on a line of its own, bare or after a
+    /// source label ("https://baotinh.vn/2024/03/12/...", "Nguồn: https://..."): read as the URL
+    /// given with the text is, when there is none. Links under a related-links heading, in a bullet or
+    /// beside other URL lines are other articles; URL lines that disagree say nothing.
+    fn pasted_url(&self) -> Option<Publication> {
+        static SCHEME: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+        let finder = SCHEME.get_or_init(|| memchr::memmem::Finder::new("://"));
+        let has_url = |l: usize| finder.find(self.line_span(l).slice(self.text).as_bytes());
+        let mut found: Option<Publication> = None;
+        let mut last_line = None;
+        for at in finder.find_iter(self.text.as_bytes()) {
+            let line = self.line_of(at);
+            if last_line == Some(line) || self.related_heading().is_some_and(|h| line >= h) {
+                continue;
+            }
+            last_line = Some(line);
+            let ls = self.line_span(line);
+            let Some(url) = source_url_in_line(ls.slice(self.text)) else {
+                continue;
+            };
+            // The nearest non-blank lines either side.
+            let blank = |l: &usize| self.line_span(*l).slice(self.text).trim().is_empty();
+            let prev = (0..line).rev().find(|l| !blank(l));
+            let next = (line + 1..self.line_starts.len()).find(|l| !blank(l));
+            if prev.into_iter().chain(next).any(|l| has_url(l).is_some()) {
+                continue;
+            }
+            let Some(mut p) = url_date(url.slice(ls.slice(self.text))) else {
+                continue;
+            };
+            p.evidence = Some(Span::new(ls.start + url.start, ls.start + url.end));
+            match found {
+                Some(f) if (f.first, f.last) != (p.first, p.last) => return None,
+                Some(_) => {}
+                None => found = Some(p),
+            }
+        }
+        found
     }
 
     /// No date in the text: the publication date itself, the day before for "tối qua".
@@ -1644,8 +1688,12 @@ impl<'a> Doc<'a> {
         if let Some(y) = self.anchor_year(event, ms).filter(|&y| ok(y)) {
             return Some(y);
         }
-        // 3. Anywhere else.
-        self.clues_in(Span::new(0, self.text.len()), month, false)
+        // 3. Anywhere else above the related links: their titles are other articles' ("Tin
+        // liên quan\n- Sở Nội vụ tổng kết năm 2024").
+        let end = self
+            .related_heading()
+            .map_or(self.text.len(), |h| self.line_span(h).start);
+        self.clues_in(Span::new(0, end), month, false)
             .filter(|&y| ok(y))
     }
 
@@ -1873,11 +1921,14 @@ impl<'a> Doc<'a> {
                 continue;
             };
             let pre = &low[floor_boundary(low, at.saturating_sub(40))..at];
-            if !WORKING_MONTH_WORDS.iter().any(|w| pre.contains(w)) {
-                continue;
-            }
             // Months apart on the calendar, across a new year: December's meeting in January.
             let apart = (i32::from(month) - i32::from(m)).rem_euclid(12);
+            if !WORKING_MONTH_WORDS.iter().any(|w| pre.contains(w)) {
+                if let Some(y) = meeting_month_year(pre, m, y, month) {
+                    return Some(y);
+                }
+                continue;
+            }
             return match apart {
                 0 | 1 => Some(if month < m { y + 1 } else { y }),
                 11 => Some(if month > m { y - 1 } else { y }),
@@ -1887,8 +1938,9 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// "sơ kết quý I/2024" in April, "nhiệm vụ quý IV/2023" in January: a meeting about a
-    /// quarter falls within it or a month either side.
+    /// "sơ kết quý I/2024" in April, "nhiệm vụ quý IV/2023" in January, "triển khai nhiệm vụ
+    /// quý IV năm 2025" in October: a meeting about a quarter falls within it or a month either
+    /// side.
     fn quarter_year(&self, region: Span, month: u8) -> Option<i32> {
         let (low, found) = self.occurrences_in(region, "quý");
         for at in found {
@@ -1903,8 +1955,11 @@ impl<'a> Doc<'a> {
             else {
                 continue;
             };
-            let Some(y) = rest[numeral..]
+            // "quý I/2024", "quý IV năm 2025".
+            let after = &rest[numeral..];
+            let Some(y) = after
                 .strip_prefix('/')
+                .or_else(|| after.strip_prefix(" năm "))
                 .and_then(|ys| year_at(ys, 0))
             else {
                 continue;
@@ -1977,7 +2032,8 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let review = REVIEW_WORDS.iter().any(|w| pre.contains(w));
-            let ahead = !review && AHEAD_WORDS.iter().any(|w| pre.contains(w));
+            let ahead =
+                !review && !names_year_end(pre) && AHEAD_WORDS.iter().any(|w| pre.contains(w));
             match years.iter_mut().find(|e| e.0 == y) {
                 Some(e) => {
                     e.1 += 1;
@@ -2101,6 +2157,65 @@ const STAMP_WORDS: [&str; 30] = [
     "lượt",
     "xem",
 ];
+
+/// The URL ending `line`, when the line holds it alone or after a source label ("Nguồn:",
+/// "Theo", "Link bài gốc:"), as a span of the line.
+fn source_url_in_line(line: &str) -> Option<Span> {
+    const LABELS: [&str; 6] = ["nguồn", "theo", "link", "đường dẫn", "source", "url"];
+    let t = line.trim_end();
+    let start = t.find("http")?;
+    let rest = &t[start..];
+    if !(rest.starts_with("http://") || rest.starts_with("https://"))
+        || rest.contains(char::is_whitespace)
+    {
+        return None;
+    }
+    let before = t[..start].trim().trim_start_matches('(');
+    let label = before.trim_end_matches([':', ' ']).to_lowercase();
+    // "Nguồn: ...", "Link bài gốc: ...", "Nguồn ...": a label of a few words, its colon
+    // written unless it is the label word alone.
+    let labelled = LABELS.iter().any(|w| {
+        label
+            .strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || (r.starts_with(' ') && before.ends_with(':')))
+    }) && label.split_whitespace().count() <= 4;
+    if !(label.is_empty() || labelled) {
+        return None;
+    }
+    let end = start + rest.trim_end_matches([')', '.', ',', ';']).len();
+    Some(Span::new(start, end))
+}
+
+/// "Trước đó, tại kỳ họp tháng 9/2025, ...": a meeting dated by its month and year, `pre`
+/// being the words before "tháng". Told only when it is the event's month or the month before
+/// (an event following it up), and the month is the meeting's, not the start or end of a span
+/// ("từ tháng 9/2024", "trước tháng 10/2025").
+fn meeting_month_year(pre: &str, m: u8, y: i32, month: u8) -> Option<i32> {
+    const MEETINGS: [&str; 4] = ["kỳ họp", "phiên họp", "cuộc họp", "buổi họp"];
+    let t = pre.trim_end();
+    if !MEETINGS.iter().any(|w| t.contains(w))
+        || ["từ", "đến", "tới", "trước", "sau"]
+            .iter()
+            .any(|w| ends_with_word(t, w))
+    {
+        return None;
+    }
+    match (i32::from(month) - i32::from(m)).rem_euclid(12) {
+        0 => Some(y),
+        1 => Some(if month < m { y + 1 } else { y }),
+        _ => None,
+    }
+}
+
+/// Whether `pre`, the words before "năm YYYY", ends naming the end of that year: "(những
+/// tháng) cuối", "quý IV". A plan for the rest of the year is made within it ("triển khai
+/// nhiệm vụ những tháng cuối năm 2025" in October), not the year before.
+fn names_year_end(pre: &str) -> bool {
+    let t = pre.trim_end();
+    ["cuối", "quý iv", "quý 4"]
+        .iter()
+        .any(|w| ends_with_word(t, w))
+}
 
 /// "nhiệm kỳ 2020 - 2025" within `max` bytes after `at`, on the same sentence: its first year.
 fn term_after(low: &str, at: usize, max: usize) -> Option<i32> {
@@ -2486,9 +2601,12 @@ fn url_date(url: &str) -> Option<Publication> {
             6 if prev == b'/' && matches!(next, b'/' | b'-' | b'_') => {
                 year_at(&url[i..i + 4], 0).and_then(|y| month_pub(y, number(b, i + 4, 2) as u8))
             }
-            // -20170427- as its own segment, or a time stamp yyyymmddhhmm...
-            8 if delimited(prev) && delimited(next) => year_at(&url[i..i + 4], 0)
-                .and_then(|y| day_pub(y, number(b, i + 4, 2) as u8, number(b, i + 6, 2) as u8)),
+            // -20170427- as its own segment, or glued to a word of the slug ("-post20251030.html"),
+            // or a time stamp yyyymmddhhmm...
+            8 if (delimited(prev) || after_slug_word(b, i)) && delimited(next) => {
+                year_at(&url[i..i + 4], 0)
+                    .and_then(|y| day_pub(y, number(b, i + 4, 2) as u8, number(b, i + 6, 2) as u8))
+            }
             r if r >= 12 && delimited(prev) => {
                 let hh = number(b, i + 8, 2);
                 let mi = number(b, i + 10, 2);
@@ -2508,6 +2626,23 @@ fn url_date(url: &str) -> Option<Publication> {
         i += run;
     }
     None
+}
+
+/// Whether the digits at `b[i]` follow a word of letters alone in a URL's slug, itself after a
+/// '-', '_' or '/': "-post20251030.html", "/news20251030/". A path word, not a host name
+/// ("x2025.vn") or an ID mixing letters and digits ("c44781279").
+fn after_slug_word(b: &[u8], i: usize) -> bool {
+    let letters = b[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let Some(k) = i.checked_sub(letters + 1) else {
+        return false;
+    };
+    (2..=8).contains(&letters)
+        && matches!(b[k], b'-' | b'_' | b'/')
+        && !(b[k] == b'/' && k > 0 && b[k - 1] == b'/')
 }
 
 fn month_pub(y: i32, m: u8) -> Option<Publication> {
@@ -2756,6 +2891,18 @@ mod tests {
         assert_eq!(d("https://x.vn/-/2018/7830/abc.aspx"), None);
         assert_eq!(d("https://x.vn/abc-c44781279.epi"), None);
         assert_eq!(d("https://x.vn/abc-post816439.html"), None);
+        assert_eq!(
+            d("https://x.vn/ban-thuong-vu-post20240312.html"),
+            Some(("2024-03-12".into(), "2024-03-12".into()))
+        );
+        assert_eq!(
+            d("https://x.vn/hoi-nghi-tinh-uy-20231130.htm"),
+            Some(("2023-11-30".into(), "2023-11-30".into()))
+        );
+        // An ID whose digits read as no date, a host name, an ID glued to a letter.
+        assert_eq!(d("https://x.vn/abc-post20241345.html"), None);
+        assert_eq!(d("https://tin20240312.vn/abc.html"), None);
+        assert_eq!(d("https://x.vn/abc-c20240312.html"), None);
     }
 
     /// A range whose second date's cue reaches back into the first date ("12–" read as a
