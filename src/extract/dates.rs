@@ -2217,6 +2217,13 @@ fn names_year_end(pre: &str) -> bool {
         .any(|w| ends_with_word(t, w))
 }
 
+/// Does the lowercase text `w` have a level's abbreviation ("tx", "tp", "h", "q", "tt") just
+/// before its byte `dot`?
+fn level_abbreviation_before(w: &str, dot: usize) -> bool {
+    let word_start = w[..dot].rfind(' ').map_or(0, |k| k + 1);
+    matches!(&w[word_start..dot], "tx" | "tp" | "h" | "q" | "tt")
+}
+
 /// "nhiệm kỳ 2020 - 2025" within `max` bytes after `at`, on the same sentence: its first year.
 fn term_after(low: &str, at: usize, max: usize) -> Option<i32> {
     let end = ceil_boundary(low, (at + max).min(low.len()));
@@ -2225,7 +2232,11 @@ fn term_after(low: &str, at: usize, max: usize) -> Option<i32> {
         Some(i) => &w[..i],
         None => w,
     };
-    let w = match memchr::memchr_iter(b'.', w.as_bytes()).find(|&i| w[i + 1..].starts_with(' ')) {
+    // (a sentence ends at ". ", not after a level's abbreviation: "Đoàn TNCS Hồ Chí Minh TX.
+    // Hương Thủy lần thứ XI, nhiệm kỳ 2017 - 2022")
+    let w = match memchr::memchr_iter(b'.', w.as_bytes())
+        .find(|&i| w[i + 1..].starts_with(' ') && !level_abbreviation_before(w, i))
+    {
         Some(i) => &w[..i],
         None => w,
     };

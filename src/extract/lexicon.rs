@@ -97,6 +97,9 @@ pub mod flag {
     /// A function word that is one only in lowercase or opening a sentence ("anh", "chị":
     /// "Đại sứ Anh" names a country).
     pub const LOWER: u32 = 4096;
+    /// A kind of school named after a person: the name right after it is the school's
+    /// ("Trường THPT Lê Lợi"), not an official's.
+    pub const PATRON: u32 = 8192;
 }
 
 /// One lexicon entry.
@@ -298,6 +301,7 @@ fn flags_of(s: &str) -> u32 {
             'M' => flag::NUMBERED,
             'K' => flag::COUNTRY,
             'W' => flag::NOUN,
+            'P' => flag::PATRON,
             _ => 0,
         };
     }

@@ -227,6 +227,8 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     // is complete, and a lowercase word there is the sentence's verb ("tổ chức", "kiểm tra"),
     // not more of the title.
     let mut after_level = false;
+    // where a school's own name may start ("Trường THPT Lê Lợi")
+    let mut patron_at = usize::MAX;
     let mut steps = 0;
     while j < end && steps < 60 {
         steps += 1;
@@ -283,6 +285,19 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                             s.name_at = Some(pe);
                             break;
                         }
+                        continue;
+                    }
+                }
+                if j == patron_at && case == Case::Cap {
+                    if let Some(run) = names::name_run(d, j, end) {
+                        // (an official's name may follow the school's: "Trường THCS Chu Văn
+                        // An Nguyễn Văn Bình")
+                        let ne = (j + 2..run.min(j + 5))
+                            .find(|&k| names::name_start(d, k, end) == Some(run))
+                            .unwrap_or(run.min(j + 4));
+                        j = ne;
+                        s.end = j;
+                        s.has_org = true;
                         continue;
                     }
                 }
@@ -366,6 +381,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = oe;
                     if org.has(flag::NUMBERED) {
                         numbered_end = oe;
+                    }
+                    if org.has(flag::PATRON) {
+                        patron_at = oe;
                     }
                     // "Thủ tướng Campuchia Hun Manet": a foreign official named after the country.
                     if mode == Mode::Free && org.has(flag::COUNTRY) && foreign_name_at(d, oe, end) {
@@ -585,6 +603,16 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
     false
 }
 
+/// Is the "TT" at `i` a town ("Đảng ủy TT Phố Lu": thị trấn) rather than "Thường trực" ("Phó
+/// Bí thư TT Tỉnh ủy")? A town's name follows it, where "Thường trực" is followed by a body.
+fn town_at(d: &Doc, i: usize) -> bool {
+    d.raw(i) == "TT"
+        && d.case(i + 1) == Some(Case::Cap)
+        && d.org(i + 1).is_none()
+        && d.head(i + 1).is_none()
+        && d.province(i + 1).is_none()
+}
+
 /// The canonical text of tokens `start..end` minus `skips` (modifiers excluded by the caller).
 pub fn canonical_tokens(d: &Doc, start: usize, end: usize, skips: &[(usize, usize)]) -> String {
     canonical_tokens_with(d, start, end, skips, &mut Vec::new())
@@ -632,6 +660,11 @@ pub fn canonical_tokens_with<'a>(
             }
             words.extend(d.canon_words(p).iter().map(|&w| Cow::Borrowed(w)));
             i = e;
+            continue;
+        }
+        if town_at(d, i) {
+            words.push(Cow::Borrowed("thị trấn"));
+            i += 1;
             continue;
         }
         if let Some((e, o)) = d.org(i).filter(|(e, _)| *e <= end) {
