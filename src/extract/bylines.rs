@@ -5,6 +5,7 @@
 //! ("Minh Ngọc", "Hoàng Tùng – Đàm Thanh", an outlet such as "Tiền Phong") and a signature in
 //! capitals glued after the last sentence ("... trẻ em… T.PHÚC").
 
+use super::phrases::find_str;
 use super::{Author, Evidence, Span};
 
 /// Credit words a byline line starts with, longest first.
@@ -154,7 +155,8 @@ pub(crate) fn top_byline(line: &str) -> Option<usize> {
         return None;
     }
     [" | ", " - ", " – "].iter().find_map(|sep| {
-        let (name, stamp) = t.split_once(sep)?;
+        let at = find_str(t, sep)?;
+        let (name, stamp) = (&t[..at], &t[at + sep.len()..]);
         (is_stamp(stamp) && !is_stamp(name) && is_signature(name) && !is_outlet_or_section(name))
             .then_some(name.len())
     })

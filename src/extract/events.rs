@@ -10,7 +10,7 @@
 use super::dates::{
     ceil_boundary, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token, word_at,
 };
-use super::phrases::Phrases;
+use super::phrases::{contains_str, find_all_str, Phrases};
 use super::{Event, EventKind, Evidence, Span};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -206,7 +206,7 @@ fn is_furniture(l: &str) -> bool {
     // (short lines only: a paragraph is not searched for them)
     let short = l.len() <= 160;
     let breadcrumb = short
-        && (l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| l.contains(s)));
+        && (l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| contains_str(l, s)));
     let posted = short
         && l.bytes().any(|b| b.is_ascii_digit())
         && [
@@ -218,7 +218,7 @@ fn is_furniture(l: &str) -> bool {
             "đăng lúc",
         ]
         .iter()
-        .any(|w| l.contains(w));
+        .any(|w| contains_str(l, w));
     // "(Theo Báo Nhân Dân)": the source a story is taken from, on a line of its own.
     let source = short && l.starts_with("(Theo ") && l.ends_with(')');
     let byline = short && super::bylines::top_byline(l).is_some();
@@ -853,9 +853,8 @@ fn department_in(text: &str, lower: &str, from: usize, to: usize) -> Option<(usi
     ["Bộ", "Sở"]
         .iter()
         .filter_map(|head| {
-            text[from..to]
-                .match_indices(head)
-                .map(|(i, _)| from + i)
+            find_all_str(&text[from..to], head)
+                .map(|i| from + i)
                 .filter(|&at| word_at(text, at, head) && !after_title(lower, at))
                 .find_map(|at| Some((at, department_name_end(text, lower, at + head.len(), to)?)))
         })
