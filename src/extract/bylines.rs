@@ -102,7 +102,9 @@ fn is_signature(s: &str) -> bool {
 fn signature_with_unit(s: &str) -> Option<&str> {
     let s = s.trim();
     // "Minh Thu - Trung tâm VH-TT&TT huyện": the unit after a dash
-    let dashed = [" - ", " – "].iter().find_map(|d| s.split_once(d));
+    let dashed = [" - ", " – "]
+        .iter()
+        .find_map(|d| find_str(s, d).map(|at| (&s[..at], &s[at + d.len()..])));
     if let Some((name, unit)) = dashed {
         if UNIT_WORDS.iter().any(|u| unit.starts_with(u)) && is_signature(name) {
             return Some(name);
@@ -216,8 +218,15 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
         "có thể bạn quan tâm",
     ];
     let t = line.trim().trim_end_matches(':').trim_end();
-    // (every line is asked: the long ones, nearly all, are told by their length alone)
-    t.len() <= 32 && HEADINGS.contains(&t.to_lowercase().as_str())
+    // (every line is asked: the long ones, nearly all, are told by their length alone, and
+    // the others by their first byte before any lowercase copy: only 'T', 'B', 'C', 'X' and
+    // 'Đ' (C4 90) lowercase to a heading's first letter)
+    t.len() <= 32
+        && matches!(
+            t.as_bytes().first(),
+            Some(b't' | b'T' | b'b' | b'B' | b'c' | b'C' | b'x' | b'X' | 0xC4)
+        )
+        && HEADINGS.contains(&t.to_lowercase().as_str())
 }
 
 /// "Chia sẻ | Bình luận | In bài": the page's own links, not the story.

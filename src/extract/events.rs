@@ -10,9 +10,9 @@
 use super::dates::{
     ceil_boundary, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token, word_at,
 };
+use super::lexicon::FastMap;
 use super::phrases::{contains_str, find_all_str, Phrases};
 use super::{Event, EventKind, Evidence, Span};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The event the article reports.
@@ -65,7 +65,7 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
     let after_cue = Span::new(anchor.start, sentence.end);
     // (read only when the cue's own sentence and the headline say nothing, and then once)
     let lead = std::cell::OnceCell::new();
-    let lead = || *lead.get_or_init(|| lead_region(text, lower, &window, headline, kind));
+    let lead = || *lead.get_or_init(|| lead_region(lower, &window, headline, kind));
     let ordinal = if matches!(
         kind,
         EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
@@ -573,17 +573,14 @@ fn ordinal_value(s: &str) -> Option<u32> {
 /// khóa XIX tổ chức Hội nghị lần thứ 15". The region read: the lead up to a few words past its
 /// own cue (later, a term is another event's: "hội nghị ... về kết quả Đại hội ..., nhiệm kỳ").
 fn lead_region(
-    text: &str,
     lower: &str,
     window: &[Span],
     headline: Option<Span>,
     kind: EventKind,
 ) -> Option<Span> {
-    // (past the page's furniture: "Ngày đăng: 15/07/2025", "Trang chủ > Tin tức")
-    let lead = window
-        .iter()
-        .copied()
-        .find(|s| Some(*s) != headline && !is_furniture(s.slice(text).trim()))?;
+    // (past the page's furniture: "Ngày đăng: 15/07/2025", "Trang chủ > Tin tức"; the window
+    // holds no furniture but the headline, `lead_window` turned it away)
+    let lead = window.iter().copied().find(|s| Some(*s) != headline)?;
     let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
     // (a vote or an appointment names the person and the titles held before the post and its
     // term: "bầu ông A, Ủy viên Trung ương Đảng, Phó Chủ tịch Quốc hội khóa XV")
@@ -780,10 +777,12 @@ fn link_casing(lw: &str) -> &str {
 /// "Đầu tư"): the organisation words of `lexicon/orgs.tsv` of two words or more, each with
 /// whether it is written in lowercase inside a name ("Phát triển nông thôn", "Khám, chữa
 /// bệnh"), grouped by their first word (a name is looked up by the word it starts with).
-fn department_words() -> &'static HashMap<&'static str, Vec<(&'static str, bool)>> {
-    static WORDS: OnceLock<HashMap<&'static str, Vec<(&'static str, bool)>>> = OnceLock::new();
+/// (Looked up once per word a department's name may continue with: hashed by the lexicon's
+/// fast hasher, not SipHash.)
+fn department_words() -> &'static FastMap<&'static str, Vec<(&'static str, bool)>> {
+    static WORDS: OnceLock<FastMap<&'static str, Vec<(&'static str, bool)>>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut by_first: HashMap<&'static str, Vec<(&'static str, bool)>> = HashMap::new();
+        let mut by_first: FastMap<&'static str, Vec<(&'static str, bool)>> = FastMap::default();
         for l in include_str!("lexicon/orgs.tsv").lines() {
             if l.starts_with('#') {
                 continue;
