@@ -41,7 +41,8 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
         }
     };
     let headline_text = headline.map(|h| clean_headline(h.slice(text)));
-    let cue = kind_cue(lower, &window);
+    let cues = SentenceCues::new(lower, &window);
+    let cue = kind_cue(&cues);
     // With no cue, the lead sentence still names the body and its term.
     let Some(anchor) = cue.map(|c| c.span).or_else(|| {
         window
@@ -65,7 +66,7 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
     let after_cue = Span::new(anchor.start, sentence.end);
     // (read only when the cue's own sentence and the headline say nothing, and then once)
     let lead = std::cell::OnceCell::new();
-    let lead = || *lead.get_or_init(|| lead_region(lower, &window, headline, kind));
+    let lead = || *lead.get_or_init(|| lead_region(lower, &cues, headline, kind));
     let ordinal = if matches!(
         kind,
         EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
@@ -413,42 +414,78 @@ fn kinds() -> &'static KindLexicon {
     })
 }
 
-/// The strongest kind with a cue in the headline and lead sentence, else in the two sentences
-/// after them; at its first occurrence.
-fn kind_cue(lower: &str, window: &[Span]) -> Option<Cue> {
-    let split = window.len().min(2);
-    best_cue(lower, &window[..split]).or_else(|| best_cue(lower, &window[split..]))
+/// The strongest cue of each sentence of the window, each sentence read once: the kind asks
+/// about the first two sentences (then the others), and `lead_region` about the lead again.
+struct SentenceCues<'a> {
+    lower: &'a str,
+    window: &'a [Span],
+    /// Per sentence, its best cue with its key (rank, position, end), once read.
+    cues: Vec<std::cell::OnceCell<Option<((usize, usize, usize), Cue)>>>,
 }
 
-fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
-    let lex = kinds();
-    // (rank, sentence, position, end) decides: the strongest kind, at its earliest cue, the
-    // shorter of two cues starting together.
-    let mut best: Option<((usize, usize, usize, usize), Cue)> = None;
-    for (wi, w) in window.iter().enumerate() {
-        let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
-        lex.phrases.for_each_word_start(&lower[from..to], |m| {
-            let Some((kind, cue)) = lex.cues.get(m.phrase) else {
-                return;
-            };
-            let at = from + m.start;
-            let key = (kind_rank(*kind), wi, at, at + cue.len());
-            if best.is_some_and(|(b, _)| b <= key)
-                || !word_at(lower, at, cue)
-                || !cue_counts(lower, at, cue, *kind)
-            {
-                return;
-            }
-            best = Some((
-                key,
-                Cue {
-                    kind: *kind,
-                    span: Span::new(at, at + cue.len()),
-                },
-            ));
-        });
+impl<'a> SentenceCues<'a> {
+    fn new(lower: &'a str, window: &'a [Span]) -> SentenceCues<'a> {
+        SentenceCues {
+            lower,
+            window,
+            cues: window.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
     }
-    best.map(|(_, c)| c)
+
+    /// The best cue of sentence `wi`: the strongest kind, at its earliest cue, the shorter of
+    /// two cues starting together.
+    fn get(&self, wi: usize) -> Option<((usize, usize, usize), Cue)> {
+        *self
+            .cues
+            .get(wi)?
+            .get_or_init(|| sentence_cue(self.lower, self.window[wi]))
+    }
+
+    /// The best cue of the sentences `range`, by (rank, sentence, position, end): what one scan
+    /// of them keeping the least key would find.
+    fn best(&self, range: std::ops::Range<usize>) -> Option<Cue> {
+        range
+            .filter_map(|wi| self.get(wi).map(|((r, at, end), c)| ((r, wi, at, end), c)))
+            .min_by_key(|&(key, _)| key)
+            .map(|(_, c)| c)
+    }
+}
+
+/// The strongest kind with a cue in the headline and lead sentence, else in the two sentences
+/// after them; at its first occurrence.
+fn kind_cue(cues: &SentenceCues) -> Option<Cue> {
+    let n = cues.window.len();
+    let split = n.min(2);
+    cues.best(0..split).or_else(|| cues.best(split..n))
+}
+
+fn sentence_cue(lower: &str, w: Span) -> Option<((usize, usize, usize), Cue)> {
+    let lex = kinds();
+    // (rank, position, end) decides: the strongest kind, at its earliest cue, the shorter of
+    // two cues starting together.
+    let mut best: Option<((usize, usize, usize), Cue)> = None;
+    let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
+    lex.phrases.for_each_word_start(&lower[from..to], |m| {
+        let Some((kind, cue)) = lex.cues.get(m.phrase) else {
+            return;
+        };
+        let at = from + m.start;
+        let key = (kind_rank(*kind), at, at + cue.len());
+        if best.is_some_and(|(b, _)| b <= key)
+            || !word_at(lower, at, cue)
+            || !cue_counts(lower, at, cue, *kind)
+        {
+            return;
+        }
+        best = Some((
+            key,
+            Cue {
+                kind: *kind,
+                span: Span::new(at, at + cue.len()),
+            },
+        ));
+    });
+    best
 }
 
 /// Strength order of the kinds (smaller wins).
@@ -574,14 +611,15 @@ fn ordinal_value(s: &str) -> Option<u32> {
 /// own cue (later, a term is another event's: "hội nghị ... về kết quả Đại hội ..., nhiệm kỳ").
 fn lead_region(
     lower: &str,
-    window: &[Span],
+    cues: &SentenceCues,
     headline: Option<Span>,
     kind: EventKind,
 ) -> Option<Span> {
     // (past the page's furniture: "Ngày đăng: 15/07/2025", "Trang chủ > Tin tức"; the window
     // holds no furniture but the headline, `lead_window` turned it away)
-    let lead = window.iter().copied().find(|s| Some(*s) != headline)?;
-    let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
+    let li = cues.window.iter().position(|s| Some(*s) != headline)?;
+    let lead = cues.window[li];
+    let cue = cues.get(li).map(|(_, c)| c).filter(|c| c.kind == kind)?;
     // (a vote or an appointment names the person and the titles held before the post and its
     // term: "bầu ông A, Ủy viên Trung ương Đảng, Phó Chủ tịch Quốc hội khóa XV")
     let reach = if kind == EventKind::PersonnelChange {
