@@ -8,7 +8,8 @@
 //! read next to the winning cue.
 
 use super::dates::{
-    ceil_boundary, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token, word_at,
+    ceil_boundary, eq_lower_aligned, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token,
+    word_at,
 };
 use super::lexicon::FastMap;
 use super::phrases::{contains_str, find_all_str, Phrases};
@@ -188,11 +189,11 @@ fn is_furniture(l: &str) -> bool {
         && l.split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| {
-                let w = lower_aligned(w);
-                let w = w.as_str();
                 w.bytes().all(|b| b.is_ascii_digit())
-                    || STAMP_WORDS.contains(&w)
-                    || matches!(w, "november" | "december" | "am" | "pm" | "h")
+                    || STAMP_WORDS
+                        .iter()
+                        .chain(&["november", "december", "am", "pm", "h"])
+                        .any(|s| eq_lower_aligned(w, s))
             });
     // Lowercasing leaves ASCII bytes where they are: an extension shows as ASCII in `l`.
     let image = memchr::memchr_iter(b'.', l.as_bytes()).any(|dot| {
@@ -249,14 +250,14 @@ fn reads_as_headline(l: &str) -> bool {
         return false;
     }
     // A lead sentence opens with its date: "Sáng 28-12, ...".
-    // Lowercasing keeps whitespace where it is: lowercase the first two words only.
-    let mut words = l.split_whitespace().map(lower_aligned);
+    // Lowercasing keeps whitespace where it is: the first two words are compared in lowercase.
+    let mut words = l.split_whitespace();
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    let (first, second) = (first.as_str(), second.as_str());
     let dateish = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
-    if matches!(first, "sáng" | "chiều" | "tối" | "trưa" | "ngày" | "hôm")
-        && (dateish(second) || second == "nay" || second == "ngày")
+    let is = |w: &str, any: &[&str]| any.iter().any(|s| eq_lower_aligned(w, s));
+    if is(first, &["sáng", "chiều", "tối", "trưa", "ngày", "hôm"])
+        && (dateish(second) || is(second, &["nay", "ngày"]))
     {
         return false;
     }
