@@ -7,6 +7,7 @@
 
 use super::phrases::find_str;
 use super::{Author, Evidence, Span};
+use std::sync::OnceLock;
 
 /// Credit words a byline line starts with, longest first.
 const CREDITS: &[&str] = &[
@@ -317,7 +318,11 @@ fn last_photo_credit(line: &str) -> Option<usize> {
 
 /// In "X - Ảnh: Y": where the dash before "Ảnh:" is, and where Y starts.
 fn photo_after_dash(s: &str) -> Option<(usize, usize)> {
-    let p = last_photo_credit(s)?;
+    photo_after_dash_at(s, last_photo_credit(s)?)
+}
+
+/// [`photo_after_dash`] given `last_photo_credit(s) == Some(p)`.
+fn photo_after_dash_at(s: &str, p: usize) -> Option<(usize, usize)> {
     let before = s[..p].trim_end();
     let dash = before.strip_suffix(['-', '–'])?.trim_end().len();
     (dash > 0).then_some((dash, p + "Ảnh:".len()))
@@ -394,10 +399,24 @@ pub fn find(text: &str) -> Vec<Author> {
             break;
         }
     }
+    // Where every "Ảnh:" of the text starts, found at once: each line asks for its last one
+    // (most lines have none), where a search per line read every line twice.
+    static PHOTO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let photo = PHOTO.get_or_init(|| memchr::memmem::Finder::new("Ảnh:"));
+    let mut credits = photo.find_iter(text.as_bytes()).peekable();
     for &(a, b) in &ls {
         let line = &text[a..b];
         let t = line.trim_start();
         let off = a + (line.len() - t.len());
+        // `last_photo_credit(line)`: the last "Ảnh:" whose colon is on the line (a credit is
+        // no blank, so it is `t`'s too, `off - a` bytes further left there).
+        let mut photo_credit = None;
+        while let Some(&p) = credits.peek().filter(|&&p| p + "Ảnh".len() < b) {
+            if p >= a {
+                photo_credit = Some(p - a);
+            }
+            credits.next();
+        }
         // "Tin: X", "Nguồn VNEWS: url", "Thực hiện: PV"
         if let Some(credit) = credit_at(t) {
             let rest = &t[credit.len()..];
@@ -444,7 +463,10 @@ pub fn find(text: &str) -> Vec<Author> {
             continue;
         }
         // "Thùy Dương - Ảnh: Tuấn Anh": a signature, then the photographer.
-        if let Some((dash, p)) = photo_after_dash(t).filter(|&(dash, _)| is_signature(&t[..dash])) {
+        if let Some((dash, p)) = photo_credit
+            .and_then(|p| photo_after_dash_at(t, p - (off - a)))
+            .filter(|&(dash, _)| is_signature(&t[..dash]))
+        {
             for (name, credit) in [
                 (trimmed(text, off, off + dash), ""),
                 (trimmed(text, off + p, b), "Ảnh"),
@@ -456,7 +478,7 @@ pub fn find(text: &str) -> Vec<Author> {
             continue;
         }
         // a caption closing on "Ảnh: X"
-        if let Some(p) = last_photo_credit(line).filter(|&p| p > 0) {
+        if let Some(p) = photo_credit.filter(|&p| p > 0) {
             let before = line[..p].trim_end();
             if before.ends_with(['.', '|', ')']) {
                 let name = trimmed(text, a + p + "Ảnh:".len(), b);
