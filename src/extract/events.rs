@@ -796,9 +796,11 @@ fn extends(long: &str, short: &str) -> bool {
 }
 
 /// A word in capitals ("TỈNH", "ĐẢNG"): what a headline in capitals is written in.
+/// (The lowercase test first: most words fail it at their first or second letter, before the
+/// letters are counted.)
 fn all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && word.chars().all(|c| !c.is_lowercase())
+    word.chars().all(|c| !c.is_lowercase())
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
 }
 
 /// A link word as a body name writes it, for one read in capitals: "Đảng", "Việt Nam" keep
@@ -1016,17 +1018,18 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         } else {
             capitals = 0;
         }
+        let link_in_caps = link && all_caps(word);
         // Abbreviations inside a body name keep their expansion.
         let piece = match lw {
             "tp" => "thành phố",
             "uỷ" => "ủy",
             "ương" if out.ends_with("Trung") => "ương",
             // (a headline in capitals: "ĐOÀN ĐẠI BIỂU QUỐC HỘI TỈNH")
-            _ if link && all_caps(word) => link_casing(lw),
+            _ if link_in_caps => link_casing(lw),
             _ => word,
         };
         // "TỈNH ỦY" → "Tỉnh ủy": a party committee's name is capitalised as a name.
-        if link && all_caps(word) && matches!(lw, "ủy" | "uỷ") {
+        if link_in_caps && matches!(lw, "ủy" | "uỷ") {
             if let Some(space) = out.rfind(' ') {
                 let prev = out.split_off(space + 1);
                 let mut chars = prev.chars();
