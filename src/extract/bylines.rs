@@ -244,14 +244,18 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
     ];
     let t = line.trim().trim_end_matches(':').trim_end();
     // (every line is asked: the long ones, nearly all, are told by their length alone, and
-    // the others by their first byte before any lowercase copy: only 'T', 'B', 'C', 'X' and
-    // 'Đ' (C4 90) lowercase to a heading's first letter)
-    t.len() <= 32
-        && matches!(
-            t.as_bytes().first(),
-            Some(b't' | b'T' | b'b' | b'B' | b'c' | b'C' | b'x' | b'X' | 0xC4)
-        )
-        && HEADINGS.contains(&t.to_lowercase().as_str())
+    // the others by their first byte before any lowercase copy)
+    t.len() <= 32 && may_open_heading(t) && HEADINGS.contains(&t.to_lowercase().as_str())
+}
+
+/// Whether `line`, its leading blanks aside, opens with a byte a related-links heading may
+/// open with: only 'T', 'B', 'C', 'X' and 'Đ' (C4 90) lowercase to a heading's first letter.
+/// A line that does not is no heading, and nor is any start of it.
+pub(crate) fn may_open_heading(line: &str) -> bool {
+    matches!(
+        line.trim_start().as_bytes().first(),
+        Some(b't' | b'T' | b'b' | b'B' | b'c' | b'C' | b'x' | b'X' | 0xC4)
+    )
 }
 
 /// "Chia sẻ | Bình luận | In bài": the page's own links, not the story.

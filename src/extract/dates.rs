@@ -1173,9 +1173,11 @@ impl<'a> Doc<'a> {
         *self.related_heading.get_or_init(|| {
             (0..self.line_starts.len()).find(|&l| {
                 let t = self.line_span(l).slice(self.text);
-                super::bylines::is_related_heading(t)
-                    || t.split_once(':')
-                        .is_some_and(|(h, _)| super::bylines::is_related_heading(h))
+                // (a line that cannot open a heading is none, and holds none before a colon)
+                super::bylines::may_open_heading(t)
+                    && (super::bylines::is_related_heading(t)
+                        || t.split_once(':')
+                            .is_some_and(|(h, _)| super::bylines::is_related_heading(h)))
             })
         })
     }
