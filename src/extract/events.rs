@@ -415,13 +415,16 @@ fn kinds() -> &'static KindLexicon {
     })
 }
 
+/// A sentence's strongest cue and its key: (rank, position, end).
+type KeyedCue = ((usize, usize, usize), Cue);
+
 /// The strongest cue of each sentence of the window, each sentence read once: the kind asks
 /// about the first two sentences (then the others), and `lead_region` about the lead again.
 struct SentenceCues<'a> {
     lower: &'a str,
     window: &'a [Span],
     /// Per sentence, its best cue with its key (rank, position, end), once read.
-    cues: Vec<std::cell::OnceCell<Option<((usize, usize, usize), Cue)>>>,
+    cues: Vec<std::cell::OnceCell<Option<KeyedCue>>>,
 }
 
 impl<'a> SentenceCues<'a> {
@@ -435,7 +438,7 @@ impl<'a> SentenceCues<'a> {
 
     /// The best cue of sentence `wi`: the strongest kind, at its earliest cue, the shorter of
     /// two cues starting together.
-    fn get(&self, wi: usize) -> Option<((usize, usize, usize), Cue)> {
+    fn get(&self, wi: usize) -> Option<KeyedCue> {
         *self
             .cues
             .get(wi)?
@@ -460,11 +463,11 @@ fn kind_cue(cues: &SentenceCues) -> Option<Cue> {
     cues.best(0..split).or_else(|| cues.best(split..n))
 }
 
-fn sentence_cue(lower: &str, w: Span) -> Option<((usize, usize, usize), Cue)> {
+fn sentence_cue(lower: &str, w: Span) -> Option<KeyedCue> {
     let lex = kinds();
     // (rank, position, end) decides: the strongest kind, at its earliest cue, the shorter of
     // two cues starting together.
-    let mut best: Option<((usize, usize, usize), Cue)> = None;
+    let mut best: Option<KeyedCue> = None;
     let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
     lex.phrases.for_each_word_start(&lower[from..to], |m| {
         let Some((kind, cue)) = lex.cues.get(m.phrase) else {
