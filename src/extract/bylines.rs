@@ -5,7 +5,9 @@
 //! ("Minh Ngọc", "Hoàng Tùng – Đàm Thanh", an outlet such as "Tiền Phong") and a signature in
 //! capitals glued after the last sentence ("... trẻ em… T.PHÚC").
 
+use super::phrases::find_str;
 use super::{Author, Evidence, Span};
+use std::sync::OnceLock;
 
 /// Credit words a byline line starts with, longest first.
 const CREDITS: &[&str] = &[
@@ -29,6 +31,27 @@ const CREDITS: &[&str] = &[
     "Ảnh",
     "Bài",
 ];
+
+/// The first bytes of the credit words: most lines open with none of them, and are turned away
+/// without trying each credit.
+const CREDIT_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CREDITS.len() {
+        t[CREDITS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The credit word `t` starts with, the longest.
+fn credit_at(t: &str) -> Option<&'static str> {
+    let first = *t.as_bytes().first()?;
+    if !CREDIT_FIRST_BYTES[first as usize] {
+        return None;
+    }
+    CREDITS.iter().copied().find(|c| t.starts_with(c))
+}
 
 /// Words that open the line of the author's unit under a signature ("Ban Tuyên giáo Huyện ủy").
 const UNIT_WORDS: &[&str] = &[
@@ -101,7 +124,9 @@ fn is_signature(s: &str) -> bool {
 fn signature_with_unit(s: &str) -> Option<&str> {
     let s = s.trim();
     // "Minh Thu - Trung tâm VH-TT&TT huyện": the unit after a dash
-    let dashed = [" - ", " – "].iter().find_map(|d| s.split_once(d));
+    let dashed = [" - ", " – "]
+        .iter()
+        .find_map(|d| find_str(s, d).map(|at| (&s[..at], &s[at + d.len()..])));
     if let Some((name, unit)) = dashed {
         if UNIT_WORDS.iter().any(|u| unit.starts_with(u)) && is_signature(name) {
             return Some(name);
@@ -125,6 +150,9 @@ fn signature_with_unit(s: &str) -> Option<&str> {
 pub(crate) fn is_credit_line(line: &str) -> bool {
     let t = line.trim();
     t.len() <= 100
+        && t.as_bytes()
+            .first()
+            .is_some_and(|&x| CREDIT_FIRST_BYTES[x as usize])
         && CREDITS.iter().filter(|c| **c != "Theo").any(|c| {
             t.strip_prefix(c).is_some_and(|rest| {
                 rest.find(':')
@@ -154,7 +182,8 @@ pub(crate) fn top_byline(line: &str) -> Option<usize> {
         return None;
     }
     [" | ", " - ", " – "].iter().find_map(|sep| {
-        let (name, stamp) = t.split_once(sep)?;
+        let at = find_str(t, sep)?;
+        let (name, stamp) = (&t[..at], &t[at + sep.len()..]);
         (is_stamp(stamp) && !is_stamp(name) && is_signature(name) && !is_outlet_or_section(name))
             .then_some(name.len())
     })
@@ -214,8 +243,19 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
         "có thể bạn quan tâm",
     ];
     let t = line.trim().trim_end_matches(':').trim_end();
-    // (every line is asked: the long ones, nearly all, are told by their length alone)
-    t.len() <= 32 && HEADINGS.contains(&t.to_lowercase().as_str())
+    // (every line is asked: the long ones, nearly all, are told by their length alone, and
+    // the others by their first byte before any lowercase copy)
+    t.len() <= 32 && may_open_heading(t) && HEADINGS.contains(&t.to_lowercase().as_str())
+}
+
+/// Whether `line`, its leading blanks aside, opens with a byte a related-links heading may
+/// open with: only 'T', 'B', 'C', 'X' and 'Đ' (C4 90) lowercase to a heading's first letter.
+/// A line that does not is no heading, and nor is any start of it.
+pub(crate) fn may_open_heading(line: &str) -> bool {
+    matches!(
+        line.trim_start().as_bytes().first(),
+        Some(b't' | b'T' | b'b' | b'B' | b'c' | b'C' | b'x' | b'X' | 0xC4)
+    )
 }
 
 /// "Chia sẻ | Bình luận | In bài": the page's own links, not the story.
@@ -282,7 +322,11 @@ fn last_photo_credit(line: &str) -> Option<usize> {
 
 /// In "X - Ảnh: Y": where the dash before "Ảnh:" is, and where Y starts.
 fn photo_after_dash(s: &str) -> Option<(usize, usize)> {
-    let p = last_photo_credit(s)?;
+    photo_after_dash_at(s, last_photo_credit(s)?)
+}
+
+/// [`photo_after_dash`] given `last_photo_credit(s) == Some(p)`.
+fn photo_after_dash_at(s: &str, p: usize) -> Option<(usize, usize)> {
     let before = s[..p].trim_end();
     let dash = before.strip_suffix(['-', '–'])?.trim_end().len();
     (dash > 0).then_some((dash, p + "Ảnh:".len()))
@@ -359,12 +403,26 @@ pub fn find(text: &str) -> Vec<Author> {
             break;
         }
     }
+    // Where every "Ảnh:" of the text starts, found at once: each line asks for its last one
+    // (most lines have none), where a search per line read every line twice.
+    static PHOTO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let photo = PHOTO.get_or_init(|| memchr::memmem::Finder::new("Ảnh:"));
+    let mut credits = photo.find_iter(text.as_bytes()).peekable();
     for &(a, b) in &ls {
         let line = &text[a..b];
         let t = line.trim_start();
         let off = a + (line.len() - t.len());
+        // `last_photo_credit(line)`: the last "Ảnh:" whose colon is on the line (a credit is
+        // no blank, so it is `t`'s too, `off - a` bytes further left there).
+        let mut photo_credit = None;
+        while let Some(&p) = credits.peek().filter(|&&p| p + "Ảnh".len() < b) {
+            if p >= a {
+                photo_credit = Some(p - a);
+            }
+            credits.next();
+        }
         // "Tin: X", "Nguồn VNEWS: url", "Thực hiện: PV"
-        if let Some(credit) = CREDITS.iter().find(|c| t.starts_with(**c)) {
+        if let Some(credit) = credit_at(t) {
             let rest = &t[credit.len()..];
             if let Some(colon) = rest
                 .find(':')
@@ -372,7 +430,7 @@ pub fn find(text: &str) -> Vec<Author> {
             {
                 let named = rest[..colon].trim();
                 let after = colon + 1;
-                if *credit == "Ảnh" && is_caption(&rest[after..]) {
+                if credit == "Ảnh" && is_caption(&rest[after..]) {
                     continue;
                 }
                 let name = if !named.is_empty() && rest[after..].trim_start().starts_with("http") {
@@ -409,7 +467,10 @@ pub fn find(text: &str) -> Vec<Author> {
             continue;
         }
         // "Thùy Dương - Ảnh: Tuấn Anh": a signature, then the photographer.
-        if let Some((dash, p)) = photo_after_dash(t).filter(|&(dash, _)| is_signature(&t[..dash])) {
+        if let Some((dash, p)) = photo_credit
+            .and_then(|p| photo_after_dash_at(t, p - (off - a)))
+            .filter(|&(dash, _)| is_signature(&t[..dash]))
+        {
             for (name, credit) in [
                 (trimmed(text, off, off + dash), ""),
                 (trimmed(text, off + p, b), "Ảnh"),
@@ -421,7 +482,7 @@ pub fn find(text: &str) -> Vec<Author> {
             continue;
         }
         // a caption closing on "Ảnh: X"
-        if let Some(p) = last_photo_credit(line).filter(|&p| p > 0) {
+        if let Some(p) = photo_credit.filter(|&p| p > 0) {
             let before = line[..p].trim_end();
             if before.ends_with(['.', '|', ')']) {
                 let name = trimmed(text, a + p + "Ảnh:".len(), b);

@@ -121,6 +121,12 @@ pub(crate) fn lower_aligned(text: &str) -> String {
     out
 }
 
+/// Whether `lower_aligned(w) == s`, without the copy: the rules ask it of a word or two of a
+/// line. (Lowercasing keeps every char's length, so the strings are equal when their chars are.)
+pub(crate) fn eq_lower_aligned(w: &str, s: &str) -> bool {
+    w.len() == s.len() && w.chars().map(lower_char).eq(s.chars())
+}
+
 /// Whether the char at `b[i]` (a lead byte) is, by its bytes alone, a lowercase letter of the
 /// common Vietnamese blocks: ạ..ỹ (odd code points of U+1E80..=U+1EFF), à..ÿ, ă, đ, ĩ, ũ, ơ,
 /// ư. Saves decoding most non-ASCII chars of a Vietnamese text.
@@ -1167,9 +1173,11 @@ impl<'a> Doc<'a> {
         *self.related_heading.get_or_init(|| {
             (0..self.line_starts.len()).find(|&l| {
                 let t = self.line_span(l).slice(self.text);
-                super::bylines::is_related_heading(t)
-                    || t.split_once(':')
-                        .is_some_and(|(h, _)| super::bylines::is_related_heading(h))
+                // (a line that cannot open a heading is none, and holds none before a colon)
+                super::bylines::may_open_heading(t)
+                    && (super::bylines::is_related_heading(t)
+                        || t.split_once(':')
+                            .is_some_and(|(h, _)| super::bylines::is_related_heading(h)))
             })
         })
     }

@@ -8,11 +8,12 @@
 //! read next to the winning cue.
 
 use super::dates::{
-    ceil_boundary, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token, word_at,
+    ceil_boundary, eq_lower_aligned, floor_boundary, is_alnum, lower_aligned, parse_ordinal_token,
+    word_at,
 };
-use super::phrases::Phrases;
+use super::lexicon::FastMap;
+use super::phrases::{contains_str, find_all_str, Phrases};
 use super::{Event, EventKind, Evidence, Span};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The event the article reports.
@@ -41,7 +42,8 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
         }
     };
     let headline_text = headline.map(|h| clean_headline(h.slice(text)));
-    let cue = kind_cue(lower, &window);
+    let cues = SentenceCues::new(lower, &window);
+    let cue = kind_cue(&cues);
     // With no cue, the lead sentence still names the body and its term.
     let Some(anchor) = cue.map(|c| c.span).or_else(|| {
         window
@@ -65,7 +67,7 @@ fn detect_in(text: &str, lowered: Option<&str>, sentences: &[Span]) -> Event {
     let after_cue = Span::new(anchor.start, sentence.end);
     // (read only when the cue's own sentence and the headline say nothing, and then once)
     let lead = std::cell::OnceCell::new();
-    let lead = || *lead.get_or_init(|| lead_region(text, lower, &window, headline, kind));
+    let lead = || *lead.get_or_init(|| lead_region(lower, &cues, headline, kind));
     let ordinal = if matches!(
         kind,
         EventKind::Conference | EventKind::CouncilSession | EventKind::Congress
@@ -187,11 +189,11 @@ fn is_furniture(l: &str) -> bool {
         && l.split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| {
-                let w = lower_aligned(w);
-                let w = w.as_str();
                 w.bytes().all(|b| b.is_ascii_digit())
-                    || STAMP_WORDS.contains(&w)
-                    || matches!(w, "november" | "december" | "am" | "pm" | "h")
+                    || STAMP_WORDS
+                        .iter()
+                        .chain(&["november", "december", "am", "pm", "h"])
+                        .any(|s| eq_lower_aligned(w, s))
             });
     // Lowercasing leaves ASCII bytes where they are: an extension shows as ASCII in `l`.
     let image = memchr::memchr_iter(b'.', l.as_bytes()).any(|dot| {
@@ -206,7 +208,7 @@ fn is_furniture(l: &str) -> bool {
     // (short lines only: a paragraph is not searched for them)
     let short = l.len() <= 160;
     let breadcrumb = short
-        && (l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| l.contains(s)));
+        && (l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| contains_str(l, s)));
     let posted = short
         && l.bytes().any(|b| b.is_ascii_digit())
         && [
@@ -218,7 +220,7 @@ fn is_furniture(l: &str) -> bool {
             "đăng lúc",
         ]
         .iter()
-        .any(|w| l.contains(w));
+        .any(|w| contains_str(l, w));
     // "(Theo Báo Nhân Dân)": the source a story is taken from, on a line of its own.
     let source = short && l.starts_with("(Theo ") && l.ends_with(')');
     let byline = short && super::bylines::top_byline(l).is_some();
@@ -248,14 +250,14 @@ fn reads_as_headline(l: &str) -> bool {
         return false;
     }
     // A lead sentence opens with its date: "Sáng 28-12, ...".
-    // Lowercasing keeps whitespace where it is: lowercase the first two words only.
-    let mut words = l.split_whitespace().map(lower_aligned);
+    // Lowercasing keeps whitespace where it is: the first two words are compared in lowercase.
+    let mut words = l.split_whitespace();
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    let (first, second) = (first.as_str(), second.as_str());
     let dateish = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
-    if matches!(first, "sáng" | "chiều" | "tối" | "trưa" | "ngày" | "hôm")
-        && (dateish(second) || second == "nay" || second == "ngày")
+    let is = |w: &str, any: &[&str]| any.iter().any(|s| eq_lower_aligned(w, s));
+    if is(first, &["sáng", "chiều", "tối", "trưa", "ngày", "hôm"])
+        && (dateish(second) || is(second, &["nay", "ngày"]))
     {
         return false;
     }
@@ -413,42 +415,81 @@ fn kinds() -> &'static KindLexicon {
     })
 }
 
-/// The strongest kind with a cue in the headline and lead sentence, else in the two sentences
-/// after them; at its first occurrence.
-fn kind_cue(lower: &str, window: &[Span]) -> Option<Cue> {
-    let split = window.len().min(2);
-    best_cue(lower, &window[..split]).or_else(|| best_cue(lower, &window[split..]))
+/// A sentence's strongest cue and its key: (rank, position, end).
+type KeyedCue = ((usize, usize, usize), Cue);
+
+/// The strongest cue of each sentence of the window, each sentence read once: the kind asks
+/// about the first two sentences (then the others), and `lead_region` about the lead again.
+struct SentenceCues<'a> {
+    lower: &'a str,
+    window: &'a [Span],
+    /// Per sentence, its best cue with its key (rank, position, end), once read.
+    cues: Vec<std::cell::OnceCell<Option<KeyedCue>>>,
 }
 
-fn best_cue(lower: &str, window: &[Span]) -> Option<Cue> {
-    let lex = kinds();
-    // (rank, sentence, position, end) decides: the strongest kind, at its earliest cue, the
-    // shorter of two cues starting together.
-    let mut best: Option<((usize, usize, usize, usize), Cue)> = None;
-    for (wi, w) in window.iter().enumerate() {
-        let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
-        lex.phrases.for_each_word_start(&lower[from..to], |m| {
-            let Some((kind, cue)) = lex.cues.get(m.phrase) else {
-                return;
-            };
-            let at = from + m.start;
-            let key = (kind_rank(*kind), wi, at, at + cue.len());
-            if best.is_some_and(|(b, _)| b <= key)
-                || !word_at(lower, at, cue)
-                || !cue_counts(lower, at, cue, *kind)
-            {
-                return;
-            }
-            best = Some((
-                key,
-                Cue {
-                    kind: *kind,
-                    span: Span::new(at, at + cue.len()),
-                },
-            ));
-        });
+impl<'a> SentenceCues<'a> {
+    fn new(lower: &'a str, window: &'a [Span]) -> SentenceCues<'a> {
+        SentenceCues {
+            lower,
+            window,
+            cues: window.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
     }
-    best.map(|(_, c)| c)
+
+    /// The best cue of sentence `wi`: the strongest kind, at its earliest cue, the shorter of
+    /// two cues starting together.
+    fn get(&self, wi: usize) -> Option<KeyedCue> {
+        *self
+            .cues
+            .get(wi)?
+            .get_or_init(|| sentence_cue(self.lower, self.window[wi]))
+    }
+
+    /// The best cue of the sentences `range`, by (rank, sentence, position, end): what one scan
+    /// of them keeping the least key would find.
+    fn best(&self, range: std::ops::Range<usize>) -> Option<Cue> {
+        range
+            .filter_map(|wi| self.get(wi).map(|((r, at, end), c)| ((r, wi, at, end), c)))
+            .min_by_key(|&(key, _)| key)
+            .map(|(_, c)| c)
+    }
+}
+
+/// The strongest kind with a cue in the headline and lead sentence, else in the two sentences
+/// after them; at its first occurrence.
+fn kind_cue(cues: &SentenceCues) -> Option<Cue> {
+    let n = cues.window.len();
+    let split = n.min(2);
+    cues.best(0..split).or_else(|| cues.best(split..n))
+}
+
+fn sentence_cue(lower: &str, w: Span) -> Option<KeyedCue> {
+    let lex = kinds();
+    // (rank, position, end) decides: the strongest kind, at its earliest cue, the shorter of
+    // two cues starting together.
+    let mut best: Option<KeyedCue> = None;
+    let (from, to) = (floor_boundary(lower, w.start), floor_boundary(lower, w.end));
+    lex.phrases.for_each_word_start(&lower[from..to], |m| {
+        let Some((kind, cue)) = lex.cues.get(m.phrase) else {
+            return;
+        };
+        let at = from + m.start;
+        let key = (kind_rank(*kind), at, at + cue.len());
+        if best.is_some_and(|(b, _)| b <= key)
+            || !word_at(lower, at, cue)
+            || !cue_counts(lower, at, cue, *kind)
+        {
+            return;
+        }
+        best = Some((
+            key,
+            Cue {
+                kind: *kind,
+                span: Span::new(at, at + cue.len()),
+            },
+        ));
+    });
+    best
 }
 
 /// Strength order of the kinds (smaller wins).
@@ -573,18 +614,16 @@ fn ordinal_value(s: &str) -> Option<u32> {
 /// khóa XIX tổ chức Hội nghị lần thứ 15". The region read: the lead up to a few words past its
 /// own cue (later, a term is another event's: "hội nghị ... về kết quả Đại hội ..., nhiệm kỳ").
 fn lead_region(
-    text: &str,
     lower: &str,
-    window: &[Span],
+    cues: &SentenceCues,
     headline: Option<Span>,
     kind: EventKind,
 ) -> Option<Span> {
-    // (past the page's furniture: "Ngày đăng: 15/07/2025", "Trang chủ > Tin tức")
-    let lead = window
-        .iter()
-        .copied()
-        .find(|s| Some(*s) != headline && !is_furniture(s.slice(text).trim()))?;
-    let cue = best_cue(lower, &[lead]).filter(|c| c.kind == kind)?;
+    // (past the page's furniture: "Ngày đăng: 15/07/2025", "Trang chủ > Tin tức"; the window
+    // holds no furniture but the headline, `lead_window` turned it away)
+    let li = cues.window.iter().position(|s| Some(*s) != headline)?;
+    let lead = cues.window[li];
+    let cue = cues.get(li).map(|(_, c)| c).filter(|c| c.kind == kind)?;
     // (a vote or an appointment names the person and the titles held before the post and its
     // term: "bầu ông A, Ủy viên Trung ương Đảng, Phó Chủ tịch Quốc hội khóa XV")
     let reach = if kind == EventKind::PersonnelChange {
@@ -760,9 +799,11 @@ fn extends(long: &str, short: &str) -> bool {
 }
 
 /// A word in capitals ("TỈNH", "ĐẢNG"): what a headline in capitals is written in.
+/// (The lowercase test first: most words fail it at their first or second letter, before the
+/// letters are counted.)
 fn all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && word.chars().all(|c| !c.is_lowercase())
+    word.chars().all(|c| !c.is_lowercase())
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
 }
 
 /// A link word as a body name writes it, for one read in capitals: "Đảng", "Việt Nam" keep
@@ -780,10 +821,12 @@ fn link_casing(lw: &str) -> &str {
 /// "Đầu tư"): the organisation words of `lexicon/orgs.tsv` of two words or more, each with
 /// whether it is written in lowercase inside a name ("Phát triển nông thôn", "Khám, chữa
 /// bệnh"), grouped by their first word (a name is looked up by the word it starts with).
-fn department_words() -> &'static HashMap<&'static str, Vec<(&'static str, bool)>> {
-    static WORDS: OnceLock<HashMap<&'static str, Vec<(&'static str, bool)>>> = OnceLock::new();
+/// (Looked up once per word a department's name may continue with: hashed by the lexicon's
+/// fast hasher, not SipHash.)
+fn department_words() -> &'static FastMap<&'static str, Vec<(&'static str, bool)>> {
+    static WORDS: OnceLock<FastMap<&'static str, Vec<(&'static str, bool)>>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut by_first: HashMap<&'static str, Vec<(&'static str, bool)>> = HashMap::new();
+        let mut by_first: FastMap<&'static str, Vec<(&'static str, bool)>> = FastMap::default();
         for l in include_str!("lexicon/orgs.tsv").lines() {
             if l.starts_with('#') {
                 continue;
@@ -853,9 +896,8 @@ fn department_in(text: &str, lower: &str, from: usize, to: usize) -> Option<(usi
     ["Bộ", "Sở"]
         .iter()
         .filter_map(|head| {
-            text[from..to]
-                .match_indices(head)
-                .map(|(i, _)| from + i)
+            find_all_str(&text[from..to], head)
+                .map(|i| from + i)
                 .filter(|&at| word_at(text, at, head) && !after_title(lower, at))
                 .find_map(|at| Some((at, department_name_end(text, lower, at + head.len(), to)?)))
         })
@@ -979,17 +1021,18 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         } else {
             capitals = 0;
         }
+        let link_in_caps = link && all_caps(word);
         // Abbreviations inside a body name keep their expansion.
         let piece = match lw {
             "tp" => "thành phố",
             "uỷ" => "ủy",
             "ương" if out.ends_with("Trung") => "ương",
             // (a headline in capitals: "ĐOÀN ĐẠI BIỂU QUỐC HỘI TỈNH")
-            _ if link && all_caps(word) => link_casing(lw),
+            _ if link_in_caps => link_casing(lw),
             _ => word,
         };
         // "TỈNH ỦY" → "Tỉnh ủy": a party committee's name is capitalised as a name.
-        if link && all_caps(word) && matches!(lw, "ủy" | "uỷ") {
+        if link_in_caps && matches!(lw, "ủy" | "uỷ") {
             if let Some(space) = out.rfind(' ') {
                 let prev = out.split_off(space + 1);
                 let mut chars = prev.chars();
