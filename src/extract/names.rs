@@ -256,6 +256,8 @@ struct Parser<'a> {
     by_last: FastMap<String, usize>,
     /// Room for the words of a title being canonicalised.
     words: Vec<Cow<'a, str>>,
+    /// Acronyms the text defines, with the canonical name each stands for.
+    acronyms: Vec<(&'a str, String)>,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -283,6 +285,7 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         by_last: FastMap::default(),
         // (room for the words of most titles)
         words: Vec::with_capacity(32),
+        acronyms: defined_acronyms(d),
     };
     let mut st = Sent::default();
     for s in sentences {
@@ -294,6 +297,77 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         }
     }
     p.finish()
+}
+
+/// Acronyms an article defines for an organisation it names in full: "Tổng công ty Điện lực
+/// miền Bắc (EVNNPC)", "Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam (Agribank)".
+/// Titles written with the acronym ("Phó Tổng Giám đốc EVNNPC") get the full name. (Acronyms
+/// the lexicon knows are expanded already.)
+fn defined_acronyms<'a>(d: &Doc<'a>) -> Vec<(&'a str, String)> {
+    let mut out: Vec<(&'a str, String)> = Vec::new();
+    for p in 1..d.len().saturating_sub(2) {
+        if !d.is_punct(p, '(') || !d.is_punct(p + 2, ')') {
+            continue;
+        }
+        let a = p + 1;
+        let written = d.raw(a);
+        if !matches!(d.kind(a), Some(Kind::Word(Case::Upper | Case::Cap)))
+            || written.len() < 3
+            || d.has_hits(a)
+        {
+            continue;
+        }
+        // The name: from the leftmost unit word ("Tổng công ty", "Ngân hàng") whose words run
+        // to the bracket as one name (organisation words, capitalised words, '-', '&').
+        let spans_to_bracket = |mut t: usize| {
+            while t < p {
+                t = match (d.org(t), d.kind(t)) {
+                    (Some((e, _)), _) if e <= p => e,
+                    // (a word's second syllable is lowercase: "Đường sắt")
+                    (_, Some(Kind::Word(Case::Cap)))
+                        if t + 1 < p
+                            && d.case(t + 1) == Some(Case::Lower)
+                            && !d.has_hits(t + 1) =>
+                    {
+                        t + 2
+                    }
+                    (_, Some(Kind::Word(Case::Cap | Case::Upper))) => t + 1,
+                    (_, Some(Kind::Punct('-' | '&'))) => t + 1,
+                    _ => return false,
+                };
+            }
+            true
+        };
+        let start = (p.saturating_sub(14)..p.saturating_sub(1)).find(|&t| {
+            d.org(t).is_some_and(|(e, o)| e < p && o.has(flag::UNIT)) && spans_to_bracket(t)
+        });
+        if let Some(t) = start {
+            if !out.iter().any(|(w, _)| *w == written) {
+                out.push((written, titles::canonical_tokens(d, t, p, &[])));
+            }
+        }
+    }
+    out
+}
+
+/// `text` with each whole word that is one of `acronyms` replaced by its full name.
+fn expand_acronyms(text: &str, acronyms: &[(&str, String)]) -> String {
+    if !text
+        .split(' ')
+        .any(|w| acronyms.iter().any(|(a, _)| *a == w))
+    {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text
+        .split(' ')
+        .map(|w| {
+            acronyms
+                .iter()
+                .find(|(a, _)| *a == w)
+                .map_or(w, |(_, full)| full.as_str())
+        })
+        .collect();
+    words.join(" ")
 }
 
 fn combine(a: TitleChange, b: TitleChange) -> TitleChange {
@@ -366,6 +440,9 @@ impl<'a> Parser<'a> {
         }
         if text.is_empty() {
             return None;
+        }
+        if !self.acronyms.is_empty() {
+            text = expand_acronyms(&text, &self.acronyms);
         }
         if let Some(body) = s.implied {
             text.push(' ');
