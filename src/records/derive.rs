@@ -507,8 +507,7 @@ impl Builder {
                     // Named without a title: most likely someone of the article's province.
                     provinces.extend(place.and_then(super::places::lookup).map(|p| p.name));
                 }
-                provinces.sort_unstable();
-                provinces.dedup();
+                sort::sort_dedup(&mut provinces);
                 mentions.push(MentionIx {
                     article: ArticleIx(ix32(ai)),
                     official: ix32(oi),
@@ -584,7 +583,7 @@ impl Builder {
         // People, ordered by name then first appearance.
         let mut groups: Vec<Vec<usize>> = members.into_values().filter(|v| !v.is_empty()).collect();
         for g in &mut groups {
-            g.sort_unstable();
+            sort::sort_by(g, usize::cmp);
         }
         let names: Vec<(String, Vec<String>)> = groups
             .iter()

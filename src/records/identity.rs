@@ -15,6 +15,7 @@
 //! Conflicting provinces therefore always give different people; the user merges them when
 //! they are one (a transfer), and splits what this rule joined wrongly.
 
+use super::sort;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a mention says about who it is.
@@ -37,7 +38,7 @@ pub fn cluster(mentions: &[MentionContext]) -> Vec<usize> {
     }
     let mut provinces: Vec<BTreeSet<&'static str>> = mentions
         .iter()
-        .map(|m| m.provinces.iter().copied().collect())
+        .map(|m| sort::set(m.provinces.iter().copied()))
         .collect();
 
     for group in by_name.values() {
@@ -71,8 +72,7 @@ pub fn cluster(mentions: &[MentionContext]) -> Vec<usize> {
         }
         // 3. The unplaced.
         let mut roots: Vec<usize> = group.iter().map(|&m| uf.find(m)).collect();
-        roots.sort_unstable();
-        roots.dedup();
+        sort::sort_dedup(&mut roots);
         let (placed, unplaced): (Vec<usize>, Vec<usize>) =
             roots.into_iter().partition(|&r| !provinces[r].is_empty());
         let target = match placed.as_slice() {

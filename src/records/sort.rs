@@ -9,6 +9,7 @@
 //! record layer's lists, not for the extractor's inner loops.
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `v` stably by `cmp`, as [`slice::sort_by`] does.
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -43,6 +44,26 @@ pub fn sort_by_cached_key<T, K: Ord>(v: &mut [T], f: impl FnMut(&T) -> K) {
 pub fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
     sort_by(v, T::cmp);
     v.dedup();
+}
+
+/// A set of the items, as `collect::<BTreeSet<_>>()` makes it, but by insertion: collecting
+/// sorts a vector first, an instantiation of the standard sort per item type.
+pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut s = BTreeSet::new();
+    for x in items {
+        s.insert(x);
+    }
+    s
+}
+
+/// A map of the pairs, as `collect::<BTreeMap<_, _>>()` makes it (the last value of a repeated
+/// key wins), but by insertion, for the same reason as [`set`].
+pub fn map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut m = BTreeMap::new();
+    for (k, v) in pairs {
+        m.insert(k, v);
+    }
+    m
 }
 
 /// The one instantiation of the standard sort.

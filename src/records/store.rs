@@ -27,6 +27,7 @@
 use super::article::{digest_hex, Article, ArticleId, Library};
 use super::correct::Correction;
 use super::pack;
+use super::sort;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -627,16 +628,16 @@ impl<B: Backend> Store<B> {
                 }
                 // Orphans: blobs of commits that did not complete. Damaged blobs the head names
                 // are kept where they are (and backed up).
-                let live: BTreeSet<String> = head
-                    .articles
-                    .keys()
-                    .map(|id| format!("{ARTICLE_PREFIX}{id}"))
-                    .chain(
-                        head.corrections
-                            .iter()
-                            .map(|d| format!("{CORRECTIONS_PREFIX}{d}")),
-                    )
-                    .collect();
+                let live: BTreeSet<String> = sort::set(
+                    head.articles
+                        .keys()
+                        .map(|id| format!("{ARTICLE_PREFIX}{id}"))
+                        .chain(
+                            head.corrections
+                                .iter()
+                                .map(|d| format!("{CORRECTIONS_PREFIX}{d}")),
+                        ),
+                );
                 for k in article_keys.into_iter().chain(correction_keys) {
                     if !live.contains(k) && self.backend.remove(k).is_ok() {
                         report.orphans_removed += 1;
@@ -802,7 +803,7 @@ impl<B: Backend> Store<B> {
         let old = self.head.clone();
         let old_articles: BTreeSet<&str> = old
             .as_ref()
-            .map(|h| h.articles.keys().map(String::as_str).collect())
+            .map(|h| sort::set(h.articles.keys().map(String::as_str)))
             .unwrap_or_default();
         let mut written: Vec<String> = Vec::new();
         let result = (|| {
@@ -837,10 +838,11 @@ impl<B: Backend> Store<B> {
             let head = Head {
                 schema: SCHEMA_VERSION,
                 rev,
-                articles: library
-                    .articles()
-                    .map(|a| (a.id.to_string(), a.extractor_version))
-                    .collect(),
+                articles: sort::map(
+                    library
+                        .articles()
+                        .map(|a| (a.id.to_string(), a.extractor_version)),
+                ),
                 corrections,
             };
             // The commit point.

@@ -130,7 +130,8 @@ impl Roster {
                 .enumerate()
                 .map(|(i, (row, ranks))| (sort_key(row, ranks, column, descending), i as u32))
                 .collect();
-            keyed.sort_unstable();
+            // The keys are distinct (the row position is last): stable and unstable agree.
+            sort::sort_by(&mut keyed, Ord::cmp);
             keyed.into_iter().map(|(_, i)| i).collect()
         })
     }

@@ -152,8 +152,7 @@ pub fn Roster() -> impl IntoView {
         app.derived.with(|d| {
             let mut ps: Vec<&'static str> =
                 d.roster.rows().iter().filter_map(|r| r.place).collect();
-            ps.sort_unstable();
-            ps.dedup();
+            sort::sort_dedup(&mut ps);
             ps
         })
     });

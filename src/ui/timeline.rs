@@ -713,8 +713,7 @@ fn TimelineBody(
             .iter()
             .flat_map(|e| e.organizations.iter().copied())
             .collect();
-        orgs.sort_unstable();
-        orgs.dedup();
+        sort::sort_dedup(&mut orgs);
         sort::sort_by_cached_key(&mut orgs, |&o| fold(&records.org(o).name));
         let org_options = orgs
             .iter()
