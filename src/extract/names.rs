@@ -300,9 +300,9 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
 }
 
 /// Acronyms an article defines for an organisation it names in full: "Tổng công ty Điện lực
-/// miền Bắc (EVNNPC)", "Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam (Agribank)".
-/// Titles written with the acronym ("Phó Tổng Giám đốc EVNNPC") get the full name. (Acronyms
-/// the lexicon knows are expanded already.)
+/// miền Bắc (EVNNPC)". Titles written with the acronym ("Phó Tổng Giám đốc EVNNPC") get the
+/// full name. (Acronyms the lexicon knows are expanded already; a brand written as a word,
+/// "Ngân hàng ... Việt Nam (Agribank)", is a name and stays as written.)
 fn defined_acronyms<'a>(d: &Doc<'a>) -> Vec<(&'a str, String)> {
     let mut out: Vec<(&'a str, String)> = Vec::new();
     for p in 1..d.len().saturating_sub(2) {
@@ -311,10 +311,7 @@ fn defined_acronyms<'a>(d: &Doc<'a>) -> Vec<(&'a str, String)> {
         }
         let a = p + 1;
         let written = d.raw(a);
-        if !matches!(d.kind(a), Some(Kind::Word(Case::Upper | Case::Cap)))
-            || written.len() < 3
-            || d.has_hits(a)
-        {
+        if d.kind(a) != Some(Kind::Word(Case::Upper)) || written.len() < 3 || d.has_hits(a) {
             continue;
         }
         // The name: from the leftmost unit word ("Tổng công ty", "Ngân hàng") whose words run
