@@ -956,12 +956,22 @@ fn tokenize_lower(text: &str, mut lower: Option<&mut Lowering>) -> Vec<Tok> {
             toks.push(Tok {
                 start: i as u32,
                 end: (i + n) as u32,
-                kind: Kind::Punct(c),
+                kind: Kind::Punct(cell_comma(c)),
             });
             i += n;
         }
     }
     toks
+}
+
+/// A table's cell boundary pasted as text ("1 | Nguyễn Văn A | Phó Chủ tịch UBND quận")
+/// separates as a comma does.
+fn cell_comma(c: char) -> char {
+    if c == '|' {
+        ','
+    } else {
+        c
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -1393,7 +1403,7 @@ mod tests {
                 toks.push(Tok {
                     start: i as u32,
                     end: (i + n) as u32,
-                    kind: Kind::Punct(c),
+                    kind: Kind::Punct(cell_comma(c)),
                 });
                 i += n;
             }
