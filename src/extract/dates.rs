@@ -2198,9 +2198,15 @@ fn source_url_in_line(line: &str) -> Option<Span> {
 /// being the words before "tháng". Told only when it is the event's month or the month before
 /// (an event following it up), and the month is the meeting's, not the start or end of a span
 /// ("từ tháng 9/2024", "trước tháng 10/2025").
+///
+/// "(sẽ kiện toàn chi ủy) trong tháng 6/2021": work done within the event's own month names
+/// the year the event is in.
 fn meeting_month_year(pre: &str, m: u8, y: i32, month: u8) -> Option<i32> {
     const MEETINGS: [&str; 4] = ["kỳ họp", "phiên họp", "cuộc họp", "buổi họp"];
     let t = pre.trim_end();
+    if ends_with_word(t, "trong") {
+        return (m == month && !t.contains("so với")).then_some(y);
+    }
     if !MEETINGS.iter().any(|w| t.contains(w))
         || ["từ", "đến", "tới", "trước", "sau"]
             .iter()
