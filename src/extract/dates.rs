@@ -303,10 +303,11 @@ fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static
 }
 
 /// The words this module searches for (see [`cached_finder`], [`Doc::occurrences_in`]).
-const SEARCHED_WORDS: [&str; 13] = [
+const SEARCHED_WORDS: [&str; 14] = [
     "tháng",
     "qua",
     "kỷ niệm",
+    "chào mừng",
     "tết",
     "xuân",
     "năm mới",
@@ -1707,7 +1708,7 @@ impl<'a> Doc<'a> {
 
     /// Year clues in `region`, in order of trust.
     fn clues_in(&self, region: Span, month: u8, own_sentence: bool) -> Option<i32> {
-        self.anniversary_year(region)
+        self.anniversary_year(region, month)
             .or_else(|| self.tet_year(region, month))
             .or_else(|| self.new_year_year(region, month))
             .or_else(|| self.congress_year(region, month, own_sentence))
@@ -1775,31 +1776,32 @@ impl<'a> Doc<'a> {
         (low, word_occurrences(low, 0, low.len(), word))
     }
 
-    /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)".
-    fn anniversary_year(&self, region: Span) -> Option<i32> {
-        let (low, found) = self.occurrences_in(region, "kỷ niệm");
-        for at in found {
-            let window_end = ceil_boundary(low, (at + 160).min(low.len()));
-            let w = &low[at..window_end];
-            let w = w.split(['\n']).next().unwrap_or(w);
-            // Bracket with the anniversary year last.
-            if let Some(open) = w.find('(') {
-                let inner = &w[open + 1..];
-                if let Some(close) = inner.find(')') {
-                    let years: Vec<i32> = (0..close).filter_map(|i| year_at(inner, i)).collect();
-                    if let (Some(&a), Some(&b)) = (years.first(), years.last()) {
-                        if b > a {
-                            return Some(b);
-                        }
-                    }
+    /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)";
+    /// "chào mừng 58 năm Ngày truyền thống (3/3/1959 - 3/3/2017)": an event marking an
+    /// anniversary is held in its year, near its day. A bracket ending on a full date gives the
+    /// year that puts the event within six months of that day (a December event greeting a
+    /// February anniversary is held the year before it).
+    fn anniversary_year(&self, region: Span, month: u8) -> Option<i32> {
+        for cue in ["kỷ niệm", "chào mừng"] {
+            let (low, found) = self.occurrences_in(region, cue);
+            for at in found {
+                let window_end = ceil_boundary(low, (at + 160).min(low.len()));
+                let w = &low[at..window_end];
+                let w = w.split(['\n']).next().unwrap_or(w);
+                let rest = w[cue.len()..].trim_start();
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let occasion = rest[digits..].trim_start().strip_prefix("năm");
+                // "chào mừng" greets many things ("chào mừng Đại hội ... nhiệm kỳ 2020 - 2025"):
+                // only "chào mừng N năm ..." is an anniversary.
+                if cue == "chào mừng" && (digits == 0 || occasion.is_none()) {
+                    continue;
                 }
-            }
-            // "kỷ niệm 88 năm <occasion>".
-            let rest = w["kỷ niệm".len()..].trim_start();
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if let Ok(n) = digits.parse::<i32>() {
-                let after = rest[digits.len()..].trim_start();
-                if let Some(occasion) = after.strip_prefix("năm") {
+                // Bracket with the anniversary year last.
+                if let Some(y) = anniversary_bracket(w, month) {
+                    return Some(y);
+                }
+                // "kỷ niệm 88 năm <occasion>".
+                if let (Ok(n), Some(occasion)) = (rest[..digits].parse::<i32>(), occasion) {
                     let occasion = occasion.trim_start();
                     for (phrase, founded) in anniversaries() {
                         if occasion.starts_with(phrase.as_str()) {
@@ -2229,6 +2231,44 @@ fn names_year_end(pre: &str) -> bool {
     ["cuối", "quý iv", "quý 4"]
         .iter()
         .any(|w| ends_with_word(t, w))
+}
+
+/// The anniversary year of the first bracket in `w` ("(3/2/1930 - 3/2/2020)", "(1930 -
+/// 2020)"): its last year, when it is later than its first. When that year ends a full date,
+/// the year putting `month` within six months of that date's month.
+fn anniversary_bracket(w: &str, month: u8) -> Option<i32> {
+    let inner = &w[w.find('(')? + 1..];
+    let close = inner.find(')')?;
+    let years: Vec<usize> = (0..close)
+        .filter(|&i| year_at(inner, i).is_some())
+        .collect();
+    let (a, b) = (
+        year_at(inner, *years.first()?)?,
+        year_at(inner, *years.last()?)?,
+    );
+    if b <= a {
+        return None;
+    }
+    // "3/2/2020", "3-2-2020", "3.2.2020": the month before the year's separator.
+    let before = &inner.as_bytes()[..*years.last()?];
+    let day_month = match before {
+        [.., d1, s1, m1, s2] if s1 == s2 && b"/-.".contains(s1) && d1.is_ascii_digit() => {
+            m1.is_ascii_digit().then(|| u32::from(m1 - b'0'))
+        }
+        [.., s1, m1, m2, s2] if s1 == s2 && b"/-.".contains(s1) => (m1.is_ascii_digit()
+            && m2.is_ascii_digit())
+        .then(|| u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0')),
+        _ => None,
+    };
+    let Some(m) = day_month.filter(|m| (1..=12).contains(m)) else {
+        return Some(b);
+    };
+    let apart = i32::from(month) - m as i32;
+    Some(match apart {
+        7.. => b - 1,
+        ..=-7 => b + 1,
+        _ => b,
+    })
 }
 
 /// Does the lowercase text `w` have a level's abbreviation ("tx", "tp", "h", "q", "tt") just
