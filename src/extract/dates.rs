@@ -272,6 +272,12 @@ pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
         && !hay[end..].chars().next().is_some_and(is_alnum)
 }
 
+/// Whether `needle` occurs in `hay` as a whole word. For short texts: no searcher is built.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle)
+        .any(|(i, _)| word_at(hay, i, needle))
+}
+
 /// Byte offsets of every whole-word occurrence of `needle` in `hay[from..to]`.
 pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) -> Vec<usize> {
     let (from, to) = (floor_boundary(hay, from), floor_boundary(hay, to));
@@ -1687,9 +1693,13 @@ impl<'a> Doc<'a> {
         let sentence = self.evidence(event.span).sentence;
         let head = self.line_span(0);
         let near = [sentence, head];
-        // 1. The event's own sentence and the headline.
-        for region in near {
-            if let Some(y) = self.clues_in(region, month, true).filter(|&y| ok(y)) {
+        // 1. The event's own sentence and the headline; the event named with its year in the
+        // lead (a headline also names what is coming: "Lễ hội ... năm 2024 sẽ có nhiều điểm mới").
+        for (k, region) in near.into_iter().enumerate() {
+            let found = self
+                .clues_in(region, month, true)
+                .or_else(|| (k == 0).then(|| self.event_phrase_year(region)).flatten());
+            if let Some(y) = found.filter(|&y| ok(y)) {
                 return Some(y);
             }
         }
@@ -2073,6 +2083,73 @@ impl<'a> Doc<'a> {
             return Some(top.0 - 1);
         }
         Some(top.0)
+    }
+
+    /// "tổ chức Ngày hội Biên phòng toàn dân năm 2017", "lễ giao nhận quân năm 2025", "phát
+    /// động Tháng Công nhân năm 2022": the event named in the lead with its year. The year
+    /// must close an event's noun phrase: nothing in the clause may tie it to an award or title
+    /// given for a past year, a review or plan, a comparison or a period, nor say the event is
+    /// still to come (the `block`, `before` and `after` words of `dates_event_phrases.tsv`);
+    /// "tháng 6 năm 2021", "quý II năm 2024" are read by their own rules.
+    fn event_phrase_year(&self, region: Span) -> Option<i32> {
+        let (low, found) = self.occurrences_in(region, "năm");
+        let (offset, _) = self.region_lower(region);
+        let lex = event_phrases();
+        for at in found {
+            let ys = at + "năm".len() + 1;
+            if low.as_bytes().get(ys - 1) != Some(&b' ') {
+                continue;
+            }
+            let Some(y) = year_at(low, ys) else { continue };
+            let tail = low[ys + 4..].trim_start();
+            if tail.starts_with(['-', '–']) {
+                continue; // "năm 2016-2017", "năm 2021 - 2025": a span.
+            }
+            // The clause after the year, up to 100 bytes.
+            let rest = &low[ys + 4..ceil_boundary(low, (ys + 104).min(low.len()))];
+            let rest = rest
+                .find(['.', ';', ':', '(', ')', '\n', '!', '?'])
+                .map_or(rest, |k| &rest[..k]);
+            if lex.after.iter().any(|w| contains_word(rest, w)) {
+                continue;
+            }
+            // The clause before the year, up to 160 bytes.
+            let from = floor_boundary(low, at.saturating_sub(160));
+            let mut clause = &low[from..at];
+            if let Some(k) = clause.rfind(['.', ';', ':', '(', ')', '\n', '!', '?']) {
+                clause = &clause[k + 1..];
+            }
+            let clause_start = at - clause.len();
+            let t = clause.trim_end();
+            let last = t.rsplit(' ').next().unwrap_or(t);
+            let second = t[..t.len() - last.len()].trim_end();
+            if last.starts_with(|c: char| c.is_ascii_digit())
+                || ends_with_word(second, "quý")
+                || lex.before.iter().any(|w| ends_with_word(t, w))
+                || lex.block.iter().any(|w| contains_word(t, w))
+            {
+                continue;
+            }
+            let named = lex.named.iter().any(|w| {
+                t.match_indices(w.as_str()).any(|(k, _)| {
+                    // Capitalised in the text and followed by a word, not a number.
+                    let orig = offset + clause_start + k;
+                    word_at(t, k, w)
+                        && self
+                            .text
+                            .as_bytes()
+                            .get(orig)
+                            .is_some_and(u8::is_ascii_uppercase)
+                        && t[k + w.len()..]
+                            .strip_prefix(' ')
+                            .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic()))
+                })
+            });
+            if named || lex.nouns.iter().any(|w| contains_word(t, w)) {
+                return Some(y);
+            }
+        }
+        None
     }
 }
 
@@ -2744,6 +2821,38 @@ fn day_pub(y: i32, m: u8, d: u8) -> Option<Publication> {
 fn documents() -> &'static [String] {
     static DOCS: OnceLock<Vec<String>> = OnceLock::new();
     DOCS.get_or_init(|| lexicon_lines(include_str!("lexicon/dates_documents.txt")))
+}
+
+/// The words of `dates_event_phrases.tsv`, by kind.
+#[derive(Default)]
+struct EventPhrases {
+    nouns: Vec<String>,
+    named: Vec<String>,
+    block: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+fn event_phrases() -> &'static EventPhrases {
+    static LEX: OnceLock<EventPhrases> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = EventPhrases::default();
+        for l in lexicon_lines(include_str!("lexicon/dates_event_phrases.tsv")) {
+            let Some((kind, phrase)) = l.split_once('\t') else {
+                continue;
+            };
+            let list = match kind.trim() {
+                "noun" => &mut lex.nouns,
+                "named" => &mut lex.named,
+                "block" => &mut lex.block,
+                "before" => &mut lex.before,
+                "after" => &mut lex.after,
+                _ => continue,
+            };
+            list.push(phrase.trim().to_string());
+        }
+        lex
+    })
 }
 
 fn anniversaries() -> &'static [(String, i32)] {
