@@ -2092,6 +2092,7 @@ impl<'a> Doc<'a> {
     /// still to come (the `block`, `before` and `after` words of `dates_event_phrases.tsv`);
     /// "tháng 6 năm 2021", "quý II năm 2024" are read by their own rules.
     fn event_phrase_year(&self, region: Span) -> Option<i32> {
+        const CLAUSE_END: &[u8] = b".;:()\n!?";
         let (low, found) = self.occurrences_in(region, "năm");
         let (offset, _) = self.region_lower(region);
         let lex = event_phrases();
@@ -2101,35 +2102,13 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let Some(y) = year_at(low, ys) else { continue };
-            let tail = low[ys + 4..].trim_start();
-            if tail.starts_with(['-', '–']) {
-                continue; // "năm 2016-2017", "năm 2021 - 2025": a span.
-            }
-            // The clause after the year, up to 100 bytes.
-            let rest = &low[ys + 4..ceil_boundary(low, (ys + 104).min(low.len()))];
-            let rest = rest
-                .find(['.', ';', ':', '(', ')', '\n', '!', '?'])
-                .map_or(rest, |k| &rest[..k]);
-            if lex.after.iter().any(|w| contains_word(rest, w)) {
-                continue;
-            }
             // The clause before the year, up to 160 bytes.
             let from = floor_boundary(low, at.saturating_sub(160));
-            let mut clause = &low[from..at];
-            if let Some(k) = clause.rfind(['.', ';', ':', '(', ')', '\n', '!', '?']) {
-                clause = &clause[k + 1..];
-            }
-            let clause_start = at - clause.len();
-            let t = clause.trim_end();
-            let last = t.rsplit(' ').next().unwrap_or(t);
-            let second = t[..t.len() - last.len()].trim_end();
-            if last.starts_with(|c: char| c.is_ascii_digit())
-                || ends_with_word(second, "quý")
-                || lex.before.iter().any(|w| ends_with_word(t, w))
-                || lex.block.iter().any(|w| contains_word(t, w))
-            {
-                continue;
-            }
+            let clause_start = low.as_bytes()[from..at]
+                .iter()
+                .rposition(|b| CLAUSE_END.contains(b))
+                .map_or(from, |k| from + k + 1);
+            let t = low[clause_start..at].trim_end();
             let named = lex.named.iter().any(|w| {
                 t.match_indices(w.as_str()).any(|(k, _)| {
                     // Capitalised in the text and followed by a word, not a number.
@@ -2145,9 +2124,30 @@ impl<'a> Doc<'a> {
                             .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic()))
                 })
             });
-            if named || lex.nouns.iter().any(|w| contains_word(t, w)) {
-                return Some(y);
+            if !named && !lex.nouns.iter().any(|w| contains_word(t, w)) {
+                continue;
             }
+            let last = t.rsplit(' ').next().unwrap_or(t);
+            let second = t[..t.len() - last.len()].trim_end();
+            if last.starts_with(|c: char| c.is_ascii_digit())
+                || ends_with_word(second, "quý")
+                || lex.before.iter().any(|w| ends_with_word(t, w))
+                || lex.block.iter().any(|w| contains_word(t, w))
+            {
+                continue;
+            }
+            // The clause after the year, up to 100 bytes.
+            let rest = &low[ys + 4..ceil_boundary(low, (ys + 104).min(low.len()))];
+            let rest = rest
+                .bytes()
+                .position(|b| CLAUSE_END.contains(&b))
+                .map_or(rest, |k| &rest[..k]);
+            if rest.trim_start().starts_with(['-', '–'])
+                || lex.after.iter().any(|w| contains_word(rest, w))
+            {
+                continue; // "năm 2016-2017": a span; "... năm 2024 sẽ diễn ra": still to come.
+            }
+            return Some(y);
         }
         None
     }
@@ -2823,6 +2823,8 @@ fn documents() -> &'static [String] {
     DOCS.get_or_init(|| lexicon_lines(include_str!("lexicon/dates_documents.txt")))
 }
 
+const EVENT_PHRASES_TSV: &str = include_str!("lexicon/dates_event_phrases.tsv");
+
 /// The words of `dates_event_phrases.tsv`, by kind.
 #[derive(Default)]
 struct EventPhrases {
@@ -2837,7 +2839,8 @@ fn event_phrases() -> &'static EventPhrases {
     static LEX: OnceLock<EventPhrases> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut lex = EventPhrases::default();
-        for l in lexicon_lines(include_str!("lexicon/dates_event_phrases.tsv")) {
+        // Read as written, without normalizing it: a test checks it is NFC and lowercase.
+        for l in EVENT_PHRASES_TSV.lines().filter(|l| !l.starts_with('#')) {
             let Some((kind, phrase)) = l.split_once('\t') else {
                 continue;
             };
@@ -2930,6 +2933,17 @@ mod tests {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn event_phrases_as_the_text_reads_them() {
+        for l in EVENT_PHRASES_TSV.lines().filter(|l| !l.starts_with('#')) {
+            assert_eq!(lexicon_lines(l).concat(), l, "normalize: {l:?}");
+            assert_eq!(lower_aligned(l), l, "lowercase: {l:?}");
+        }
+        let lex = event_phrases();
+        assert!(lex.nouns.contains(&"ngày hội".to_string()));
+        assert!(!lex.block.is_empty() && !lex.before.is_empty() && !lex.after.is_empty());
     }
 
     #[test]
