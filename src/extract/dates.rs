@@ -272,6 +272,12 @@ pub(crate) fn word_at(hay: &str, at: usize, needle: &str) -> bool {
         && !hay[end..].chars().next().is_some_and(is_alnum)
 }
 
+/// Whether `needle` occurs in `hay` as a whole word. For short texts: no searcher is built.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle)
+        .any(|(i, _)| word_at(hay, i, needle))
+}
+
 /// Byte offsets of every whole-word occurrence of `needle` in `hay[from..to]`.
 pub(crate) fn word_occurrences(hay: &str, from: usize, to: usize, needle: &str) -> Vec<usize> {
     let (from, to) = (floor_boundary(hay, from), floor_boundary(hay, to));
@@ -303,10 +309,11 @@ fn cached_finder(needle: &str) -> Option<&'static memchr::memmem::Finder<'static
 }
 
 /// The words this module searches for (see [`cached_finder`], [`Doc::occurrences_in`]).
-const SEARCHED_WORDS: [&str; 13] = [
+const SEARCHED_WORDS: [&str; 14] = [
     "tháng",
     "qua",
     "kỷ niệm",
+    "chào mừng",
     "tết",
     "xuân",
     "năm mới",
@@ -1686,9 +1693,13 @@ impl<'a> Doc<'a> {
         let sentence = self.evidence(event.span).sentence;
         let head = self.line_span(0);
         let near = [sentence, head];
-        // 1. The event's own sentence and the headline.
-        for region in near {
-            if let Some(y) = self.clues_in(region, month, true).filter(|&y| ok(y)) {
+        // 1. The event's own sentence and the headline; the event named with its year in the
+        // lead (a headline also names what is coming: "Lễ hội ... năm 2024 sẽ có nhiều điểm mới").
+        for (k, region) in near.into_iter().enumerate() {
+            let found = self
+                .clues_in(region, month, true)
+                .or_else(|| (k == 0).then(|| self.event_phrase_year(region)).flatten());
+            if let Some(y) = found.filter(|&y| ok(y)) {
                 return Some(y);
             }
         }
@@ -1707,7 +1718,7 @@ impl<'a> Doc<'a> {
 
     /// Year clues in `region`, in order of trust.
     fn clues_in(&self, region: Span, month: u8, own_sentence: bool) -> Option<i32> {
-        self.anniversary_year(region)
+        self.anniversary_year(region, month)
             .or_else(|| self.tet_year(region, month))
             .or_else(|| self.new_year_year(region, month))
             .or_else(|| self.congress_year(region, month, own_sentence))
@@ -1775,31 +1786,32 @@ impl<'a> Doc<'a> {
         (low, word_occurrences(low, 0, low.len(), word))
     }
 
-    /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)".
-    fn anniversary_year(&self, region: Span) -> Option<i32> {
-        let (low, found) = self.occurrences_in(region, "kỷ niệm");
-        for at in found {
-            let window_end = ceil_boundary(low, (at + 160).min(low.len()));
-            let w = &low[at..window_end];
-            let w = w.split(['\n']).next().unwrap_or(w);
-            // Bracket with the anniversary year last.
-            if let Some(open) = w.find('(') {
-                let inner = &w[open + 1..];
-                if let Some(close) = inner.find(')') {
-                    let years: Vec<i32> = (0..close).filter_map(|i| year_at(inner, i)).collect();
-                    if let (Some(&a), Some(&b)) = (years.first(), years.last()) {
-                        if b > a {
-                            return Some(b);
-                        }
-                    }
+    /// "kỷ niệm 88 năm Ngày thành lập Đảng", "(18/11/1930 - 18/11/2018)", "(1930 - 2020)";
+    /// "chào mừng 58 năm Ngày truyền thống (3/3/1959 - 3/3/2017)": an event marking an
+    /// anniversary is held in its year, near its day. A bracket ending on a full date gives the
+    /// year that puts the event within six months of that day (a December event greeting a
+    /// February anniversary is held the year before it).
+    fn anniversary_year(&self, region: Span, month: u8) -> Option<i32> {
+        for cue in ["kỷ niệm", "chào mừng"] {
+            let (low, found) = self.occurrences_in(region, cue);
+            for at in found {
+                let window_end = ceil_boundary(low, (at + 160).min(low.len()));
+                let w = &low[at..window_end];
+                let w = w.split(['\n']).next().unwrap_or(w);
+                let rest = w[cue.len()..].trim_start();
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let occasion = rest[digits..].trim_start().strip_prefix("năm");
+                // "chào mừng" greets many things ("chào mừng Đại hội ... nhiệm kỳ 2020 - 2025"):
+                // only "chào mừng N năm ..." is an anniversary.
+                if cue == "chào mừng" && (digits == 0 || occasion.is_none()) {
+                    continue;
                 }
-            }
-            // "kỷ niệm 88 năm <occasion>".
-            let rest = w["kỷ niệm".len()..].trim_start();
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if let Ok(n) = digits.parse::<i32>() {
-                let after = rest[digits.len()..].trim_start();
-                if let Some(occasion) = after.strip_prefix("năm") {
+                // Bracket with the anniversary year last.
+                if let Some(y) = anniversary_bracket(w, month) {
+                    return Some(y);
+                }
+                // "kỷ niệm 88 năm <occasion>".
+                if let (Ok(n), Some(occasion)) = (rest[..digits].parse::<i32>(), occasion) {
                     let occasion = occasion.trim_start();
                     for (phrase, founded) in anniversaries() {
                         if occasion.starts_with(phrase.as_str()) {
@@ -2072,6 +2084,73 @@ impl<'a> Doc<'a> {
         }
         Some(top.0)
     }
+
+    /// "tổ chức Ngày hội Biên phòng toàn dân năm 2017", "lễ giao nhận quân năm 2025", "phát
+    /// động Tháng Công nhân năm 2022": the event named in the lead with its year. The year
+    /// must close an event's noun phrase: nothing in the clause may tie it to an award or title
+    /// given for a past year, a review or plan, a comparison or a period, nor say the event is
+    /// still to come (the `block`, `before` and `after` words of `dates_event_phrases.tsv`);
+    /// "tháng 6 năm 2021", "quý II năm 2024" are read by their own rules.
+    fn event_phrase_year(&self, region: Span) -> Option<i32> {
+        const CLAUSE_END: &[u8] = b".;:()\n!?";
+        let (low, found) = self.occurrences_in(region, "năm");
+        let (offset, _) = self.region_lower(region);
+        let lex = event_phrases();
+        for at in found {
+            let ys = at + "năm".len() + 1;
+            if low.as_bytes().get(ys - 1) != Some(&b' ') {
+                continue;
+            }
+            let Some(y) = year_at(low, ys) else { continue };
+            // The clause before the year, up to 160 bytes.
+            let from = floor_boundary(low, at.saturating_sub(160));
+            let clause_start = low.as_bytes()[from..at]
+                .iter()
+                .rposition(|b| CLAUSE_END.contains(b))
+                .map_or(from, |k| from + k + 1);
+            let t = low[clause_start..at].trim_end();
+            let named = lex.named.iter().any(|w| {
+                t.match_indices(w.as_str()).any(|(k, _)| {
+                    // Capitalised in the text and followed by a word, not a number.
+                    let orig = offset + clause_start + k;
+                    word_at(t, k, w)
+                        && self
+                            .text
+                            .as_bytes()
+                            .get(orig)
+                            .is_some_and(u8::is_ascii_uppercase)
+                        && t[k + w.len()..]
+                            .strip_prefix(' ')
+                            .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic()))
+                })
+            });
+            if !named && !lex.nouns.iter().any(|w| contains_word(t, w)) {
+                continue;
+            }
+            let last = t.rsplit(' ').next().unwrap_or(t);
+            let second = t[..t.len() - last.len()].trim_end();
+            if last.starts_with(|c: char| c.is_ascii_digit())
+                || ends_with_word(second, "quý")
+                || lex.before.iter().any(|w| ends_with_word(t, w))
+                || lex.block.iter().any(|w| contains_word(t, w))
+            {
+                continue;
+            }
+            // The clause after the year, up to 100 bytes.
+            let rest = &low[ys + 4..ceil_boundary(low, (ys + 104).min(low.len()))];
+            let rest = rest
+                .bytes()
+                .position(|b| CLAUSE_END.contains(&b))
+                .map_or(rest, |k| &rest[..k]);
+            if rest.trim_start().starts_with(['-', '–'])
+                || lex.after.iter().any(|w| contains_word(rest, w))
+            {
+                continue; // "năm 2016-2017": a span; "... năm 2024 sẽ diễn ra": still to come.
+            }
+            return Some(y);
+        }
+        None
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2198,9 +2277,15 @@ fn source_url_in_line(line: &str) -> Option<Span> {
 /// being the words before "tháng". Told only when it is the event's month or the month before
 /// (an event following it up), and the month is the meeting's, not the start or end of a span
 /// ("từ tháng 9/2024", "trước tháng 10/2025").
+///
+/// "(sẽ kiện toàn chi ủy) trong tháng 6/2021": work done within the event's own month names
+/// the year the event is in.
 fn meeting_month_year(pre: &str, m: u8, y: i32, month: u8) -> Option<i32> {
     const MEETINGS: [&str; 4] = ["kỳ họp", "phiên họp", "cuộc họp", "buổi họp"];
     let t = pre.trim_end();
+    if ends_with_word(t, "trong") {
+        return (m == month && !t.contains("so với")).then_some(y);
+    }
     if !MEETINGS.iter().any(|w| t.contains(w))
         || ["từ", "đến", "tới", "trước", "sau"]
             .iter()
@@ -2223,6 +2308,44 @@ fn names_year_end(pre: &str) -> bool {
     ["cuối", "quý iv", "quý 4"]
         .iter()
         .any(|w| ends_with_word(t, w))
+}
+
+/// The anniversary year of the first bracket in `w` ("(3/2/1930 - 3/2/2020)", "(1930 -
+/// 2020)"): its last year, when it is later than its first. When that year ends a full date,
+/// the year putting `month` within six months of that date's month.
+fn anniversary_bracket(w: &str, month: u8) -> Option<i32> {
+    let inner = &w[w.find('(')? + 1..];
+    let close = inner.find(')')?;
+    let years: Vec<usize> = (0..close)
+        .filter(|&i| year_at(inner, i).is_some())
+        .collect();
+    let (a, b) = (
+        year_at(inner, *years.first()?)?,
+        year_at(inner, *years.last()?)?,
+    );
+    if b <= a {
+        return None;
+    }
+    // "3/2/2020", "3-2-2020", "3.2.2020": the month before the year's separator.
+    let before = &inner.as_bytes()[..*years.last()?];
+    let day_month = match before {
+        [.., d1, s1, m1, s2] if s1 == s2 && b"/-.".contains(s1) && d1.is_ascii_digit() => {
+            m1.is_ascii_digit().then(|| u32::from(m1 - b'0'))
+        }
+        [.., s1, m1, m2, s2] if s1 == s2 && b"/-.".contains(s1) => (m1.is_ascii_digit()
+            && m2.is_ascii_digit())
+        .then(|| u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0')),
+        _ => None,
+    };
+    let Some(m) = day_month.filter(|m| (1..=12).contains(m)) else {
+        return Some(b);
+    };
+    let apart = i32::from(month) - m as i32;
+    Some(match apart {
+        7.. => b - 1,
+        ..=-7 => b + 1,
+        _ => b,
+    })
 }
 
 /// Does the lowercase text `w` have a level's abbreviation ("tx", "tp", "h", "q", "tt") just
@@ -2700,6 +2823,41 @@ fn documents() -> &'static [String] {
     DOCS.get_or_init(|| lexicon_lines(include_str!("lexicon/dates_documents.txt")))
 }
 
+const EVENT_PHRASES_TSV: &str = include_str!("lexicon/dates_event_phrases.tsv");
+
+/// The words of `dates_event_phrases.tsv`, by kind.
+#[derive(Default)]
+struct EventPhrases {
+    nouns: Vec<String>,
+    named: Vec<String>,
+    block: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+fn event_phrases() -> &'static EventPhrases {
+    static LEX: OnceLock<EventPhrases> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut lex = EventPhrases::default();
+        // Read as written, without normalizing it: a test checks it is NFC and lowercase.
+        for l in EVENT_PHRASES_TSV.lines().filter(|l| !l.starts_with('#')) {
+            let Some((kind, phrase)) = l.split_once('\t') else {
+                continue;
+            };
+            let list = match kind.trim() {
+                "noun" => &mut lex.nouns,
+                "named" => &mut lex.named,
+                "block" => &mut lex.block,
+                "before" => &mut lex.before,
+                "after" => &mut lex.after,
+                _ => continue,
+            };
+            list.push(phrase.trim().to_string());
+        }
+        lex
+    })
+}
+
 fn anniversaries() -> &'static [(String, i32)] {
     static ANNIV: OnceLock<Vec<(String, i32)>> = OnceLock::new();
     ANNIV.get_or_init(|| {
@@ -2775,6 +2933,17 @@ mod tests {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn event_phrases_as_the_text_reads_them() {
+        for l in EVENT_PHRASES_TSV.lines().filter(|l| !l.starts_with('#')) {
+            assert_eq!(lexicon_lines(l).concat(), l, "normalize: {l:?}");
+            assert_eq!(lower_aligned(l), l, "lowercase: {l:?}");
+        }
+        let lex = event_phrases();
+        assert!(lex.nouns.contains(&"ngày hội".to_string()));
+        assert!(!lex.block.is_empty() && !lex.before.is_empty() && !lex.after.is_empty());
     }
 
     #[test]
