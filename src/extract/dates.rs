@@ -995,7 +995,11 @@ impl<'a> Doc<'a> {
             let connector = toks.get(j).is_some_and(|t| {
                 matches!(t.s, "đến" | "tới" | "và" | "-" | "–") || (t.s == "," && comma_days())
             });
-            if connector {
+            // (not a date's month: "Từ 8/5 đến 9/5/2023" is a pair of dates)
+            let month_of_date = toks
+                .get(j + 2)
+                .is_some_and(|t| matches!(t.s, "/" | "-" | "." | "–"));
+            if connector && !month_of_date {
                 if let Some(t) = toks.get(j + 1) {
                     if t.s.len() <= 2 && t.s.bytes().all(|c| c.is_ascii_digit()) {
                         let d1 = t.s.parse::<u8>().unwrap_or(0);
@@ -1502,7 +1506,11 @@ impl<'a> Doc<'a> {
                     continue;
                 }
             }
-            let ya = a.raw.year.or(b.raw.year).unwrap_or(2000);
+            // "từ 29/12 đến 1/1/2024": the range starts the year before its end's
+            let ya = match (a.raw.year, b.raw.year) {
+                (None, Some(y)) if a.raw.month > b.raw.month => y - 1,
+                _ => a.raw.year.or(b.raw.year).unwrap_or(2000),
+            };
             let yb = b.raw.year.unwrap_or(ya);
             let (Some(da), Some(db)) = (
                 calendar_date(ya, a.raw.month, a.raw.day),
