@@ -92,7 +92,7 @@ pub fn name_run(d: &Doc, j: usize, end: usize) -> Option<usize> {
         // "Park Ji-yeon", "Xay-xổm-phon": syllables of a foreign name joined by hyphens
         while k + 1 < end
             && d.kind(k) == Some(Kind::Punct('-'))
-            && d.case(k + 1) == Some(Case::Lower)
+            && matches!(d.case(k + 1), Some(Case::Lower | Case::Cap))
             && d.span(k - 1, k).end == d.span(k, k + 1).start
             && d.span(k, k + 1).end == d.span(k + 1, k + 2).start
             && !titles::starts(d, k + 1, end)
@@ -135,7 +135,10 @@ pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
     // a place, so "UBND tỉnh Lương Nguyễn Minh Triết" is one name of four syllables.
     if len >= 4
         && d.surname(j + 1).is_some_and(|(_, s)| s.has(flag::STRONG))
-        && !(j > 0 && d.lower(j - 1) == "tỉnh" && d.province(j).is_none())
+        && !(j > 0
+            && (d.lower(j - 1) == "tỉnh"
+                || j > 1 && d.lower(j - 1) == "ủy" && d.lower(j - 2) == "tỉnh")
+            && d.province(j).is_none())
     {
         return None;
     }

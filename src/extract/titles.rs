@@ -273,7 +273,12 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 // place a post sits in.
                 // (not past a level word: "Chủ tịch UBND tỉnh tại Hà Nội" says where they were)
                 if s.has_org && !after_level && d.lower(j) == "tại" {
-                    let at = d.province(j + 1).map(|(e, _)| e).or_else(|| {
+                    // (a level word may come first: "tại TP Hồ Chí Minh")
+                    let place_at = match d.org(j + 1) {
+                        Some((le, o)) if o.has(flag::LEVEL) && d.province(le).is_some() => le,
+                        _ => j + 1,
+                    };
+                    let at = d.province(place_at).map(|(e, _)| e).or_else(|| {
                         d.org(j + 1)
                             .filter(|(_, o)| o.has(flag::COUNTRY) || o.canon == "Việt Nam")
                             .map(|(e, _)| e)
@@ -425,6 +430,7 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j += 1;
                     if word_start
                         && d.case(j) == Some(Case::Lower)
+                        && d.org(j).is_none_or(|(e, _)| e == j + 1)
                         && d.hits(j).iter().all(|h| {
                             let e = d.entry(h);
                             e.class != Class::Head
