@@ -2047,9 +2047,14 @@ impl<'a> Doc<'a> {
                 continue; // "năm 2016-2017": a span, not a working year.
             }
             let pre = &low[floor_boundary(low, at.saturating_sub(60))..at];
+            // (within its own sentence: "Kế hoạch giai đoạn 2021 - 2025. Ông Nam sinh năm 1975")
+            let pre = match pre.rfind(". ").max(pre.rfind('\n')) {
+                Some(k) => &pre[k + 1..],
+                None => pre,
+            };
             // "mục tiêu, nhiệm vụ đến năm 2030", "từ năm 2021 đến nay": a horizon or a start,
-            // not the working year.
-            if ["đến", "tới", "trước", "từ", "sau"]
+            // not the working year; "sinh năm 1975", a birth.
+            if ["đến", "tới", "trước", "từ", "sau", "sinh"]
                 .iter()
                 .any(|w| ends_with_word(pre.trim_end(), w))
             {
