@@ -782,7 +782,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        if got || !(follows_bare || st.bare.is_empty()) {
+        if got || !follows_bare {
             st.bare.clear();
         }
         if !got && k < b && (d.is_punct(k, ',') || d.lower(k) == "và") {

@@ -399,14 +399,13 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     }
                     // "TP. Cần Thơ", "TX. Hương Thủy", "H. Bảo Thắng", "Q. Hải Châu" (a lone
                     // initial is a level only before its dot and a place)
-                    let initial = d.raw(j - 1).len() == 1;
+                    let initial =
+                        org.has(flag::ABBR) && org.has(flag::LEVEL) && d.raw(j - 1).len() == 1;
                     if initial && !(d.is_punct(j, '.') && d.case(j + 1) == Some(Case::Cap)) {
                         break;
                     }
-                    if matches!(
-                        org.canon.as_str(),
-                        "thành phố" | "thị xã" | "huyện" | "quận"
-                    ) && d.is_punct(j, '.')
+                    if (initial || matches!(org.canon.as_str(), "thành phố" | "thị xã"))
+                        && d.is_punct(j, '.')
                     {
                         j += 1;
                     }
