@@ -226,6 +226,9 @@ struct Sent {
     list: Vec<usize>,
     /// Names without a family name are accepted (after "các đồng chí:" or a "; " item).
     list_mode: bool,
+    /// A plural cue opened the list ("hiệp thương cử các đồng chí: A, ...; B, ... giữ chức
+    /// X"): its ";" items stay one group for the predicate that closes it.
+    cued_list: bool,
     /// The change of an office named before its persons: set by "bầu", "miễn nhiệm"...
     obp: Option<TitleChange>,
     /// Persons of a list named without an office, each followed by "," or "và" and the next
@@ -242,6 +245,7 @@ impl Sent {
         self.group.clear();
         self.list.clear();
         self.list_mode = false;
+        self.cued_list = false;
         self.obp = None;
         self.bare.clear();
         self.nominates = false;
@@ -564,7 +568,9 @@ impl<'a> Parser<'a> {
                 }
             }
             if d.is_punct(i, ';') {
-                st.group.clear();
+                if !st.cued_list {
+                    st.group.clear();
+                }
                 i += 1;
                 continue;
             }
@@ -586,6 +592,7 @@ impl<'a> Parser<'a> {
                 let mut k = ce;
                 if g == Gram::Cues {
                     st.list_mode = true;
+                    st.cued_list = true;
                 }
                 if d.is_punct(k, ':') {
                     st.list_mode = true;
@@ -732,9 +739,44 @@ impl<'a> Parser<'a> {
                 k = close + 1;
             }
         }
-        // ", 53 tuổi,"
-        if d.is_punct(k, ',') && d.is_num(k + 1) && d.is(k + 2, Gram::Age).is_some() {
-            k += 3;
+        // What a profile puts between a name and its offices: ", 53 tuổi", ", sinh năm 1969",
+        // ", quê Thanh Hóa", ", Đại tá" (a rank after the name).
+        while d.is_punct(k, ',') {
+            let n = k + 1;
+            if d.is_num(n) {
+                match d.is(n + 1, Gram::Age) {
+                    Some(e) => k = e,
+                    None => break,
+                }
+            } else if d.lower(n) == "sinh" && d.lower(n + 1) == "năm" && d.is_num(n + 2) {
+                k = n + 3;
+            } else if d.lower(n) == "quê" {
+                let mut m = n + 1;
+                if matches!(d.lower(m), "quán" | "ở") {
+                    m += 1;
+                }
+                let from = m;
+                let level = |m: usize| d.org(m).is_some_and(|(_, o)| o.has(flag::LEVEL));
+                // (", quê xã Nghi Phong, huyện Nghi Lộc, tỉnh Nghệ An")
+                while m < (from + 16).min(b)
+                    && (d.case(m) == Some(Case::Cap)
+                        || level(m)
+                        || d.is_punct(m, ',') && m > from && level(m + 1))
+                {
+                    m += 1;
+                }
+                if m == from || !d.is_punct(m, ',') {
+                    break;
+                }
+                k = m;
+            } else if let Some((re, r)) = d.rank(n).filter(|&(re, _)| d.is_punct(re, ',')) {
+                self.people[pid]
+                    .rank
+                    .get_or_insert_with(|| r.canon.to_string());
+                k = re;
+            } else {
+                break;
+            }
         }
         let had = self.people[pid].titles.len();
         k = self.chain(&[pid], k, b, TitleChange::Held, st);
@@ -908,7 +950,9 @@ impl<'a> Parser<'a> {
             return n;
         }
         if d.is_punct(k, ';') {
-            st.group.clear();
+            if !st.cued_list {
+                st.group.clear();
+            }
             if self.person_starts(k + 1, b, st) || d.lower(k + 1) == "và" {
                 st.list_mode = true;
             }
@@ -1489,9 +1533,11 @@ impl<'a> Parser<'a> {
         // or after a comma and a rank: "Bộ trưởng Bộ Công an, Đại tướng Vương Đình Huệ"
         // (not when an office of their own follows: "báo cáo Thủ tướng, Đại tá X, Chỉ huy
         // trưởng ...")
+        // (or with no comma: "Tư lệnh Quân khu 7 Trung tướng Nguyễn Trường Giang")
         let mut rank = None;
-        if name_at.is_none() && d.is_punct(k, ',') {
-            if let Some((re, r)) = d.rank(k + 1) {
+        let rank_at = if d.is_punct(k, ',') { k + 1 } else { k };
+        if name_at.is_none() {
+            if let Some((re, r)) = d.rank(rank_at) {
                 // (after a rank two name words are enough: "Đại tướng Tô Lâm")
                 let ne =
                     name_start(d, re, b).or_else(|| name_run(d, re, b).filter(|&e| e >= re + 2));

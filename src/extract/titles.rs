@@ -222,6 +222,13 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     };
     let mut j = head_end;
     let mut numbered_end = usize::MAX;
+    // A numbered unit's number may follow the rest of its name ("Bệnh viện Quân y 175", "Bệnh
+    // viện Trung ương Quân đội 108"), not past a level word ("Bệnh viện tỉnh").
+    // (a head may end with such a unit: "Trưởng Ban Chỉ đạo 389")
+    let mut numbered_open = (h + 1..head_end).any(|k| {
+        d.org(k)
+            .is_some_and(|(e, o)| e == head_end && o.has(flag::NUMBERED))
+    });
     // Just past a level word, a place or a local Party committee ("... UBND tỉnh", "... tỉnh Ninh
     // Bình", "... Tỉnh ủy"): the organisation
     // is complete, and a lowercase word there is the sentence's verb ("tổ chức", "kiểm tra"),
@@ -245,6 +252,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         break;
                     }
                 }
+                // "Bộ trưởng Bộ Quốc phòng Đại tướng Phan Văn Giang": a rank ends the title.
+                if j > head_end && d.rank(j).is_some() {
+                    break;
+                }
                 // A province, first: "tỉnh Bà Rịa - Vũng Tàu" opens with the cue word "bà".
                 if let Some((pe, _)) = d.province(j) {
                     j = pe;
@@ -252,6 +263,30 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     s.has_org = true;
                     after_level = true;
                     continue;
+                }
+                // "Đại sứ Anh Gareth Ward", "Ngoại trưởng Nga Sergey Lavrov": a one-syllable
+                // country, known as one only before a foreign name (each is also a place or a
+                // given name: "Anh Sơn", "Mỹ Tho", "Nga Sơn", "Ý Yên", "Lê Anh Tuấn").
+                if mode == Mode::Free
+                    && case == Case::Cap
+                    && !after_level
+                    && SHORT_COUNTRIES.contains(&d.lower(j))
+                {
+                    // (or before the place of the post: "Đại sứ Mỹ tại Việt Nam Marc Knapper")
+                    if d.lower(j + 1) == "tại" {
+                        j += 1;
+                        s.end = j;
+                        s.has_org = true;
+                        continue;
+                    }
+                    if foreign_name_at(d, j + 1, end)
+                        && (j + 1..j + 5).all(|k| d.surname(k).is_none())
+                    {
+                        s.end = j + 1;
+                        s.has_org = true;
+                        s.name_at = Some(j + 1);
+                        break;
+                    }
                 }
                 // another head ends the title, unless the words read longer as an organisation
                 // ("Trưởng Đoàn ĐBQH", "Ban Công tác đại biểu")
@@ -282,6 +317,11 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                         d.org(j + 1)
                             .filter(|(_, o)| o.has(flag::COUNTRY) || o.canon == "Việt Nam")
                             .map(|(e, _)| e)
+                            .or_else(|| {
+                                (d.case(j + 1) == Some(Case::Cap)
+                                    && SHORT_COUNTRIES.contains(&d.lower(j + 1)))
+                                .then_some(j + 2)
+                            })
                     });
                     if let Some(pe) = at {
                         j = pe;
@@ -339,7 +379,11 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 }
                 if let Some((oe, org)) = org_here {
                     let w = org.canon.as_str();
-                    if org.has(flag::BRIDGE) && !bridge_ok(d, oe, end) {
+                    // ("luân chuyển ... về huyện Sơn Tây giữ chức ...": where the person goes)
+                    if org.has(flag::BRIDGE)
+                        && (!bridge_ok(d, oe, end)
+                            || w == "về" && d.org(oe).is_some_and(|(_, o)| o.has(flag::LEVEL)))
+                    {
                         break;
                     }
                     if after_level && case == Case::Lower && !org.has(flag::LEVEL) {
@@ -386,7 +430,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     j = oe;
                     if org.has(flag::NUMBERED) {
                         numbered_end = oe;
+                        numbered_open = true;
                     }
+                    numbered_open &= !after_level;
                     if org.has(flag::PATRON) {
                         patron_at = oe;
                     }
@@ -419,15 +465,21 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     // inside a name after a lowercase syllable or a dash ("Kinh tế Công", "Quy
                     // hoạch - Kiến"), the next syllable belongs to it ("sách", "luận", "trị",
                     // "nghiệp", "trúc"). Not past a level word: "huyện Krông Pắc cho biết".
+                    let opens = j > 0 && (unit_at(d, j - 1) || j == head_end);
                     let word_start = case == Case::Cap
-                        && j > 0
-                        && (unit_at(d, j - 1)
-                            || j == head_end
-                            || !after_level
+                        && (opens
+                            || j > 0
+                                && !after_level
                                 && s.has_org
                                 && (d.case(j - 1) == Some(Case::Lower) || d.is_dash(j - 1)));
                     j += 1;
+                    // (deeper in a name, not a verb of two syllables: "Trường Đại học Vinh
+                    // nhấn mạnh", "... ôn lại": there a name's word is followed by more of the
+                    // name or by punctuation)
+                    let verb_next =
+                        !opens && d.case(j + 1) == Some(Case::Lower) && !d.has_hits(j + 1);
                     if word_start
+                        && !verb_next
                         && d.case(j) == Some(Case::Lower)
                         && d.org(j).is_none_or(|(e, _)| e == j + 1)
                         && d.hits(j).iter().all(|h| {
@@ -447,8 +499,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
             }
             Some(Kind::Num) => {
                 // "Quyết định số 284", "Quân khu 7"
-                let numbered = numbered_end == j;
+                let numbered = numbered_end == j || numbered_open && !after_level;
                 if j > 0 && (d.lower(j - 1) == "số" || numbered) && s.end == j {
+                    numbered_open = false;
                     j += 1;
                     s.end = j;
                     continue;
@@ -466,6 +519,11 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 let n = j + 1;
                 if n >= end {
                     break;
+                }
+                if s.end == j && glued_number(d, j) {
+                    j = n + 1;
+                    s.end = j;
+                    continue;
                 }
                 if let Some((e, _)) = head_at(d, n) {
                     // "Phó Chủ tịch - Tổng Thư ký": two heads sharing one organisation (not
@@ -540,6 +598,9 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
 
 /// Two to four capitalised words at `k` that are no organisation, place or title, closed by a
 /// lowercase word or a stop: a foreign name ("Hun Manet", "Yoon Suk Yeol").
+/// Countries named by one syllable (lowercase), for [`scan`].
+const SHORT_COUNTRIES: &[&str] = &["anh", "pháp", "đức", "mỹ", "nga", "ý", "úc", "bỉ", "séc"];
+
 fn foreign_name_at(d: &Doc, k: usize, end: usize) -> bool {
     let mut e = k;
     while e < end
@@ -599,6 +660,12 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
             Some(Kind::Word(Case::Cap | Case::Upper)) | Some(Kind::Num) => {
                 return !starts(d, k, end)
             }
+            // "Ban Chỉ đạo quốc gia về phòng, chống thiên tai": the committee's topic
+            Some(Kind::Word(Case::Lower))
+                if d.org(k).is_some_and(|(_, o)| o.canon == "phòng, chống") =>
+            {
+                return true
+            }
             Some(Kind::Word(Case::Lower)) if d.org(k).is_some() => {
                 k = d.org(k).map_or(k + 1, |(e, _)| e)
             }
@@ -606,6 +673,12 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Is the dash at `i` inside a capitalised word's number written without spaces ("COVID-19")?
+fn glued_number(d: &Doc, i: usize) -> bool {
+    let glued = |a: usize| d.span(a, a + 1).end == d.span(a + 1, a + 2).start;
+    i > 0 && d.is_num(i + 1) && d.case(i - 1) == Some(Case::Upper) && glued(i - 1) && glued(i)
 }
 
 /// Is the "TT" at `i` a town ("Đảng ủy TT Phố Lu": thị trấn) rather than "Thường trực" ("Phó
@@ -692,6 +765,15 @@ pub fn canonical_tokens_with<'a>(
                 if let Some(last) = words.last_mut() {
                     last.to_mut().push(',');
                 }
+            }
+            Some(Kind::Punct('-')) if glued_number(d, i) => {
+                if let Some(last) = words.last_mut() {
+                    let last = last.to_mut();
+                    last.push('-');
+                    last.push_str(d.raw(i + 1));
+                }
+                i += 2;
+                continue;
             }
             Some(Kind::Punct('-' | '–' | '—')) => words.push(Cow::Borrowed("-")),
             Some(Kind::Punct(_)) => {}
