@@ -1121,6 +1121,23 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // "BÌNH DƯƠNG, ngày 12/7 – Trong hai ngày 11 và 12/7, ...": a dateline is the day the
+        // story was filed; a date in the lead's sentence after it is the event's.
+        for k in 0..ms.len() {
+            if ms[k].role != Role::Event(S_DATELINE) {
+                continue;
+            }
+            let Some(at) = self.place_dateline_lead(&ms[k]) else {
+                continue;
+            };
+            let end = sentence_at(self.sentences, at).map_or(at, |s| s.end);
+            let dated = ms.iter().any(|o| {
+                (at..end).contains(&o.span.start) && matches!(o.role, Role::Event(s) if s > 0)
+            });
+            if dated {
+                ms[k].role = Role::Event(1);
+            }
+        }
         self.pair_ranges(&mut ms);
         ms
     }
@@ -1298,6 +1315,10 @@ impl<'a> Doc<'a> {
     /// "<document> [số] <number> ngày": the date of a document.
     fn is_document_ref(&self, ngay: usize) -> bool {
         let ls = self.line_span(self.line_of(ngay)).start;
+        // (a dateline's date is no document's number: "Hà Nội, 6/6 – Ngày 5/6, ...")
+        if ngay > ls && is_lead_prefix(&self.text[ls..ngay]) {
+            return false;
+        }
         let from = floor_boundary(self.text, ngay.saturating_sub(90)).max(ls);
         let orig = &self.text[from..ngay];
         let low = &self.lower[from..ngay];
@@ -1423,6 +1444,8 @@ impl<'a> Doc<'a> {
     fn place_dateline_lead(&self, m: &Mention) -> Option<usize> {
         let line = self.line_span(self.line_of(m.raw.core.start));
         let before = &self.text[line.start..m.span.start];
+        // (a paper's own: "HÀ NỘI, ngày 6/6 – Chiều 5/6, ...")
+        let before = before.strip_suffix("ngày ").unwrap_or(before);
         let place = before.strip_suffix(", ")?;
         if !is_place_name(place) {
             return None;
@@ -1480,6 +1503,10 @@ impl<'a> Doc<'a> {
             if b.span.start < a.raw.core.end {
                 continue;
             }
+            // "Hà Nội, 6/6 – Chiều 5/6, ...": a dateline's dash opens the lead, not a range.
+            if self.is_place_dateline(&a) {
+                continue;
+            }
             let between = self.lower[a.raw.core.end..b.span.start].trim();
             let between = between.trim_end_matches("ngày").trim();
             if !matches!(between, "-" | "–" | "—" | "đến" | "tới" | "") {
@@ -1531,7 +1558,8 @@ impl<'a> Doc<'a> {
                 ms[k].role = Role::Period;
             } else {
                 // A short range: its start is the event, whatever the "từ" made of it.
-                if a.role == Role::Effective {
+                // (so is a bare "Từ 8/5 đến 9/5/2023", which no cue scored)
+                if a.role == Role::Effective || a.role == Role::Event(0) && a.cue.tu {
                     ms[k - 1].role = Role::Event(S_YEAR_ONLY.max(S_NGAY));
                 }
                 ms[k].role = Role::RangeEnd;
@@ -2552,6 +2580,8 @@ fn is_place_dateline_text(s: &str) -> bool {
         }
         None => rest,
     };
+    // (a paper's own: "HÀ NỘI, ngày 6/6")
+    let rest = rest.strip_prefix("ngày ").unwrap_or(rest);
     is_place_name(place)
         && (3..=10).contains(&rest.len())
         && rest.starts_with(|c: char| c.is_ascii_digit())
