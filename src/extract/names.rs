@@ -14,7 +14,7 @@
 //!
 //! A name that never receives a title is not an official and is dropped.
 
-use super::lexicon::{flag, Case, Doc, FastMap, Gram, Kind};
+use super::lexicon::{flag, Case, Class, Doc, FastMap, Gram, Kind};
 use super::normalize::fold;
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
@@ -1430,6 +1430,9 @@ impl<'a> Parser<'a> {
             let end = titles::scan(d, i, b, Mode::Post).map_or(i + 1, |s| s.end);
             return (end, Vec::new());
         }
+        if let Some(got) = self.distributive(i, b, st) {
+            return got;
+        }
         let base = st.obp.unwrap_or(TitleChange::Held);
         let mut scans: Vec<(Scan, TitleChange)> = Vec::new();
         let mut j = i;
@@ -1614,6 +1617,75 @@ impl<'a> Parser<'a> {
             }
         }
         (k, Vec::new())
+    }
+
+    /// An office shared out over units, each item naming its unit then its holder: "Bộ
+    /// trưởng các Bộ: Tài chính Hồ Đức Phớc, Y tế Đào Hồng Lan", "Chủ tịch UBND các tỉnh:
+    /// Quảng Ninh Cao Tường Huy; Lạng Sơn Hồ Tiến Thiệu". Nothing when no item names a person
+    /// ("Bộ trưởng các Bộ: Ngoại giao, Nội vụ").
+    fn distributive(&mut self, i: usize, b: usize, st: &mut Sent) -> Option<(usize, Vec<usize>)> {
+        let d = self.d;
+        let s = titles::scan(d, i, b, Mode::Free)?;
+        // "các" + a unit noun or a level word + ":", inside the scan or right after it
+        let c = (s.head + 1..=s.end).find(|&c| d.lower(c) == "các")?;
+        // (a one-word unit: the lexicon may also read "Bộ: Tài chính" as one name)
+        let ue = c + 2;
+        let (_, unit) = d.find(c + 1, |o| {
+            o.class == Class::Org && (o.has(flag::UNIT) || o.has(flag::LEVEL))
+        })?;
+        if !d.is_punct(ue, ':') {
+            return None;
+        }
+        let head = titles::canonical_tokens(d, s.head, c, &s.skips);
+        let unit = unit.canon.as_str();
+        let change = st.obp.unwrap_or(TitleChange::Held);
+        let mut pids = Vec::new();
+        let mut k = ue + 1;
+        for _ in 0..30 {
+            while matches!(d.kind(k), Some(Kind::Punct(',' | ';'))) || d.lower(k) == "và" {
+                k += 1;
+            }
+            if k >= b {
+                break;
+            }
+            // the unit's name: capitalised or organisation words, then the holder's name
+            // (not inside a place or organisation word: "Quảng Ninh Cao Tường Huy")
+            let mut q = d.province(k).or_else(|| d.org(k)).map_or(k + 1, |(e, _)| e);
+            let mut named = None;
+            while q < (k + 10).min(b) {
+                if let Some(ne) = name_start(d, q, b) {
+                    named = Some((q, ne));
+                    break;
+                }
+                q = match d.org(q) {
+                    Some((e, _)) => e,
+                    None if d.case(q) == Some(Case::Cap) || d.lower(q) == "và" => q + 1,
+                    None => break,
+                };
+            }
+            let Some((q, ne)) = named else { break };
+            let org = titles::canonical_tokens(d, k, q, &[]);
+            let (next, pid) = self.person(q, ne, None, b, st, false);
+            if let Some(p) = pid {
+                self.give(
+                    p,
+                    Title {
+                        text: format!("{head} {unit} {org}"),
+                        change,
+                        former: s.former,
+                        acting: s.acting,
+                        concurrent: false,
+                        evidence: Evidence {
+                            mention: d.span(k, q),
+                            sentence: st.span,
+                        },
+                    },
+                );
+                pids.push(p);
+            }
+            k = next;
+        }
+        (!pids.is_empty()).then(|| (k, pids))
     }
 
     fn give_all(&mut self, pid: usize, shared: &mut Shared, st: &Sent) {
