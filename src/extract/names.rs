@@ -1685,7 +1685,7 @@ impl<'a> Parser<'a> {
             }
             k = next;
         }
-        (!pids.is_empty()).then(|| (k, pids))
+        (!pids.is_empty()).then_some((k, pids))
     }
 
     fn give_all(&mut self, pid: usize, shared: &mut Shared, st: &Sent) {
