@@ -226,8 +226,12 @@ fn is_caption(name: &str) -> bool {
 /// "Tin liên quan", "Xem thêm": the heading of the links to other stories pasted under one.
 /// (The dates read it too: a link's date is never the event's.)
 pub(crate) fn is_related_heading(line: &str) -> bool {
-    const HEADINGS: [&str; 14] = [
+    const HEADINGS: [&str; 18] = [
         "tin liên quan",
+        "tin mới hơn",
+        "tin cũ hơn",
+        "các tin đã đưa",
+        "tin mới",
         "bài liên quan",
         "bài viết liên quan",
         "tin bài liên quan",
@@ -246,6 +250,55 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
     // (every line is asked: the long ones, nearly all, are told by their length alone, and
     // the others by their first byte before any lowercase copy)
     t.len() <= 32 && may_open_heading(t) && HEADINGS.contains(&t.to_lowercase().as_str())
+}
+
+/// The entries of related-links lists: after a heading ("Tin liên quan", "Tin khác:"), the
+/// lines that read as links to other stories (a bullet, a date opening or closing them, or a
+/// headline's form: short, with no full stop), up to the first paragraph of prose. Their
+/// names are other stories' people. (A heading with a link after its colon is one too.)
+pub(crate) fn related_link_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut in_list = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let (a, b) = (at, at + line.trim_end().len());
+        at += line.len();
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if may_open_heading(t) {
+            if is_related_heading(t) {
+                in_list = true;
+                continue;
+            }
+            if let Some((h, rest)) = t.split_once(':') {
+                if !rest.trim().is_empty() && is_related_heading(h) {
+                    in_list = true;
+                    out.push(Span::new(a, b));
+                    continue;
+                }
+            }
+        }
+        if !in_list {
+            continue;
+        }
+        let bullet = t.starts_with(['-', '–', '»', '•', '+', '*', '·', '>', '◦', '▪']);
+        let dated = t.starts_with(|c: char| c.is_ascii_digit())
+            || t.ends_with(')')
+                && t.rsplit_once('(').is_some_and(|(_, d)| {
+                    d.bytes().any(|c| c.is_ascii_digit())
+                        && d.bytes()
+                            .all(|c| c.is_ascii_digit() || b"/-.: )".contains(&c))
+                });
+        let headline = t.len() < 240 && !t.ends_with(['.', '!', '?', ':', ';', ',']);
+        if bullet || dated || headline {
+            out.push(Span::new(a, b));
+        } else {
+            in_list = false;
+        }
+    }
+    out
 }
 
 /// Whether `line`, its leading blanks aside, opens with a byte a related-links heading may

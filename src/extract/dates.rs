@@ -1179,18 +1179,18 @@ impl<'a> Doc<'a> {
             .copied()
             .filter(|&l| has(l + 1) || (l > 0 && has(l - 1)))
             .collect();
-        // Everything under a "Tin liên quan" heading, even one link dated at its end (and a
-        // heading with its link on the same line: "Tin liên quan: Hội nghị ... (20/8/2023)").
+        // The entries under a "Tin liên quan" heading, even one link dated at its end (and a
+        // heading with its link on the same line: "Tin liên quan: Hội nghị ... (20/8/2023)"),
+        // up to the story's prose where a list heads the page ("Xem thêm:\nSáng 17/10, ...").
         if let Some(heading) = self.related_heading() {
             lines.retain(|&l| l < heading);
-            let inline = {
-                let t = self.line_span(heading).slice(self.text);
-                t.split_once(':').is_some_and(|(h, rest)| {
-                    !rest.trim().is_empty() && super::bylines::is_related_heading(h)
-                })
-            };
-            lines.extend(if inline { heading } else { heading + 1 }..self.line_starts.len());
+            lines.extend(
+                super::bylines::related_link_spans(self.text)
+                    .iter()
+                    .map(|s| self.line_of(s.start)),
+            );
         }
+        // (in order: the list's lines come after the heading, the others before it)
         lines.dedup();
         lines
     }

@@ -275,11 +275,11 @@ pub fn find_officials(text: &str, sentences: &[Span], authors: &[Author]) -> Vec
 /// [`find_officials`] over an annotated text.
 pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Official> {
     let mut masked = vec![false; d.len()];
-    for a in authors {
-        let (s, e) = (
-            d.tok_at_byte(a.evidence.mention.start),
-            d.tok_at_byte(a.evidence.mention.end),
-        );
+    // bylines, and the entries of related-links lists (other stories' people)
+    let links = super::bylines::related_link_spans(d.text);
+    let spans = authors.iter().map(|a| a.evidence.mention).chain(links);
+    for span in spans {
+        let (s, e) = (d.tok_at_byte(span.start), d.tok_at_byte(span.end));
         for m in masked.iter_mut().take(e).skip(s) {
             *m = true;
         }
