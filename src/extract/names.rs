@@ -171,8 +171,9 @@ fn remembered(d: &Doc, i: usize) -> bool {
     let (w1, w2, w3) = (before(1), before(2), before(3));
     w1 == "cố"
         || matches!((w2, w1), ("ngày" | "năm", "sinh" | "mất"))
-        // "nhà lưu niệm đồng chí X", "tưởng niệm đồng chí X", "tưởng nhớ đồng chí X"
-        || matches!((w2, w1), ("lưu" | "tưởng", "niệm") | ("tưởng", "nhớ"))
+        // "nhà lưu niệm đồng chí X", "tưởng niệm đồng chí X", "tưởng nhớ đồng chí X", "mặc
+        // niệm Chủ tịch Tôn Đức Thắng"
+        || matches!((w2, w1), ("lưu" | "tưởng" | "mặc", "niệm") | ("tưởng", "nhớ"))
         || w1 == "của" && matches!((w3, w2), ("ngày" | "năm", "sinh" | "mất"))
 }
 
@@ -396,6 +397,23 @@ impl<'a> Parser<'a> {
             mention: d.span(a, b),
             sentence: st.span,
         };
+        // An Ê Đê name's short form keeps its prefix; its family name (last) is left out:
+        // "Y Wik" for Y Wik Mlô, "H'Yim" for H'Yim Kđoh.
+        if name.split(' ').count() <= 2 {
+            let key = fold(name);
+            // (folded, "H'Yim" is "h yim")
+            if (key.starts_with("y ") || key.starts_with("h ")) && !self.by_key.contains_key(&key) {
+                let mut longer = self
+                    .by_key
+                    .iter()
+                    .filter(|(k, _)| k.len() > key.len() && k.starts_with(&key))
+                    .filter(|(k, _)| k.as_bytes()[key.len()] == b' ');
+                if let (Some((_, &pid)), None) = (longer.next(), longer.next()) {
+                    self.people[pid].mentions.push(ev);
+                    return Some(pid);
+                }
+            }
+        }
         // (a K'Ho name is often one word: "ông K'Broi")
         if b - a == 1 && !(name.len() > 3 && name.as_bytes()[1] == b'\'') {
             let pid = *self.by_last.get(&fold(name))?;
@@ -779,7 +797,9 @@ impl<'a> Parser<'a> {
             }
         }
         let had = self.people[pid].titles.len();
-        k = self.chain(&[pid], k, b, TitleChange::Held, st);
+        // (named after a cue, "ông X, <title>": the title after the comma is X's own)
+        let cued = (ns.saturating_sub(2)..ns).any(|c| d.is(c, Gram::Cue) == Some(ns));
+        k = self.chain(&[pid], k, b, TitleChange::Held, cued, st);
         if !nested && st.list_mode {
             self.share_with_bare(pid, had, ns, k, b, st);
         }
@@ -862,10 +882,11 @@ impl<'a> Parser<'a> {
         mut k: usize,
         b: usize,
         change: TitleChange,
+        cued: bool,
         st: &mut Sent,
     ) -> usize {
         let d = self.d;
-        for _ in 0..16 {
+        for round in 0..16 {
             // "Ủy viên BCH Trung ương Đảng khóa XIII, Bí thư Tỉnh ủy": past the term.
             let mut n = titles::qualifier_end(d, k, b).unwrap_or(k);
             let start = n;
@@ -896,7 +917,7 @@ impl<'a> Parser<'a> {
             // "Bí thư Tỉnh ủy A, Chủ tịch UBND tỉnh B": a comma-joined title that closes on a
             // full name is the next person's, named title first. After a level word a name of
             // two words is a place ("Thành ủy Hà Tiên"), so three are needed there.
-            if n > k && self.titled_name_follows(n, b) {
+            if n > k && self.titled_name_follows(n, b, cued && round == 0) {
                 break;
             }
             self.give_scan(pids, &s, change, st);
@@ -909,7 +930,9 @@ impl<'a> Parser<'a> {
     }
 
     /// Does the title at `n` close on the name of a person of its own (see [`Self::chain`])?
-    fn titled_name_follows(&self, n: usize, b: usize) -> bool {
+    /// Not a name after a level word when the title is the first after a cued name: "ông Lò
+    /// Văn Hải, Bí thư Đảng ủy phường Lê Hồng Phong" (a ward named after a hero).
+    fn titled_name_follows(&self, n: usize, b: usize, own: bool) -> bool {
         let d = self.d;
         let Some(na) = titles::scan(d, n, b, Mode::Free).and_then(|s| s.name_at) else {
             return false;
@@ -919,7 +942,7 @@ impl<'a> Parser<'a> {
         };
         let after_level = d.lower(na - 1).ends_with("ủy")
             || d.org(na - 1).is_some_and(|(_, o)| o.has(flag::LEVEL));
-        ne - na >= if after_level { 3 } else { 2 }
+        !(own && after_level) && ne - na >= if after_level { 3 } else { 2 }
     }
 
     /// The person inside "Trợ lý đồng chí X, <X's titles>": X's titles are X's own.
@@ -1155,7 +1178,7 @@ impl<'a> Parser<'a> {
                 if let Some((na, nb)) = s.nested {
                     j = self.nested(na, nb, b, st);
                 }
-                j = self.chain(&group, j, b, ch, st);
+                j = self.chain(&group, j, b, ch, false, st);
                 if ch == TitleChange::Taken {
                     j = self.predecessor(j, b, &s, st);
                 }

@@ -1149,7 +1149,10 @@ fn glue_cuts(word: &str) -> Vec<usize> {
         return cuts;
     }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
-    if chars.iter().skip(1).any(|&(_, c)| !c.is_lowercase())
+    // (a "p" not of "ph" opens no Vietnamese syllable: the Raglai and Cơ Tu family names
+    // "Pinăng", "Pơloong" are one word, not "Pi năng", "Pơ loong")
+    if matches!(word.as_bytes(), [b'P' | b'p', x, ..] if *x != b'h')
+        || chars.iter().skip(1).any(|&(_, c)| !c.is_lowercase())
         || chars.iter().any(|&(_, c)| !is_letter(c))
     {
         return cuts;
