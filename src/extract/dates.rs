@@ -809,6 +809,8 @@ enum Role {
     Caption,
     /// A birth date ("sinh ngày 5/4/1967").
     Birth,
+    /// A date of the lunar calendar ("ngày 10/3 âm lịch"): the solar one is what is dated.
+    Lunar,
     /// A date planned ahead in the body ("kỳ họp dự kiến khai mạc vào ngày 20/5"): the event
     /// only when the text dates nothing else.
     Plan,
@@ -1041,6 +1043,13 @@ impl<'a> Doc<'a> {
                 "," if weekday_len(&toks, i + 1) > 0 => {}
                 "ngày" => cue.ngay = true,
                 "nay" | "hôm" | "mai" => cue.relative = true, // "Ngày mai (13/4)"
+                // A day named by the lunar calendar, its solar date in brackets: "Sáng mùng 3
+                // Tết (12/2)", "Ngày 10/3 âm lịch (18/4)".
+                "tết" | "lịch" if cue.paren => {
+                    cue.relative = true;
+                    start = t.start;
+                    break;
+                }
                 "qua" => {
                     cue.relative = true;
                     cue.yesterday = true;
@@ -1138,6 +1147,29 @@ impl<'a> Doc<'a> {
                 ms[k].role = Role::Event(1);
             }
         }
+        // "Ngày 20/5, Văn phòng UBND tỉnh cho biết, ngày 15/5, UBND tỉnh đã tổ chức ...": the
+        // lead dates the report; a date after the reporting verb, in its sentence, the event.
+        for k in 0..ms.len() {
+            if ms[k].role != Role::Event(S_EVENT_LEAD) {
+                continue;
+            }
+            let Some(sent) = sentence_at(self.sentences, ms[k].span.start) else {
+                continue;
+            };
+            let Some(next) = (k + 1..ms.len()).find(|&n| {
+                sent.end > ms[n].span.start
+                    && ms[n].cue.ngay
+                    && matches!(ms[n].role, Role::Event(s) if s > 0)
+            }) else {
+                continue;
+            };
+            let between = &self.lower[ms[k].span.end..ms[next].span.start];
+            let verb = between.trim_end().trim_end_matches([',', ':']).trim_end();
+            if between.len() < 160 && verb.ends_with("cho biết") {
+                ms[k].role = Role::Event(1);
+                ms[next].role = Role::Event(S_EVENT_LEAD);
+            }
+        }
         self.pair_ranges(&mut ms);
         ms
     }
@@ -1231,6 +1263,12 @@ impl<'a> Doc<'a> {
         }
         if in_links {
             return Role::LinkList;
+        }
+        let after = self.lower
+            [raw.core.end..floor_boundary(self.lower, (raw.core.end + 16).min(self.lower.len()))]
+            .trim_start_matches([' ', '(']);
+        if after.starts_with("âm lịch") {
+            return Role::Lunar;
         }
         if self.is_caption(raw) {
             return Role::Caption;
@@ -1774,9 +1812,11 @@ impl<'a> Doc<'a> {
             if std::ptr::eq(m, event) || m.raw.core == event.raw.core {
                 continue;
             }
+            // (a period's end is an anchor: "từ ngày 1/1 đến ngày 30/11/2024" counts up to the
+            // event, like "tính đến ngày 30/11/2024")
             if matches!(
                 m.role,
-                Role::Stamp | Role::LinkList | Role::Period | Role::Anniversary | Role::Birth
+                Role::Stamp | Role::LinkList | Role::Anniversary | Role::Birth
             ) {
                 continue;
             }
@@ -1789,7 +1829,7 @@ impl<'a> Doc<'a> {
                     continue;
                 };
                 let gap = d.to_julian_day() - anchor.to_julian_day();
-                if m.role == Role::Document && gap < 0 {
+                if matches!(m.role, Role::Document | Role::Period) && gap < 0 {
                     continue;
                 }
                 if gap.abs() <= WINDOW && best.is_none_or(|(g, _)| gap.abs() < g) {
