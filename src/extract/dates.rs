@@ -803,6 +803,9 @@ enum Role {
     Effective,
     /// One end of a period under review ("từ ngày 1.7.2016 đến ngày 1.7.2021").
     Period,
+    /// The end of a period of at most a year, counted up to the event ("từ ngày 1/1 đến ngày
+    /// 30/11/2024, thu ngân sách đạt ..."): it anchors the event's year.
+    PeriodEnd,
     /// The end of a short range whose start is the event ("từ 13 đến 16-10-2015").
     RangeEnd,
     /// A photo caption about another occasion ("... ngày 15.7.2022. Ảnh: ...").
@@ -1593,7 +1596,11 @@ impl<'a> Doc<'a> {
             }
             if !(0..=14).contains(&span) {
                 ms[k - 1].role = Role::Period;
-                ms[k].role = Role::Period;
+                ms[k].role = if span <= 366 {
+                    Role::PeriodEnd
+                } else {
+                    Role::Period
+                };
             } else {
                 // A short range: its start is the event, whatever the "từ" made of it.
                 // (so is a bare "Từ 8/5 đến 9/5/2023", which no cue scored)
@@ -1812,11 +1819,11 @@ impl<'a> Doc<'a> {
             if std::ptr::eq(m, event) || m.raw.core == event.raw.core {
                 continue;
             }
-            // (a period's end is an anchor: "từ ngày 1/1 đến ngày 30/11/2024" counts up to the
-            // event, like "tính đến ngày 30/11/2024")
+            // (a short period's end is an anchor: "từ ngày 1/1 đến ngày 30/11/2024" counts up
+            // to the event, like "tính đến ngày 30/11/2024")
             if matches!(
                 m.role,
-                Role::Stamp | Role::LinkList | Role::Anniversary | Role::Birth
+                Role::Stamp | Role::LinkList | Role::Period | Role::Anniversary | Role::Birth
             ) {
                 continue;
             }
@@ -1829,7 +1836,7 @@ impl<'a> Doc<'a> {
                     continue;
                 };
                 let gap = d.to_julian_day() - anchor.to_julian_day();
-                if matches!(m.role, Role::Document | Role::Period) && gap < 0 {
+                if matches!(m.role, Role::Document | Role::PeriodEnd) && gap < 0 {
                     continue;
                 }
                 if gap.abs() <= WINDOW && best.is_none_or(|(g, _)| gap.abs() < g) {
