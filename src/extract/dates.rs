@@ -26,7 +26,7 @@
 use super::{Context, EventDate, Evidence, Span, YearSource};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
-use time::{Date, Month};
+use time::{Date, Month, Weekday};
 
 /// The date the reported event took place, if the text (or, failing it, the publication date)
 /// says it.
@@ -46,7 +46,9 @@ pub(crate) fn find_event_date_lowered(
     let publications = doc.publications(&mentions, ctx);
 
     let Some(event) = best_event(&mentions).or_else(|| document_news(&doc, &mentions)) else {
-        return doc.publication_fallback(&mentions, &publications);
+        return doc
+            .undated_weekday_lead(text.len(), &publications)
+            .or_else(|| doc.publication_fallback(&mentions, &publications));
     };
     // "Sáng nay, HĐND tỉnh khai mạc ... Trước đó, ngày 10/4, ...": a lead dated by the words
     // "sáng nay" alone is the publication's day, not a later date in the body.
@@ -1741,6 +1743,60 @@ impl<'a> Doc<'a> {
                 } else {
                     p.last
                 };
+                return Some(EventDate {
+                    iso: iso(day),
+                    year_source: p.source,
+                    evidence: Some(self.evidence(Span::new(start, end))),
+                });
+            }
+        }
+        self.undated_weekday_lead(limit, pubs)
+    }
+
+    /// "Sáng thứ Bảy, Ban Thường vụ Tỉnh ủy ...", with no date: the last such weekday on or
+    /// before the publication's day (a story tells what has happened).
+    fn undated_weekday_lead(&self, limit: usize, pubs: &[Publication]) -> Option<EventDate> {
+        let p = pubs.iter().find(|p| p.exact)?;
+        let limit = floor_boundary(self.lower, limit.min(1500));
+        const DAYS: [(&str, Weekday); 7] = [
+            ("thứ hai", Weekday::Monday),
+            ("thứ ba", Weekday::Tuesday),
+            ("thứ tư", Weekday::Wednesday),
+            ("thứ năm", Weekday::Thursday),
+            ("thứ sáu", Weekday::Friday),
+            ("thứ bảy", Weekday::Saturday),
+            ("chủ nhật", Weekday::Sunday),
+        ];
+        for (name, weekday) in DAYS {
+            let first = name.split(' ').next().unwrap_or(name);
+            for at in word_occurrences(self.lower, 0, limit, first) {
+                let Some(rest) = self.lower[at..].strip_prefix(name) else {
+                    continue;
+                };
+                if rest.starts_with(char::is_alphanumeric) {
+                    continue;
+                }
+                let end = at + name.len();
+                // dated after all: "thứ Bảy (12/4)", "thứ Bảy, ngày 12/4"
+                let after = rest.trim_start_matches([' ', ',', '(']);
+                if after.starts_with(|c: char| c.is_ascii_digit()) || after.starts_with("ngày") {
+                    continue;
+                }
+                let before = self.lower[..at].trim_end();
+                let start = ["sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm"]
+                    .iter()
+                    .find(|w| ends_with_word(before, w))
+                    .map_or(at, |w| before.len() - w.len());
+                if !self.clause_before(start).is_some_and(is_lead_prefix) {
+                    continue;
+                }
+                let mut day = p.last;
+                for _ in 0..6 {
+                    if day.weekday() == weekday {
+                        break;
+                    }
+                    day = day.previous_day()?;
+                }
                 return Some(EventDate {
                     iso: iso(day),
                     year_source: p.source,
