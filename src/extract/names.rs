@@ -15,7 +15,7 @@
 //! A name that never receives a title is not an official and is dropped.
 
 use super::lexicon::{flag, Case, Doc, FastMap, Gram, Kind};
-use super::normalize::fold;
+use super::normalize::{fold, fold_into};
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
 use std::borrow::Cow;
@@ -261,6 +261,8 @@ struct Parser<'a> {
     words: Vec<Cow<'a, str>>,
     /// Acronyms the text defines, with the canonical name each stands for.
     acronyms: Vec<(&'a str, String)>,
+    /// Room for a name's folded key (looked up borrowed, copied only when new).
+    key: String,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -289,6 +291,7 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         // (room for the words of most titles)
         words: Vec::with_capacity(32),
         acronyms: defined_acronyms(d),
+        key: String::with_capacity(64),
     };
     let mut st = Sent::default();
     for s in sentences {
@@ -392,14 +395,16 @@ impl<'a> Parser<'a> {
             mention: d.span(a, b),
             sentence: st.span,
         };
+        self.key.clear();
+        fold_into(name, &mut self.key);
+        let key = self.key.as_str();
         // (a K'Ho name is often one word: "ông K'Broi")
         if b - a == 1 && !(name.len() > 3 && name.as_bytes()[1] == b'\'') {
-            let pid = *self.by_last.get(&fold(name))?;
+            let pid = *self.by_last.get(key)?;
             self.people[pid].mentions.push(ev);
             return Some(pid);
         }
-        let key = fold(name);
-        let known = self.by_key.get(&key).copied();
+        let known = self.by_key.get(key).copied();
         let pid = known.unwrap_or(self.people.len());
         // the given name: the last word of the key (a byte loop: names are short)
         let last = &key[key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1)..];
@@ -411,7 +416,7 @@ impl<'a> Parser<'a> {
         }
         if known.is_none() {
             self.people.push(Acc::default());
-            self.by_key.insert(key, pid);
+            self.by_key.insert(key.to_string(), pid);
         }
         let acc = &mut self.people[pid];
         match acc.variants.iter_mut().find(|v| v.0 == name) {
@@ -1711,37 +1716,66 @@ fn words_prefix(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
 }
 
-/// A title's folded [`core`] for merging, and first the fold of its first word: the titles of
-/// one person mostly differ there already. Each is folded when first needed.
+/// Where a title's merge keys are in [`Folds`]: its folded [`core`], and first the fold of its
+/// first word (the titles of one person mostly differ there already). Each is folded when first
+/// needed.
 #[derive(Default)]
 struct MergeKey {
-    head: Option<String>,
-    core: Option<String>,
+    head: Option<(usize, usize)>,
+    core: Option<(usize, usize)>,
 }
 
-impl MergeKey {
-    /// The first word of the folded core (the fold of a prefix begins the fold of the whole).
-    fn head(&mut self, t: &Title) -> &str {
-        first_word(self.head.get_or_insert_with(|| fold(first_word(core(t)))))
+/// The folded keys of one person's titles, in one buffer (no string per key).
+struct Folds(String);
+
+impl Folds {
+    /// Folds `s` onto the buffer; `part` picks the piece kept. Returns its byte range.
+    fn push(&mut self, s: &str, part: fn(&str) -> &str) -> (usize, usize) {
+        let a = self.0.len();
+        fold_into(s, &mut self.0);
+        (a, a + part(&self.0[a..]).len())
     }
 
-    fn core(&mut self, t: &Title) -> &str {
-        self.core.get_or_insert_with(|| fold(core(t)))
+    /// The first word of the folded core (the fold of a prefix begins the fold of the whole).
+    fn head(&mut self, k: &mut MergeKey, t: &Title) -> (usize, usize) {
+        match k.head {
+            Some(r) => r,
+            None => *k.head.insert(self.push(first_word(core(t)), first_word)),
+        }
+    }
+
+    fn core(&mut self, k: &mut MergeKey, t: &Title) -> (usize, usize) {
+        match k.core {
+            Some(r) => r,
+            None => *k.core.insert(self.push(core(t), |s| s)),
+        }
+    }
+
+    fn get(&self, (a, b): (usize, usize)) -> &str {
+        &self.0[a..b]
     }
 }
 
 /// Whether `t` names the post of `o`, a title kept before (equal folded cores, or the one the
 /// beginning of the other), and if so whether `t` is the longer.
-fn same_post(t: &Title, tk: &mut MergeKey, o: &Title, ok: &mut MergeKey) -> Option<bool> {
+fn same_post(
+    t: &Title,
+    tk: &mut MergeKey,
+    o: &Title,
+    ok: &mut MergeKey,
+    f: &mut Folds,
+) -> Option<bool> {
     if core(o) == core(t) {
         return Some(false);
     }
     // (a first word that folds to nothing, all punctuation, decides nothing)
-    let (th, oh) = (tk.head(t), ok.head(o));
+    let (th, oh) = (f.head(tk, t), f.head(ok, o));
+    let (th, oh) = (f.get(th), f.get(oh));
     if !th.is_empty() && !oh.is_empty() && th != oh {
         return None;
     }
-    let (k, ok) = (tk.core(t), ok.core(o));
+    let (k, ok) = (f.core(tk, t), f.core(ok, o));
+    let (k, ok) = (f.get(k), f.get(ok));
     if ok == k || words_prefix(ok, k) {
         Some(false)
     } else if words_prefix(k, ok) {
@@ -1754,16 +1788,25 @@ fn same_post(t: &Title, tk: &mut MergeKey, o: &Title, ok: &mut MergeKey) -> Opti
 /// One title per post: equal titles merge, and a title that is the beginning of a longer one
 /// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
 pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
-    let mut out: Vec<Title> = Vec::new();
+    // (one title merges with nothing)
+    if titles.len() < 2 {
+        return titles;
+    }
+    let mut out: Vec<Title> = Vec::with_capacity(titles.len());
     // the key of each title in `out` ("nguyên" added later does not change it)
-    let mut keys: Vec<MergeKey> = Vec::new();
+    let mut keys: Vec<MergeKey> = Vec::with_capacity(titles.len());
+    // (room for every key: a fold is mostly no longer than its text)
+    let room = titles.iter().map(|t| 2 * t.text.len()).sum();
+    let mut folds = Folds(String::with_capacity(room));
     for t in titles {
         let mut k = MergeKey::default();
         let post = out
             .iter()
             .zip(keys.iter_mut())
             .enumerate()
-            .find_map(|(n, (o, ok))| same_post(&t, &mut k, o, ok).map(|longer| (n, longer)));
+            .find_map(|(n, (o, ok))| {
+                same_post(&t, &mut k, o, ok, &mut folds).map(|longer| (n, longer))
+            });
         let Some((n, longer_is_new)) = post else {
             out.push(t);
             keys.push(k);

@@ -1660,11 +1660,20 @@ fn abbreviation_before(before: &str) -> bool {
 
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
-    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] appended to `out`: callers that fold many short texts reuse one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    let b = text.as_bytes();
+    let from = out.len();
+    // (a fold is mostly no longer than its text: one reservation, no growth per letter)
+    out.reserve(text.len());
     // One blank between words, none at the start.
     let blank = |out: &mut String| {
-        if !matches!(out.as_bytes().last(), None | Some(b' ')) {
+        if out.len() > from && out.as_bytes().last() != Some(&b' ') {
             out.push(' ');
         }
     };
@@ -1676,7 +1685,7 @@ pub fn fold(text: &str) -> String {
             if x.is_ascii_alphanumeric() {
                 out.push(char::from(x.to_ascii_lowercase()));
             } else {
-                blank(&mut out);
+                blank(out);
             }
             i += 1;
             continue;
@@ -1703,15 +1712,14 @@ pub fn fold(text: &str) -> String {
                 if d.is_alphanumeric() {
                     out.extend(d.to_lowercase());
                 } else {
-                    blank(&mut out);
+                    blank(out);
                 }
             }
         });
     }
-    if out.ends_with(' ') {
+    if out.len() > from && out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// Lowercase of one character when it keeps its UTF-8 length (fast for Vietnamese letters).
