@@ -106,7 +106,17 @@ pub fn name_run(d: &Doc, j: usize, end: usize) -> Option<usize> {
 /// A name opening at `j` without a cue: a family name, then two to four name words in all
 /// (a weak family name needs three: "Lâm Bình" is a district, "Lâm Minh Đằng" a person).
 /// Returns the end of the name.
+#[inline]
 pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
+    // (most words asked are no family name and open no "H'": answered without a call)
+    if d.surname(j).is_none() && !d.lower(j).starts_with('h') {
+        return None;
+    }
+    name_start_at(d, j, end)
+}
+
+#[inline(never)]
+fn name_start_at(d: &Doc, j: usize, end: usize) -> Option<usize> {
     let Some((se, sn)) = d.surname(j) else {
         // Ê Đê women's names open with "H'" joined to the given name ("H'Linh Mlô", "H'Yim
         // Kđoh"): no place or word starts that way but the peoples H'Mông and H're.
@@ -168,12 +178,16 @@ fn several_hold_text(t: &str) -> bool {
 /// "cố đồng chí X", "Ngày sinh (của) đồng chí X", "ngày mất của đồng chí X"?
 fn remembered(d: &Doc, i: usize) -> bool {
     let before = |k: usize| i.checked_sub(k).map_or("", |j| d.lower(j));
-    let (w1, w2, w3) = (before(1), before(2), before(3));
-    w1 == "cố"
-        || matches!((w2, w1), ("ngày" | "năm", "sinh" | "mất"))
+    // (the word just before decides most: the words before it are read only after these)
+    match before(1) {
+        "cố" => true,
+        "sinh" | "mất" => matches!(before(2), "ngày" | "năm"),
         // "nhà lưu niệm đồng chí X", "tưởng niệm đồng chí X", "tưởng nhớ đồng chí X"
-        || matches!((w2, w1), ("lưu" | "tưởng", "niệm") | ("tưởng", "nhớ"))
-        || w1 == "của" && matches!((w3, w2), ("ngày" | "năm", "sinh" | "mất"))
+        "niệm" => matches!(before(2), "lưu" | "tưởng"),
+        "nhớ" => before(2) == "tưởng",
+        "của" => matches!((before(3), before(2)), ("ngày" | "năm", "sinh" | "mất")),
+        _ => false,
+    }
 }
 
 /// Does the title at `i` name whom someone acts for ("thừa ủy quyền (của)", "thừa lệnh",
@@ -285,9 +299,10 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
     let mut p = Parser {
         d,
         people: Vec::new(),
-        by_key: FastMap::default(),
+        // (room for the persons of most texts: no rehash as they are met)
+        by_key: FastMap::with_capacity_and_hasher(14, Default::default()),
         masked,
-        by_last: FastMap::default(),
+        by_last: FastMap::with_capacity_and_hasher(14, Default::default()),
         // (room for the words of most titles)
         words: Vec::with_capacity(32),
         acronyms: defined_acronyms(d),
@@ -1012,7 +1027,9 @@ impl<'a> Parser<'a> {
         let mut proposed = false;
         let mut last = k;
         while j < limit {
-            if d.lower(j) == "lần" && d.lower(j + 1) == "lượt" {
+            // (the word is read once for its tests below)
+            let w = d.lower(j);
+            if w == "lần" && d.lower(j + 1) == "lượt" {
                 respectively = true;
                 if j == intro_end {
                     intro_end = j + 2;
@@ -1051,7 +1068,7 @@ impl<'a> Parser<'a> {
             }
             // "tham gia Ban Thường vụ Tỉnh ủy"; "bầu bổ sung X, Giám đốc Sở ... vào Ban Thường vụ
             // Tỉnh ủy": a seat taken on the committee.
-            let joins = match d.lower(j) {
+            let joins = match w {
                 "tham" if d.lower(j + 1) == "gia" => Some(j + 2),
                 "vào" => Some(j + 1),
                 _ => None,
