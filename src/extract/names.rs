@@ -563,6 +563,14 @@ impl<'a> Parser<'a> {
                 || (st.list_mode && d.case(i) == Some(Case::Cap));
             if self.masked(i) || !may_open {
                 i += 1;
+                // (outside a list, the tokens up to the next hit or ';' open nothing either:
+                // passed here, each counted by the guard as if passed by the loop)
+                if !may_open && !st.list_mode {
+                    while i < b && !d.has_hits(i) && !d.is_punct(i, ';') {
+                        i += 1;
+                        guard += 1;
+                    }
+                }
                 continue;
             }
             if let Some((e, _)) = d.province(i) {
