@@ -15,7 +15,7 @@
 //! A name that never receives a title is not an official and is dropped.
 
 use super::lexicon::{flag, Case, Doc, FastMap, Gram, Kind};
-use super::normalize::{fold, fold_into};
+use super::normalize::{fold, fold_first, fold_into};
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
 use std::borrow::Cow;
@@ -1792,6 +1792,12 @@ fn same_post(
 ) -> Option<bool> {
     if core(o) == core(t) {
         return Some(false);
+    }
+    // (first letters that fold apart tell the first words apart without a fold)
+    if let (Some(a), Some(b)) = (fold_first(core(t)), fold_first(core(o))) {
+        if a != b {
+            return None;
+        }
     }
     // (a first word that folds to nothing, all punctuation, decides nothing)
     let (th, oh) = (f.head(tk, t), f.head(ok, o));

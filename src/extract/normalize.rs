@@ -1693,6 +1693,21 @@ static FOLD_ASCII: [u8; 0x80] = {
 static FOLD_LO: [u8; 0x200] = const_table!(fold_letter, 0x200, 0);
 static FOLD_HI: [u8; 0x60] = const_table!(fold_letter, 0x60, 0x1EA0);
 
+/// The ASCII letter or digit the first char of `text` folds to, if it folds to one ('Đ' → 'd'):
+/// [`fold`]'s first byte then, known without folding the rest.
+pub(crate) fn fold_first(text: &str) -> Option<u8> {
+    let b = text.as_bytes();
+    let f = match *b.first()? {
+        x @ ..0x80 => FOLD_ASCII[usize::from(x)],
+        _ => match code_point_at(b, 0).0 {
+            cp @ 0..=0x1FF => FOLD_LO[cp as usize],
+            cp @ 0x1EA0..=0x1EFF => FOLD_HI[(cp - 0x1EA0) as usize],
+            _ => 0,
+        },
+    };
+    (f != 0).then_some(f)
+}
+
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -624,7 +624,9 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
 /// Is the "TT" at `i` a town ("Đảng ủy TT Phố Lu": thị trấn) rather than "Thường trực" ("Phó
 /// Bí thư TT Tỉnh ủy")? A town's name follows it, where "Thường trực" is followed by a body.
 fn town_at(d: &Doc, i: usize) -> bool {
-    d.raw(i) == "TT"
+    // (the case first: asked of every word of a title, it turns most away without a compare)
+    d.case(i) == Some(Case::Upper)
+        && d.raw(i) == "TT"
         && d.case(i + 1) == Some(Case::Cap)
         && d.org(i + 1).is_none()
         && d.head(i + 1).is_none()
