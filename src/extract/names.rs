@@ -15,7 +15,7 @@
 //! A name that never receives a title is not an official and is dropped.
 
 use super::lexicon::{flag, Case, Class, Doc, FastMap, Gram, Kind};
-use super::normalize::fold;
+use super::normalize::{fold, fold_first, fold_into};
 use super::titles::{self, Mode, Scan};
 use super::{Author, Evidence, Official, Role, Span, Title, TitleChange};
 use std::borrow::Cow;
@@ -106,7 +106,17 @@ pub fn name_run(d: &Doc, j: usize, end: usize) -> Option<usize> {
 /// A name opening at `j` without a cue: a family name, then two to four name words in all
 /// (a weak family name needs three: "Lâm Bình" is a district, "Lâm Minh Đằng" a person).
 /// Returns the end of the name.
+#[inline]
 pub fn name_start(d: &Doc, j: usize, end: usize) -> Option<usize> {
+    // (most words asked are no family name and open no "H'": answered without a call)
+    if d.surname(j).is_none() && !d.lower(j).starts_with('h') {
+        return None;
+    }
+    name_start_at(d, j, end)
+}
+
+#[inline(never)]
+fn name_start_at(d: &Doc, j: usize, end: usize) -> Option<usize> {
     let Some((se, sn)) = d.surname(j) else {
         // Ê Đê women's names open with "H'" joined to the given name ("H'Linh Mlô", "H'Yim
         // Kđoh"): no place or word starts that way but the peoples H'Mông and H're.
@@ -168,13 +178,17 @@ fn several_hold_text(t: &str) -> bool {
 /// "cố đồng chí X", "Ngày sinh (của) đồng chí X", "ngày mất của đồng chí X"?
 fn remembered(d: &Doc, i: usize) -> bool {
     let before = |k: usize| i.checked_sub(k).map_or("", |j| d.lower(j));
-    let (w1, w2, w3) = (before(1), before(2), before(3));
-    w1 == "cố"
-        || matches!((w2, w1), ("ngày" | "năm", "sinh" | "mất"))
+    // (the word just before decides most: the words before it are read only after these)
+    match before(1) {
+        "cố" => true,
+        "sinh" | "mất" => matches!(before(2), "ngày" | "năm"),
         // "nhà lưu niệm đồng chí X", "tưởng niệm đồng chí X", "tưởng nhớ đồng chí X", "mặc
         // niệm Chủ tịch Tôn Đức Thắng"
-        || matches!((w2, w1), ("lưu" | "tưởng" | "mặc", "niệm") | ("tưởng", "nhớ"))
-        || w1 == "của" && matches!((w3, w2), ("ngày" | "năm", "sinh" | "mất"))
+        "niệm" => matches!(before(2), "lưu" | "tưởng" | "mặc"),
+        "nhớ" => before(2) == "tưởng",
+        "của" => matches!((before(3), before(2)), ("ngày" | "năm", "sinh" | "mất")),
+        _ => false,
+    }
 }
 
 /// Does the title at `i` name whom someone acts for ("thừa ủy quyền (của)", "thừa lệnh",
@@ -266,6 +280,8 @@ struct Parser<'a> {
     words: Vec<Cow<'a, str>>,
     /// Acronyms the text defines, with the canonical name each stands for.
     acronyms: Vec<(&'a str, String)>,
+    /// Room for a name's folded key (looked up borrowed, copied only when new).
+    key: String,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -288,12 +304,14 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
     let mut p = Parser {
         d,
         people: Vec::new(),
-        by_key: FastMap::default(),
+        // (room for the persons of most texts: no rehash as they are met)
+        by_key: FastMap::with_capacity_and_hasher(14, Default::default()),
         masked,
-        by_last: FastMap::default(),
+        by_last: FastMap::with_capacity_and_hasher(14, Default::default()),
         // (room for the words of most titles)
         words: Vec::with_capacity(32),
         acronyms: defined_acronyms(d),
+        key: String::with_capacity(64),
     };
     let mut st = Sent::default();
     for s in sentences {
@@ -397,31 +415,32 @@ impl<'a> Parser<'a> {
             mention: d.span(a, b),
             sentence: st.span,
         };
+        self.key.clear();
+        fold_into(name, &mut self.key);
+        let key = self.key.as_str();
         // An Ê Đê name's short form keeps its prefix; its family name (last) is left out:
-        // "Y Wik" for Y Wik Mlô, "H'Yim" for H'Yim Kđoh.
-        if name.split(' ').count() <= 2 {
-            let key = fold(name);
-            // (folded, "H'Yim" is "h yim")
-            if (key.starts_with("y ") || key.starts_with("h ")) && !self.by_key.contains_key(&key) {
-                let mut longer = self
-                    .by_key
-                    .iter()
-                    .filter(|(k, _)| k.len() > key.len() && k.starts_with(&key))
-                    .filter(|(k, _)| k.as_bytes()[key.len()] == b' ');
-                if let (Some((_, &pid)), None) = (longer.next(), longer.next()) {
-                    self.people[pid].mentions.push(ev);
-                    return Some(pid);
-                }
+        // "Y Wik" for Y Wik Mlô, "H'Yim" for H'Yim Kđoh (folded, "h yim").
+        if (key.starts_with("y ") || key.starts_with("h "))
+            && key.bytes().filter(|&c| c == b' ').count() <= 2
+            && !self.by_key.contains_key(key)
+        {
+            let mut longer = self
+                .by_key
+                .iter()
+                .filter(|(k, _)| k.len() > key.len() && k.starts_with(key))
+                .filter(|(k, _)| k.as_bytes()[key.len()] == b' ');
+            if let (Some((_, &pid)), None) = (longer.next(), longer.next()) {
+                self.people[pid].mentions.push(ev);
+                return Some(pid);
             }
         }
         // (a K'Ho name is often one word: "ông K'Broi")
         if b - a == 1 && !(name.len() > 3 && name.as_bytes()[1] == b'\'') {
-            let pid = *self.by_last.get(&fold(name))?;
+            let pid = *self.by_last.get(key)?;
             self.people[pid].mentions.push(ev);
             return Some(pid);
         }
-        let key = fold(name);
-        let known = self.by_key.get(&key).copied();
+        let known = self.by_key.get(key).copied();
         let pid = known.unwrap_or(self.people.len());
         // the given name: the last word of the key (a byte loop: names are short)
         let last = &key[key.bytes().rposition(|c| c == b' ').map_or(0, |k| k + 1)..];
@@ -433,7 +452,7 @@ impl<'a> Parser<'a> {
         }
         if known.is_none() {
             self.people.push(Acc::default());
-            self.by_key.insert(key, pid);
+            self.by_key.insert(key.to_string(), pid);
         }
         let acc = &mut self.people[pid];
         match acc.variants.iter_mut().find(|v| v.0 == name) {
@@ -565,6 +584,14 @@ impl<'a> Parser<'a> {
                 || (st.list_mode && d.case(i) == Some(Case::Cap));
             if self.masked(i) || !may_open {
                 i += 1;
+                // (outside a list, the tokens up to the next hit or ';' open nothing either:
+                // passed here, each counted by the guard as if passed by the loop)
+                if !may_open && !st.list_mode {
+                    while i < b && !d.has_hits(i) && !d.is_punct(i, ';') {
+                        i += 1;
+                        guard += 1;
+                    }
+                }
                 continue;
             }
             if let Some((e, _)) = d.province(i) {
@@ -1074,7 +1101,9 @@ impl<'a> Parser<'a> {
         let mut proposed = false;
         let mut last = k;
         while j < limit {
-            if d.lower(j) == "lần" && d.lower(j + 1) == "lượt" {
+            // (the word is read once for its tests below)
+            let w = d.lower(j);
+            if w == "lần" && d.lower(j + 1) == "lượt" {
                 respectively = true;
                 if j == intro_end {
                     intro_end = j + 2;
@@ -1113,7 +1142,7 @@ impl<'a> Parser<'a> {
             }
             // "tham gia Ban Thường vụ Tỉnh ủy"; "bầu bổ sung X, Giám đốc Sở ... vào Ban Thường vụ
             // Tỉnh ủy": a seat taken on the committee.
-            let joins = match d.lower(j) {
+            let joins = match w {
                 "tham" if d.lower(j + 1) == "gia" => Some(j + 2),
                 "vào" => Some(j + 1),
                 _ => None,
@@ -1852,37 +1881,72 @@ fn words_prefix(long: &str, short: &str) -> bool {
     long.len() > short.len() && long.starts_with(short) && long.as_bytes()[short.len()] == b' '
 }
 
-/// A title's folded [`core`] for merging, and first the fold of its first word: the titles of
-/// one person mostly differ there already. Each is folded when first needed.
+/// Where a title's merge keys are in [`Folds`]: its folded [`core`], and first the fold of its
+/// first word (the titles of one person mostly differ there already). Each is folded when first
+/// needed.
 #[derive(Default)]
 struct MergeKey {
-    head: Option<String>,
-    core: Option<String>,
+    head: Option<(usize, usize)>,
+    core: Option<(usize, usize)>,
 }
 
-impl MergeKey {
-    /// The first word of the folded core (the fold of a prefix begins the fold of the whole).
-    fn head(&mut self, t: &Title) -> &str {
-        first_word(self.head.get_or_insert_with(|| fold(first_word(core(t)))))
+/// The folded keys of one person's titles, in one buffer (no string per key).
+struct Folds(String);
+
+impl Folds {
+    /// Folds `s` onto the buffer; `part` picks the piece kept. Returns its byte range.
+    fn push(&mut self, s: &str, part: fn(&str) -> &str) -> (usize, usize) {
+        let a = self.0.len();
+        fold_into(s, &mut self.0);
+        (a, a + part(&self.0[a..]).len())
     }
 
-    fn core(&mut self, t: &Title) -> &str {
-        self.core.get_or_insert_with(|| fold(core(t)))
+    /// The first word of the folded core (the fold of a prefix begins the fold of the whole).
+    fn head(&mut self, k: &mut MergeKey, t: &Title) -> (usize, usize) {
+        match k.head {
+            Some(r) => r,
+            None => *k.head.insert(self.push(first_word(core(t)), first_word)),
+        }
+    }
+
+    fn core(&mut self, k: &mut MergeKey, t: &Title) -> (usize, usize) {
+        match k.core {
+            Some(r) => r,
+            None => *k.core.insert(self.push(core(t), |s| s)),
+        }
+    }
+
+    fn get(&self, (a, b): (usize, usize)) -> &str {
+        &self.0[a..b]
     }
 }
 
 /// Whether `t` names the post of `o`, a title kept before (equal folded cores, or the one the
 /// beginning of the other), and if so whether `t` is the longer.
-fn same_post(t: &Title, tk: &mut MergeKey, o: &Title, ok: &mut MergeKey) -> Option<bool> {
+fn same_post(
+    t: &Title,
+    tk: &mut MergeKey,
+    o: &Title,
+    ok: &mut MergeKey,
+    f: &mut Folds,
+) -> Option<bool> {
     if core(o) == core(t) {
         return Some(false);
     }
+    // (first letters that fold apart tell the first words apart without a fold)
+    if let (Some(a), Some(b)) = (fold_first(core(t)), fold_first(core(o))) {
+        if a != b {
+            return None;
+        }
+    }
     // (a first word that folds to nothing, all punctuation, decides nothing)
-    let (th, oh) = (tk.head(t), ok.head(o));
+    let (th, oh) = (f.head(tk, t), f.head(ok, o));
+    let (th, oh) = (f.get(th), f.get(oh));
     if !th.is_empty() && !oh.is_empty() && th != oh {
         return None;
     }
-    let (k, ok) = (tk.core(t), ok.core(o));
+    let (k, ok) = (f.core(tk, t), f.core(ok, o));
+    let (k, ok) = (f.get(k), f.get(ok));
     if ok == k || words_prefix(ok, k) {
         Some(false)
     } else if words_prefix(k, ok) {
@@ -1895,16 +1959,25 @@ fn same_post(t: &Title, tk: &mut MergeKey, o: &Title, ok: &mut MergeKey) -> Opti
 /// One title per post: equal titles merge, and a title that is the beginning of a longer one
 /// ("Bí thư Tỉnh ủy" / "Bí thư Tỉnh ủy Phú Yên") merges into it; "nguyên" on either side wins.
 pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
-    let mut out: Vec<Title> = Vec::new();
+    // (one title merges with nothing)
+    if titles.len() < 2 {
+        return titles;
+    }
+    let mut out: Vec<Title> = Vec::with_capacity(titles.len());
     // the key of each title in `out` ("nguyên" added later does not change it)
-    let mut keys: Vec<MergeKey> = Vec::new();
+    let mut keys: Vec<MergeKey> = Vec::with_capacity(titles.len());
+    // (room for every key: a fold is mostly no longer than its text)
+    let room = titles.iter().map(|t| 2 * t.text.len()).sum();
+    let mut folds = Folds(String::with_capacity(room));
     for t in titles {
         let mut k = MergeKey::default();
         let post = out
             .iter()
             .zip(keys.iter_mut())
             .enumerate()
-            .find_map(|(n, (o, ok))| same_post(&t, &mut k, o, ok).map(|longer| (n, longer)));
+            .find_map(|(n, (o, ok))| {
+                same_post(&t, &mut k, o, ok, &mut folds).map(|longer| (n, longer))
+            });
         let Some((n, longer_is_new)) = post else {
             out.push(t);
             keys.push(k);

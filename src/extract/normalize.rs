@@ -1661,13 +1661,72 @@ fn abbreviation_before(before: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), None) if is_upper(c))
 }
 
+/// The ASCII letter a Vietnamese letter folds to ('ấ' → 'a', 'Đ' → 'd'), 0 for any other.
+const fn fold_letter(n: u32) -> u8 {
+    match char::from_u32(n) {
+        Some('đ' | 'Đ') => b'd',
+        Some(c) => match vowel_info_slow(c) {
+            Some(('a' | 'ă' | 'â', _, _)) => b'a',
+            Some(('e' | 'ê', _, _)) => b'e',
+            Some(('i', _, _)) => b'i',
+            Some(('o' | 'ô' | 'ơ', _, _)) => b'o',
+            Some(('u' | 'ư', _, _)) => b'u',
+            Some(('y', _, _)) => b'y',
+            _ => 0,
+        },
+        None => 0,
+    }
+}
+
+/// [`fold`] of an ASCII char: a letter in lowercase, a digit, 0 for any other (a blank).
+static FOLD_ASCII: [u8; 0x80] = {
+    let mut t = [0u8; 0x80];
+    let mut i = 0;
+    while i < 0x80 {
+        let x = i as u8;
+        if x.is_ascii_alphanumeric() {
+            t[i] = x.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
+
+/// [`fold_letter`] for U+0000..U+0200 and U+1EA0..U+1F00, computed at compile time.
+static FOLD_LO: [u8; 0x200] = const_table!(fold_letter, 0x200, 0);
+static FOLD_HI: [u8; 0x60] = const_table!(fold_letter, 0x60, 0x1EA0);
+
+/// The ASCII letter or digit the first char of `text` folds to, if it folds to one ('Đ' → 'd'):
+/// [`fold`]'s first byte then, known without folding the rest.
+pub(crate) fn fold_first(text: &str) -> Option<u8> {
+    let b = text.as_bytes();
+    let f = match *b.first()? {
+        x @ ..0x80 => FOLD_ASCII[usize::from(x)],
+        _ => match code_point_at(b, 0).0 {
+            cp @ 0..=0x1FF => FOLD_LO[cp as usize],
+            cp @ 0x1EA0..=0x1EFF => FOLD_HI[(cp - 0x1EA0) as usize],
+            _ => 0,
+        },
+    };
+    (f != 0).then_some(f)
+}
+
 /// Case- and diacritic-insensitive form for search and matching: "Phạm Gia Túc" → "pham gia tuc".
 pub fn fold(text: &str) -> String {
-    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] appended to `out`: callers that fold many short texts reuse one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    let b = text.as_bytes();
+    let from = out.len();
+    // (a fold is mostly no longer than its text: one reservation, no growth per letter)
+    out.reserve(text.len());
     // One blank between words, none at the start.
     let blank = |out: &mut String| {
-        if !matches!(out.as_bytes().last(), None | Some(b' ')) {
+        if out.len() > from && out.as_bytes().last() != Some(&b' ') {
             out.push(' ');
         }
     };
@@ -1676,45 +1735,40 @@ pub fn fold(text: &str) -> String {
         // ASCII first: most characters of a title or a name.
         let x = b[i];
         if x < 0x80 {
-            if x.is_ascii_alphanumeric() {
-                out.push(char::from(x.to_ascii_lowercase()));
-            } else {
-                blank(&mut out);
+            match FOLD_ASCII[usize::from(x)] {
+                0 => blank(out),
+                f => out.push(char::from(f)),
             }
             i += 1;
             continue;
         }
+        // Vietnamese letters fold by a table, without a decomposition.
+        let (cp, n) = code_point_at(b, i);
+        let f = match cp {
+            0..=0x1FF => FOLD_LO[cp as usize],
+            0x1EA0..=0x1EFF => FOLD_HI[(cp - 0x1EA0) as usize],
+            _ => 0,
+        };
+        if f != 0 {
+            out.push(char::from(f));
+            i += n;
+            continue;
+        }
         let (c, n) = char_at(text, i);
         i += n;
-        // Vietnamese letters fold without a decomposition table.
-        if let Some((b, _, _)) = vowel_info(c) {
-            out.push(match b {
-                'ă' | 'â' => 'a',
-                'ê' => 'e',
-                'ô' | 'ơ' => 'o',
-                'ư' => 'u',
-                b => b,
-            });
-            continue;
-        }
-        if c == 'đ' || c == 'Đ' {
-            out.push('d');
-            continue;
-        }
         unicode::nfd_char(c, &mut |d| {
             if !unicode::is_combining_mark(d) {
                 if d.is_alphanumeric() {
                     out.extend(d.to_lowercase());
                 } else {
-                    blank(&mut out);
+                    blank(out);
                 }
             }
         });
     }
-    if out.ends_with(' ') {
+    if out.len() > from && out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// Lowercase of one character when it keeps its UTF-8 length (fast for Vietnamese letters).

@@ -83,11 +83,15 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
 }
 
 /// Does a title start at `i` (modifiers then a head)?
+#[inline]
 pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
-    // (a modifier or a head is a lexicon hit at `i`: most tokens have none)
-    if !d.has_hits(i) {
-        return false;
-    }
+    // (a modifier or a head is a lexicon hit at `i`: most tokens have none, and are answered
+    // here without a call)
+    d.has_hits(i) && starts_at(d, i, end)
+}
+
+#[inline(never)]
+fn starts_at(d: &Doc, i: usize, end: usize) -> bool {
     // (most titles open with their head: the modifiers are read only where one is)
     let j = if d.gram(i, is_modifier).is_some() {
         modifiers(d, i, end).0
@@ -99,8 +103,10 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
 
 /// The head at `j` (end token, entry) unless it is part of an organisation name ("Ban Bí thư",
 /// "Đoàn Chủ tịch").
+#[inline(always)] // (most tokens hold no head: the class mask answers without a call)
 fn head_at(d: &Doc, j: usize) -> Option<(usize, &'static Entry)> {
-    d.head(j).filter(|&(_, h)| !names_a_body(d, j, h))
+    let (e, h) = d.head(j)?;
+    (!names_a_body(d, j, h)).then_some((e, h))
 }
 
 /// Does the head `h` at `j` name a body or its members rather than a post? (One lowercase
@@ -117,9 +123,16 @@ fn names_a_body(d: &Doc, j: usize, h: &Entry) -> bool {
 }
 
 /// Skips a term qualifier at `j` ("khóa XV", "nhiệm kỳ 2021-2026", "nhiệm kỳ"); returns its end.
+#[inline]
 pub fn qualifier_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
-    // (`gram` rather than `is`: inlined, it answers most words from the class mask)
+    // (`gram` rather than `is`: inlined, it answers most words from the class mask, and the
+    // rest is read only past it)
     let (q, _) = d.gram(j, |g| g == Gram::Qualifier)?;
+    qualifier_rest(d, j, q, end)
+}
+
+#[inline(never)]
+fn qualifier_rest(d: &Doc, j: usize, q: usize, end: usize) -> Option<usize> {
     let mut k = q;
     let word = d.lower(j);
     if word.starts_with("kh") {
@@ -684,7 +697,9 @@ fn glued_number(d: &Doc, i: usize) -> bool {
 /// Is the "TT" at `i` a town ("Đảng ủy TT Phố Lu": thị trấn) rather than "Thường trực" ("Phó
 /// Bí thư TT Tỉnh ủy")? A town's name follows it, where "Thường trực" is followed by a body.
 fn town_at(d: &Doc, i: usize) -> bool {
-    d.raw(i) == "TT"
+    // (the case first: asked of every word of a title, it turns most away without a compare)
+    d.case(i) == Some(Case::Upper)
+        && d.raw(i) == "TT"
         && d.case(i + 1) == Some(Case::Cap)
         && d.org(i + 1).is_none()
         && d.head(i + 1).is_none()
