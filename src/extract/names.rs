@@ -63,8 +63,14 @@ fn name_tok(d: &Doc, k: usize, end: usize) -> bool {
         // word by word is a name: "Nguyễn Thực Hiện", "Lê Hải Quan".
         let bridge_name =
             || has_lowercase_word(&o.canon) && (k..e).all(|t| d.case(t) == Some(Case::Cap));
+        // (a one-word body closing a name before a comma is a given name: "Hà Văn Ban, Phó
+        // Chủ tịch UBND tỉnh")
+        let given = e == k + 1
+            && k > 0
+            && d.case(k - 1) == Some(Case::Cap)
+            && (e >= end || matches!(d.kind(e), Some(Kind::Punct(',' | ';' | '.'))));
         if d.surname(k).is_none()
-            && ((e > k + 1 && !bridge_name()) || ORG_STOP.contains(&o.canon.as_str()))
+            && ((e > k + 1 && !bridge_name()) || ORG_STOP.contains(&o.canon.as_str()) && !given)
         {
             return false;
         }

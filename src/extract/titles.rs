@@ -508,6 +508,16 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     s.has_org = true;
                     continue;
                 }
+                // "Trưởng Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh": a steering committee
+                // is named after its task, in lowercase words, up to its level.
+                if case == Case::Lower && s.end == j && steering_before(d, j) {
+                    if let Some(e) = task_end(d, j, end) {
+                        j = e;
+                        s.end = j;
+                        s.has_org = true;
+                        continue;
+                    }
+                }
                 break;
             }
             Some(Kind::Num) => {
@@ -686,6 +696,37 @@ fn bridge_ok(d: &Doc, mut k: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Does a steering or command committee's name end at `j` ("Ban Chỉ đạo", "BCĐ", "Ban Chỉ
+/// huy")?
+fn steering_before(d: &Doc, j: usize) -> bool {
+    j >= 2 && d.lower(j - 2) == "chỉ" && matches!(d.lower(j - 1), "đạo" | "huy")
+        || j >= 1 && d.raw(j - 1) == "BCĐ"
+}
+
+/// Where a committee's task written in lowercase words ends, when a level word or a place
+/// closes it within ten words ("xây dựng nông thôn mới | tỉnh").
+fn task_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
+    let mut k = j;
+    while k < (j + 10).min(end) {
+        if k > j
+            && (d.province(k).is_some()
+                || d.org(k).is_some_and(|(_, o)| {
+                    o.has(flag::LEVEL) || matches!(o.canon.as_str(), "Trung ương" | "quốc gia")
+                }))
+        {
+            return Some(k);
+        }
+        if d.case(k) != Some(Case::Lower)
+            || d.gram(k, |g| matches!(g, Gram::Role(_) | Gram::Cue | Gram::Cues))
+                .is_some()
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Is the dash at `i` inside a capitalised word's number written without spaces ("COVID-19")?
