@@ -923,7 +923,7 @@ impl<'a> Doc<'a> {
         let years = scan_numeric(self.text, &mut raws);
         scan_words(self.text, self.lower, &mut raws);
         scan_english(self.text, &years, &mut raws);
-        raws.sort_by_key(|r| r.core.start);
+        crate::sort::sort_by_key(&mut raws, |r| r.core.start);
         // Overlaps (an English date seen twice) keep the first.
         let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
         for r in raws {
@@ -2210,7 +2210,7 @@ impl<'a> Doc<'a> {
         if years.is_empty() {
             return None;
         }
-        years.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        crate::sort::sort_by(&mut years, |a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
         let top = years[0];
         // This year's review beside next year's plan.
         if let Some(pair) = years.iter().find(|e| (e.0 - top.0).abs() == 1) {

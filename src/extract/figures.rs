@@ -248,7 +248,7 @@ fn units() -> &'static [String] {
     static UNITS: OnceLock<Vec<String>> = OnceLock::new();
     UNITS.get_or_init(|| {
         let mut v = lexicon_lines(include_str!("lexicon/figures_units.txt"));
-        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        crate::sort::sort_by_key(&mut v, |u| std::cmp::Reverse(u.len()));
         v
     })
 }

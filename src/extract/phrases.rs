@@ -118,7 +118,9 @@ impl Phrases {
         let mut order: Vec<u32> = (0..phrases.len() as u32)
             .filter(|&i| !phrases[i as usize].is_empty())
             .collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].len()));
+        crate::sort::sort_by_key(&mut order, |&i| {
+            std::cmp::Reverse(phrases[i as usize].len())
+        });
         let mut lists = vec![Vec::new(); BUCKETS];
         for &i in &order {
             let p = phrases[i as usize].as_bytes();

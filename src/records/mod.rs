@@ -12,7 +12,7 @@
 //! - [`derive`]: people, organisations, posts, tenures, events.
 //! - [`views`]: roster, person and post histories, timeline.
 //! - [`date`]: partial dates and their honest order.
-//! - [`sort`]: stable sorting through one shared copy of the standard sort (a smaller wasm).
+//! - [`sort`]: the crate's shared stable sort ([`crate::sort`]), here under its old path.
 
 pub mod article;
 pub mod bulk;
@@ -24,7 +24,7 @@ pub mod identity;
 pub mod pack;
 pub mod places;
 pub mod post;
-pub mod sort;
+pub use crate::sort;
 pub mod store;
 pub mod synth;
 pub mod views;

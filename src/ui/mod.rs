@@ -24,13 +24,8 @@ mod timeline_layout;
 use crate::records::store::StoreError;
 use components::WhenRead;
 
-/// The UI strings, from src/ui/locales/*.json, checked at compile time.
-mod locales {
-    // 0.6 prefers a build script for this; the macro keeps the native build free of it.
-    #![allow(deprecated)]
-    leptos_i18n::load_locales!();
-}
-use leptos_i18n::Locale as _;
+/// The UI strings (src/ui/locales/strings.rs), checked at compile time.
+mod locales;
 use locales::i18n::{t, t_string, use_i18n, I18nContextProvider, Locale};
 
 const LANG_KEY: &str = "nienbieu.lang";
