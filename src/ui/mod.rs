@@ -112,7 +112,7 @@ fn LanguageMemory() -> impl IntoView {
     } else {
         Locale::vi
     };
-    // After the provider's own first effect (which follows the browser's language), not before.
+    // (in an effect, after the provider's own, which sets `<html lang>` from its default)
     Effect::new(move |_| i18n.set_locale(initial));
     Effect::new(move |first: Option<()>| {
         let locale = i18n.get_locale();
