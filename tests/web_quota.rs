@@ -25,8 +25,6 @@ fn add(lib: &mut Library, text: &str, at: u64) {
     lib.add_article(text, Source::default(), at, 1).unwrap();
 }
 
-const ARTICLE: &str = "Sáng 28-12, BCH Đảng bộ tỉnh khóa XX họp hội nghị lần thứ 13. Các đồng chí: Trần Văn Minh, Ủy viên BCH Trung ương Đảng, Bí thư Tỉnh ủy; Lê Thị Hoa, Phó Bí thư Thường trực Tỉnh ủy chủ trì hội nghị.";
-
 /// Lets the page breathe between long steps (the test runner polls it).
 async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -259,10 +259,17 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
 pub(crate) fn related_link_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut in_list = false;
+    // (line ends by memchr: most lines are turned away by their first byte)
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let (a, b) = (at, at + line.trim_end().len());
-        at += line.len();
+    for end in ends {
+        let line = &text[at..end];
+        let a = at;
+        at = end + 1;
+        if !in_list && !may_open_heading(line) {
+            continue;
+        }
+        let b = a + line.trim_end().len();
         let t = line.trim();
         if t.is_empty() {
             continue;

@@ -1972,7 +1972,9 @@ impl<'a> Doc<'a> {
                 let end = ceil_boundary(low, (at + 48).min(low.len()));
                 let w = &low[at..end];
                 let w = w.split(['\n', '.', ';']).next().unwrap_or(w);
-                if let Some(y) = (0..w.len()).find_map(|i| year_at(w, i)) {
+                // ("Tết Giáp Thìn", "Xuân Ất Tỵ": the lunar year by its name)
+                let named = || can_chi_year(w);
+                if let Some(y) = (0..w.len()).find_map(|i| year_at(w, i)).or_else(named) {
                     return Some(if month >= 10 { y - 1 } else { y });
                 }
             }
@@ -2691,6 +2693,37 @@ fn is_place_dateline_text(s: &str) -> bool {
         && rest
             .bytes()
             .all(|c| c.is_ascii_digit() || b"/.-".contains(&c))
+}
+
+/// The year of a lunar year named by its stem and branch ("giáp thìn" = 2024), within
+/// 1984–2043 (the sixty-year cycle that opened with Giáp Tý in 1984), from the first such
+/// pair of words in `w` (lowercase).
+fn can_chi_year(w: &str) -> Option<i32> {
+    const STEMS: [&str; 10] = [
+        "canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ",
+    ];
+    const BRANCHES: [&str; 12] = [
+        "thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi",
+    ];
+    let words: Vec<&str> = w
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|x| !x.is_empty())
+        .collect();
+    words.windows(2).find_map(|p| {
+        let stem = match p[0] {
+            "kỉ" => 9,
+            "quí" => 3,
+            s => STEMS.iter().position(|&x| x == s)?,
+        };
+        let branch = match p[1] {
+            "tí" => 4,
+            "mẹo" => 7,
+            "tị" => 9,
+            b => BRANCHES.iter().position(|&x| x == b)?,
+        };
+        // (the year's last digit names its stem, its remainder by 12 its branch)
+        (1984..2044).find(|y| y % 10 == stem as i32 && y % 12 == branch as i32)
+    })
 }
 
 /// One to five words, each opening with a capital: "Hà Nội", "TP Hồ Chí Minh", "New York".
