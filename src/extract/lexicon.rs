@@ -1014,55 +1014,7 @@ impl<'a> Doc<'a> {
             };
             w.2 = id.unwrap_or(NONE);
         }
-        // Hits come out by start token, then by end ascending; each start's group is put
-        // longest first as it closes (equal ends keep their entry order), so no sort is needed.
-        // (most words start a phrase: room for about one hit each)
-        let mut hits = Vec::with_capacity(words.len());
-        for (r, &(ts, last, first)) in words.iter().enumerate() {
-            let Some(&root) = lex.root.get(first as usize) else {
-                continue;
-            };
-            let group = hits.len();
-            let mut node = root;
-            let mut q = r;
-            // the last token of word `q`
-            let mut te = last as usize;
-            while node != NONE {
-                // (the automaton this replaces saw 16 tokens back from a match's end at most)
-                if te - ts as usize > 16 {
-                    break;
-                }
-                for &id in &lex.node_entries[node as usize] {
-                    let entry = &lex.entries[id as usize];
-                    if case_ok(&toks, ts as usize, te, entry) {
-                        hits.push(Hit {
-                            start: ts,
-                            end: te as u32 + 1,
-                            entry: id,
-                            class: entry.class,
-                        });
-                    }
-                }
-                q += 1;
-                let Some(&(next, last, w)) = words.get(q) else {
-                    break;
-                };
-                // (a word no phrase continues with from here: no edge)
-                if lex.next_words[node as usize] >> (w % 64) & 1 == 0 {
-                    break;
-                }
-                let gap = toks[next as usize].start - toks[te].end;
-                node = lex
-                    .edges
-                    .get(u64::from(node) << 32 | u64::from(w), gap)
-                    .unwrap_or(NONE);
-                te = last as usize;
-            }
-            // (most groups have at most one hit: in order already)
-            if hits.len() > group + 1 {
-                longest_first(&mut hits[group..]);
-            }
-        }
+        let hits = find_hits(lex, &toks, &words);
         // hits per start token, summed up into where each token's hits begin
         let mut mask = vec![0u8; toks.len()];
         let mut hit_start = vec![0u32; toks.len() + 1];
@@ -1251,6 +1203,62 @@ impl<'a> Doc<'a> {
     pub fn tok_at_byte(&self, offset: usize) -> usize {
         self.toks.partition_point(|t| (t.start as usize) < offset)
     }
+}
+
+/// Every lexicon phrase on the words (first token, last token, word id) of `toks`, by start
+/// token, longest first. (Out of line: inside `Doc::new` the walk's state lives on the stack.)
+#[inline(never)]
+fn find_hits(lex: &Lexicon, toks: &[Tok], words: &[(u32, u32, u32)]) -> Vec<Hit> {
+    // Hits come out by start token, then by end ascending; each start's group is put
+    // longest first as it closes (equal ends keep their entry order), so no sort is needed.
+    // (most words start a phrase: room for about one hit each)
+    let mut hits = Vec::with_capacity(words.len());
+    for (r, &(ts, last, first)) in words.iter().enumerate() {
+        let Some(&root) = lex.root.get(first as usize) else {
+            continue;
+        };
+        let group = hits.len();
+        let mut node = root;
+        let mut q = r;
+        // the last token of word `q`
+        let mut te = last as usize;
+        while node != NONE {
+            // (the automaton this replaces saw 16 tokens back from a match's end at most)
+            if te - ts as usize > 16 {
+                break;
+            }
+            for &id in &lex.node_entries[node as usize] {
+                let entry = &lex.entries[id as usize];
+                if case_ok(toks, ts as usize, te, entry) {
+                    hits.push(Hit {
+                        start: ts,
+                        end: te as u32 + 1,
+                        entry: id,
+                        class: entry.class,
+                    });
+                }
+            }
+            q += 1;
+            let Some(&(next, last, w)) = words.get(q) else {
+                break;
+            };
+            // (a word no phrase continues with from here: no edge)
+            if lex.next_words[node as usize] >> (w % 64) & 1 == 0 {
+                break;
+            }
+            let gap = toks[next as usize].start - toks[te].end;
+            node = lex
+                .edges
+                .get(u64::from(node) << 32 | u64::from(w), gap)
+                .unwrap_or(NONE);
+            te = last as usize;
+        }
+        // (most groups have at most one hit: in order already)
+        if hits.len() > group + 1 {
+            longest_first(&mut hits[group..]);
+        }
+    }
+    hits
 }
 
 /// Hits of one start token, by end ascending, reordered by end descending; hits with the same
