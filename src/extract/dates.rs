@@ -2705,8 +2705,9 @@ fn can_chi_year(w: &str) -> Option<i32> {
     const BRANCHES: [&str; 12] = [
         "thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi",
     ];
+    // (words end at ASCII that is no letter: Vietnamese letters past ASCII are all letters here)
     let words: Vec<&str> = w
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| c.is_ascii() && !c.is_ascii_alphabetic())
         .filter(|x| !x.is_empty())
         .collect();
     words.windows(2).find_map(|p| {

@@ -1683,6 +1683,8 @@ impl<'a> Parser<'a> {
     /// ("Bộ trưởng các Bộ: Ngoại giao, Nội vụ").
     fn distributive(&mut self, i: usize, b: usize, st: &mut Sent) -> Option<(usize, Vec<usize>)> {
         let d = self.d;
+        // (most titles have no "các <unit>:" after them: asked before the title is read)
+        (i + 1..(i + 16).min(b)).find(|&c| d.lower(c) == "các" && d.is_punct(c + 2, ':'))?;
         let s = titles::scan(d, i, b, Mode::Free)?;
         // "các" + a unit noun or a level word + ":", inside the scan or right after it
         let c = (s.head + 1..=s.end).find(|&c| d.lower(c) == "các")?;
