@@ -619,11 +619,11 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
     Some(s)
 }
 
-/// Two to four capitalised words at `k` that are no organisation, place or title, closed by a
-/// lowercase word or a stop: a foreign name ("Hun Manet", "Yoon Suk Yeol").
 /// Countries named by one syllable (lowercase), for [`scan`].
 const SHORT_COUNTRIES: &[&str] = &["anh", "pháp", "đức", "mỹ", "nga", "ý", "úc", "bỉ", "séc"];
 
+/// Two to four capitalised words at `k` that are no organisation, place or title, closed by a
+/// lowercase word or a stop: a foreign name ("Hun Manet", "Yoon Suk Yeol").
 fn foreign_name_at(d: &Doc, k: usize, end: usize) -> bool {
     let mut e = k;
     while e < end
