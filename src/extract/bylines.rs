@@ -380,7 +380,8 @@ fn last_photo_credit(line: &str) -> Option<usize> {
         .map(|p| p - WORD.len())
 }
 
-/// In "X - Ảnh: Y": where the dash before "Ảnh:" is, and where Y starts.
+/// In "X - Ảnh: Y" (or "X; Ảnh: Y", "X, Ảnh: Y"): where the separator before "Ảnh:" is, and
+/// where Y starts.
 fn photo_after_dash(s: &str) -> Option<(usize, usize)> {
     photo_after_dash_at(s, last_photo_credit(s)?)
 }
@@ -388,7 +389,7 @@ fn photo_after_dash(s: &str) -> Option<(usize, usize)> {
 /// [`photo_after_dash`] given `last_photo_credit(s) == Some(p)`.
 fn photo_after_dash_at(s: &str, p: usize) -> Option<(usize, usize)> {
     let before = s[..p].trim_end();
-    let dash = before.strip_suffix(['-', '–'])?.trim_end().len();
+    let dash = before.strip_suffix(['-', '–', ';', ','])?.trim_end().len();
     (dash > 0).then_some((dash, p + "Ảnh:".len()))
 }
 

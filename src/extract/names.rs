@@ -833,7 +833,9 @@ impl<'a> Parser<'a> {
         // (named after a cue, "ông X, <title>": the title after the comma is X's own)
         let cued = (ns.saturating_sub(2)..ns).any(|c| d.is(c, Gram::Cue) == Some(ns));
         k = self.chain(&[pid], k, b, TitleChange::Held, cued, st);
-        if !nested && st.list_mode {
+        // (outside a list, two persons each named after a cue and joined by "và": "ông A và
+        // ông B, Phó Chủ tịch UBND tỉnh")
+        if !nested && (st.list_mode || cued) {
             self.share_with_bare(pid, had, ns, k, b, st);
         }
         if !nested {
@@ -880,7 +882,9 @@ impl<'a> Parser<'a> {
         if got || !follows_bare {
             st.bare.clear();
         }
-        if !got && k < b && (d.is_punct(k, ',') || d.lower(k) == "và") {
+        // (outside a list, only a Vietnamese name: a foreign guest holds no provincial post)
+        let joined = d.lower(k) == "và" && (st.list_mode || d.surname(ns).is_some());
+        if !got && k < b && (st.list_mode && d.is_punct(k, ',') || joined) {
             st.bare.push(pid);
             st.bare_next = k + 1;
         }
