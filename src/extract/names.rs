@@ -262,6 +262,13 @@ struct Sent {
 }
 
 impl Sent {
+    /// Do ";"-joined persons stay one group for the predicate that closes the sentence? After
+    /// a plural cue ("cử các đồng chí: A, ...; B, ... giữ chức X") or a verb of appointment
+    /// ("bổ nhiệm ông A, <office>; ông B, <office> giữ chức X").
+    fn keeps_group(&self) -> bool {
+        self.cued_list || self.obp.is_some()
+    }
+
     fn reset(&mut self, span: Span) {
         self.group.clear();
         self.list.clear();
@@ -619,7 +626,7 @@ impl<'a> Parser<'a> {
                 }
             }
             if d.is_punct(i, ';') {
-                if !st.cued_list {
+                if !st.keeps_group() {
                     st.group.clear();
                 }
                 i += 1;
@@ -1010,7 +1017,7 @@ impl<'a> Parser<'a> {
             return n;
         }
         if d.is_punct(k, ';') {
-            if !st.cued_list {
+            if !st.keeps_group() {
                 st.group.clear();
             }
             if self.person_starts(k + 1, b, st) || d.lower(k + 1) == "và" {
@@ -1649,6 +1656,15 @@ impl<'a> Parser<'a> {
             return (next, pids);
         }
         let shared_list = plural || cued;
+        // "Các Phó Chủ tịch UBND tỉnh được bầu gồm ...": past "được" and its verb
+        let mut k = k;
+        if d.lower(k) == "được" {
+            if let Some(g) = (k + 2..(k + 4).min(b)).find(|&g| d.is(g, Gram::Gom).is_some()) {
+                if (k + 1..g).all(|x| d.case(x) == Some(Case::Lower)) {
+                    k = g;
+                }
+            }
+        }
         // "các đồng chí Bí thư Trung ương Đảng: <title> <Name>; ...", "... gồm ba nhân sự mới: ông A"
         if d.is_punct(k, ':') && shared_list || d.is(k, Gram::Gom).is_some() {
             let mut m = d.is(k, Gram::Gom).unwrap_or(k + 1);
@@ -1779,11 +1795,14 @@ impl<'a> Parser<'a> {
         let d = self.d;
         let mut pids = Vec::new();
         let mut cue_seen = false;
+        let mut bare_before = false;
         for _ in 0..40 {
             let start = k;
+            let mut semicolon = false;
             while k < b
                 && (matches!(d.kind(k), Some(Kind::Punct(',' | ';' | ':'))) || d.lower(k) == "và")
             {
+                semicolon |= d.is_punct(k, ';');
                 k += 1;
             }
             if k >= b {
@@ -1796,6 +1815,10 @@ impl<'a> Parser<'a> {
                 k = ce;
                 cued = true;
                 cue_seen = true;
+                // ("đối với các ông: A, ..., B, ...")
+                if d.is_punct(k, ':') {
+                    k += 1;
+                }
             }
             if let Some((re, r)) = d.rank(k) {
                 rank = Some(r.canon.as_str());
@@ -1829,9 +1852,21 @@ impl<'a> Parser<'a> {
                 k = start;
                 break;
             };
+            let name_end = d.span(k, ne).end;
             let (e, pid) = self.person(k, ne, rank, b, st, false);
             if let Some(p) = pid {
-                self.give_all(p, shared, st);
+                // (past a ";", a person with offices of their own, read after the name, after
+                // persons named bare, is no longer of the list: "các Phó Chủ tịch UBND tỉnh: A,
+                // B; C, Giám đốc Công an tỉnh"; "các đồng chí Ủy viên Bộ Chính trị: A, <office>;
+                // B, <office>" goes on)
+                let own = self.people[p]
+                    .titles
+                    .iter()
+                    .any(|t| t.evidence.mention.start >= name_end);
+                if !(semicolon && own && bare_before && !items) {
+                    self.give_all(p, shared, st);
+                }
+                bare_before = !own;
                 pids.push(p);
             }
             k = e;
