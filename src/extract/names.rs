@@ -295,6 +295,9 @@ struct Parser<'a> {
     acronyms: Vec<(&'a str, String)>,
     /// Room for a name's folded key (looked up borrowed, copied only when new).
     key: String,
+    /// The offices of a list's header closing its line ("Danh sách Ủy viên UBND tỉnh gồm:"),
+    /// for the numbered or bulleted lines under it ("1. Lê Văn A, Giám đốc Sở Nội vụ").
+    header: Vec<Title>,
 }
 
 /// Every official named in `text` (already normalized), in order of first mention.
@@ -325,6 +328,7 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         words: Vec::with_capacity(32),
         acronyms: defined_acronyms(d),
         key: String::with_capacity(64),
+        header: Vec::new(),
     };
     let mut st = Sent::default();
     for s in sentences {
@@ -332,10 +336,61 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         let b = d.tok_at_byte(s.end);
         if a < b {
             st.reset(*s);
+            let header = if list_item_at(d, a) {
+                std::mem::take(&mut p.header)
+            } else {
+                p.header.clear();
+                Vec::new()
+            };
             p.sentence(a, b, &mut st);
+            if header.is_empty() {
+                continue;
+            }
+            // the item's person: the first named in its line
+            let first = p
+                .people
+                .iter()
+                .enumerate()
+                .filter_map(|(pid, acc)| {
+                    let m = acc.mentions.iter().find(|m| m.sentence == *s)?;
+                    Some((m.mention.start, pid))
+                })
+                .min()
+                .map(|(_, pid)| pid);
+            if let Some(pid) = first {
+                for t in &header {
+                    p.give(pid, t.clone());
+                }
+                p.header = header;
+            } else if (a..b).all(|x| d.case(x).is_none()) {
+                // (a sentence of the marker alone, "1.": the item's words follow it)
+                p.header = header;
+            }
         }
     }
     p.finish()
+}
+
+/// Does the sentence at token `a` open a list item: "1.", "2)", "-", "+", "•" at its line's
+/// start, or right after them (a sentence may begin past "1. ")?
+fn list_item_at(d: &Doc, a: usize) -> bool {
+    let start = d.span(a, a + 1).start;
+    let line = d.text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let marker = |m: &str| {
+        let m = m.trim();
+        matches!(m, "-" | "+" | "•" | "–")
+            || m.len() <= 4
+                && m.ends_with(['.', ')'])
+                && m[..m.len() - 1].bytes().all(|c| c.is_ascii_digit())
+                && m.len() > 1
+    };
+    let before = &d.text[line..start];
+    if before.trim().is_empty() {
+        d.is_num(a) && matches!(d.kind(a + 1), Some(Kind::Punct('.' | ')')))
+            || matches!(d.kind(a), Some(Kind::Punct('-' | '+' | '•' | '–')))
+    } else {
+        marker(before)
+    }
 }
 
 /// Acronyms an article defines for an organisation it names in full: "Tổng công ty Điện lực
@@ -1681,6 +1736,14 @@ impl<'a> Parser<'a> {
             let (e, pids) = self.list(m, b, st, &mut held, true);
             if !pids.is_empty() {
                 return (self.after_person(e, b, st), pids);
+            }
+            // a header closing its line (the sentence may run on to the first item's "1."):
+            // its offices go to the items under it
+            if (m..b).all(|x| d.is_num(x) || d.is_punct(x, '.') || d.is_punct(x, ')')) {
+                self.header = scans
+                    .iter()
+                    .filter_map(|(s, _)| self.title(s, TitleChange::Held, st))
+                    .collect();
             }
             return (k, Vec::new());
         }
