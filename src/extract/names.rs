@@ -336,7 +336,10 @@ pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Offi
         let b = d.tok_at_byte(s.end);
         if a < b {
             st.reset(*s);
-            let header = if list_item_at(d, a) {
+            // (asked only under a header: most texts have none)
+            let header = if p.header.is_empty() {
+                Vec::new()
+            } else if list_item_at(d, a) {
                 std::mem::take(&mut p.header)
             } else {
                 p.header.clear();
