@@ -226,8 +226,11 @@ fn is_caption(name: &str) -> bool {
 /// "Tin liên quan", "Xem thêm": the heading of the links to other stories pasted under one.
 /// (The dates read it too: a link's date is never the event's.)
 pub(crate) fn is_related_heading(line: &str) -> bool {
-    const HEADINGS: [&str; 18] = [
+    const HEADINGS: [&str; 21] = [
         "tin liên quan",
+        "tin khác cùng chuyên mục",
+        "đọc tiếp",
+        "tin mới nhất",
         "tin mới hơn",
         "tin cũ hơn",
         "các tin đã đưa",
@@ -290,7 +293,7 @@ pub(crate) fn related_link_spans(text: &str) -> Vec<Span> {
         if !in_list {
             continue;
         }
-        let bullet = t.starts_with(['-', '–', '»', '•', '+', '*', '·', '>', '◦', '▪']);
+        let bullet = t.starts_with(['-', '–', '»', '›', '•', '+', '*', '·', '>', '◦', '▪']);
         let dated = t.starts_with(|c: char| c.is_ascii_digit())
             || t.ends_with(')')
                 && t.rsplit_once('(').is_some_and(|(_, d)| {

@@ -264,9 +264,15 @@ struct Sent {
 impl Sent {
     /// Do ";"-joined persons stay one group for the predicate that closes the sentence? After
     /// a plural cue ("cử các đồng chí: A, ...; B, ... giữ chức X") or a verb of appointment
-    /// ("bổ nhiệm ông A, <office>; ông B, <office> giữ chức X").
-    fn keeps_group(&self) -> bool {
-        self.cued_list || self.obp.is_some()
+    /// ("bổ nhiệm ông A, <office>; ông B, <office> giữ chức X"), when a person follows the ";"
+    /// at `next` (not a clause of its own: "...; chỉ định đồng chí Z giữ chức W").
+    fn keeps_group(&self, d: &Doc, next: usize) -> bool {
+        let person_next = || {
+            d.gram(next, |g| matches!(g, Gram::Cue | Gram::Cues))
+                .is_some()
+                || name_start(d, next, d.len()).is_some()
+        };
+        self.cued_list || self.obp.is_some() && person_next()
     }
 
     fn reset(&mut self, span: Span) {
@@ -506,7 +512,11 @@ impl<'a> Parser<'a> {
             }
         }
         // (a K'Ho name is often one word: "ông K'Broi")
-        if b - a == 1 && !(name.len() > 3 && name.as_bytes()[1] == b'\'') {
+        // (bytes: the first letter may be a two-byte "Đ")
+        let apostrophe = |n: &str| {
+            n.as_bytes()[1..].starts_with(b"'") || n.as_bytes()[1..].starts_with("’".as_bytes())
+        };
+        if b - a == 1 && !(name.len() > 3 && apostrophe(name)) {
             let pid = *self.by_last.get(key)?;
             self.people[pid].mentions.push(ev);
             return Some(pid);
@@ -684,7 +694,7 @@ impl<'a> Parser<'a> {
                 }
             }
             if d.is_punct(i, ';') {
-                if !st.keeps_group() {
+                if !st.keeps_group(d, i + 1) {
                     st.group.clear();
                 }
                 i += 1;
@@ -1075,7 +1085,7 @@ impl<'a> Parser<'a> {
             return n;
         }
         if d.is_punct(k, ';') {
-            if !st.keeps_group() {
+            if !st.keeps_group(d, k + 1) {
                 st.group.clear();
             }
             if self.person_starts(k + 1, b, st) || d.lower(k + 1) == "và" {
@@ -1428,7 +1438,11 @@ impl<'a> Parser<'a> {
     fn predecessor(&mut self, j: usize, b: usize, taken: &Scan, st: &mut Sent) -> usize {
         let d = self.d;
         // (past the term: "... Chủ tịch UBND tỉnh nhiệm kỳ 2021-2026 thay ông Y")
-        let t = titles::qualifier_end(d, j, b).unwrap_or(j);
+        let mut t = titles::qualifier_end(d, j, b).unwrap_or(j);
+        // (", thay đồng chí Y")
+        if d.is_punct(t, ',') && d.lower(t + 1) == "thay" {
+            t += 1;
+        }
         if d.lower(t) != "thay" {
             return j;
         }
@@ -1454,7 +1468,12 @@ impl<'a> Parser<'a> {
             Some(own) => own.change = TitleChange::Left,
             None => self.give(pid, post),
         }
-        next
+        // Y's own predicate: "thay ông Y được phân công làm Trưởng ban Kỹ thuật"
+        st.group.clear();
+        st.group.push(pid);
+        let after = self.predicate(next, b, st);
+        st.group.clear();
+        after.max(next)
     }
 
     /// "tham gia (or vào) Ban Thường vụ Thành ủy Hải Phòng" → "Ủy viên Ban Thường vụ Thành ủy Hải
