@@ -226,11 +226,11 @@ fn is_caption(name: &str) -> bool {
 /// "Tin liên quan", "Xem thêm": the heading of the links to other stories pasted under one.
 /// (The dates read it too: a link's date is never the event's.)
 pub(crate) fn is_related_heading(line: &str) -> bool {
-    const HEADINGS: [&str; 21] = [
+    // (not "Tin mới nhất": a site's menu may open the page with it)
+    const HEADINGS: [&str; 20] = [
         "tin liên quan",
         "tin khác cùng chuyên mục",
         "đọc tiếp",
-        "tin mới nhất",
         "tin mới hơn",
         "tin cũ hơn",
         "các tin đã đưa",
