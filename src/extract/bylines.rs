@@ -311,6 +311,40 @@ pub(crate) fn related_link_spans(text: &str) -> Vec<Span> {
     out
 }
 
+/// A site's masthead lines ("Tổng Biên tập: X", "Chịu trách nhiệm nội dung: X"): the page's
+/// staff, not the story's officials.
+pub(crate) fn masthead_spans(text: &str) -> Vec<Span> {
+    const LABELS: [&str; 6] = [
+        "tổng biên tập:",
+        "phó tổng biên tập:",
+        "trưởng ban biên tập:",
+        "phó trưởng ban biên tập:",
+        "chịu trách nhiệm nội dung:",
+        "chịu trách nhiệm xuất bản:",
+    ];
+    let mut out = Vec::new();
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut at = 0;
+    for end in ends {
+        let line = &text[at..end];
+        let a = at;
+        at = end + 1;
+        // (first bytes: 'T', 'P', 'C', any case)
+        if !matches!(
+            line.as_bytes().first(),
+            Some(b'T' | b't' | b'P' | b'p' | b'C' | b'c')
+        ) {
+            continue;
+        }
+        let head = &line[..super::dates::floor_boundary(line, line.len().min(40))];
+        let low = head.to_lowercase();
+        if LABELS.iter().any(|l| low.starts_with(l)) {
+            out.push(Span::new(a, end));
+        }
+    }
+    out
+}
+
 /// Whether `line`, its leading blanks aside, opens with a byte a related-links heading may
 /// open with: only 'T', 'B', 'C', 'X' and 'Đ' (C4 90) lowercase to a heading's first letter.
 /// A line that does not is no heading, and nor is any start of it.

@@ -314,9 +314,14 @@ pub fn find_officials(text: &str, sentences: &[Span], authors: &[Author]) -> Vec
 /// [`find_officials`] over an annotated text.
 pub fn officials_in(d: &Doc, sentences: &[Span], authors: &[Author]) -> Vec<Official> {
     let mut masked = vec![false; d.len()];
-    // bylines, and the entries of related-links lists (other stories' people)
+    // bylines, the entries of related-links lists (other stories' people) and the masthead
     let links = super::bylines::related_link_spans(d.text);
-    let spans = authors.iter().map(|a| a.evidence.mention).chain(links);
+    let masthead = super::bylines::masthead_spans(d.text);
+    let spans = authors
+        .iter()
+        .map(|a| a.evidence.mention)
+        .chain(links)
+        .chain(masthead);
     for span in spans {
         let (s, e) = (d.tok_at_byte(span.start), d.tok_at_byte(span.end));
         for m in masked.iter_mut().take(e).skip(s) {
