@@ -255,6 +255,18 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
     t.len() <= 32 && may_open_heading(t) && HEADINGS.contains(&t.to_lowercase().as_str())
 }
 
+/// Each line of `text` (without its "\n") and where it starts; line ends found by memchr
+/// (the callers turn most lines away by their first byte).
+fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut at = 0;
+    ends.map(move |end| {
+        let a = at;
+        at = end + 1;
+        (a, &text[a..end])
+    })
+}
+
 /// The entries of related-links lists: after a heading ("Tin liên quan", "Tin khác:"), the
 /// lines that read as links to other stories (a bullet, a date opening or closing them, or a
 /// headline's form: short, with no full stop), up to the first paragraph of prose. Their
@@ -262,13 +274,7 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
 pub(crate) fn related_link_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut in_list = false;
-    // (line ends by memchr: most lines are turned away by their first byte)
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    let mut at = 0;
-    for end in ends {
-        let line = &text[at..end];
-        let a = at;
-        at = end + 1;
+    for (a, line) in lines_at(text) {
         if !in_list && !may_open_heading(line) {
             continue;
         }
@@ -323,12 +329,7 @@ pub(crate) fn masthead_spans(text: &str) -> Vec<Span> {
         "chịu trách nhiệm xuất bản:",
     ];
     let mut out = Vec::new();
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    let mut at = 0;
-    for end in ends {
-        let line = &text[at..end];
-        let a = at;
-        at = end + 1;
+    for (a, line) in lines_at(text) {
         // (first bytes: 'T', 'P', 'C', any case)
         if !matches!(
             line.as_bytes().first(),
@@ -339,7 +340,7 @@ pub(crate) fn masthead_spans(text: &str) -> Vec<Span> {
         let head = &line[..super::dates::floor_boundary(line, line.len().min(40))];
         let low = head.to_lowercase();
         if LABELS.iter().any(|l| low.starts_with(l)) {
-            out.push(Span::new(a, end));
+            out.push(Span::new(a, a + line.len()));
         }
     }
     out
