@@ -1764,9 +1764,8 @@ impl<'a> Parser<'a> {
             if !pids.is_empty() {
                 return (self.after_person(e, b, st), pids);
             }
-            // a header closing its line (the sentence may run on to the first item's "1."):
-            // its offices go to the items under it
-            if (m..b).all(|x| d.is_num(x) || d.is_punct(x, '.') || d.is_punct(x, ')')) {
+            // a header closing its line: its offices go to the items under it
+            if m >= b {
                 self.header = scans
                     .iter()
                     .filter_map(|(s, _)| self.title(s, TitleChange::Held, st))
