@@ -478,6 +478,7 @@ fn sentence_cue(lower: &str, w: Span) -> Option<KeyedCue> {
         if best.is_some_and(|(b, _)| b <= key)
             || !word_at(lower, at, cue)
             || !cue_counts(lower, at, cue, *kind)
+            || (*kind == EventKind::CouncilSession && inspection_commission(&lower[from..at]))
         {
             return;
         }
@@ -498,12 +499,24 @@ fn kind_rank(kind: EventKind) -> usize {
         EventKind::VoterMeeting => 0,
         EventKind::CouncilSession => 1,
         EventKind::AppointmentCeremony => 2,
-        EventKind::Congress => 3,
-        EventKind::Conference => 4,
-        EventKind::WorkingVisit => 5,
-        EventKind::PersonnelChange => 6,
-        EventKind::Other => 7,
+        // Discipline is the news wherever it is named in the lead, even at a conference.
+        EventKind::Discipline => 3,
+        EventKind::Congress => 4,
+        // "Lễ kỷ niệm ...": the ceremony, not the visit or the conference held with it.
+        EventKind::Ceremony => 5,
+        EventKind::Conference => 6,
+        EventKind::WorkingVisit => 7,
+        EventKind::PersonnelChange => 8,
+        EventKind::Other => 9,
     }
+}
+
+/// Whether the sentence before a "kỳ họp" names an inspection commission: "Ủy ban Kiểm tra
+/// Trung ương họp Kỳ họp thứ 20" is a Party commission's meeting, not a council's session.
+fn inspection_commission(before: &str) -> bool {
+    before.contains("ủy ban kiểm tra")
+        || before.contains("uỷ ban kiểm tra")
+        || before.contains("ubkt")
 }
 
 /// Whether a cue at `at` names this article's event rather than something it mentions.
@@ -727,8 +740,10 @@ fn bodies() -> &'static BodyLexicon {
 
 /// Words that continue a body's name after its head: levels and linking words.
 /// Two-word unit names whose second word is written in lowercase: (first, second).
-const BODY_COMPOUNDS: [(&str, &str); 7] = [
+const BODY_COMPOUNDS: [(&str, &str); 8] = [
     ("quân", "sự"),
+    // "Thường trực Ban Bí thư"
+    ("bí", "thư"),
     ("công", "an"),
     ("biên", "phòng"),
     ("cơ", "quan"),
@@ -788,6 +803,24 @@ fn after_title(lower: &str, at: usize) -> bool {
     ]
     .iter()
     .any(|t| super::dates::ends_with_word(pre, t))
+}
+
+/// Whether the body at `at` is cited as a document's issuer: "thực hiện Chỉ thị 05 của Bộ Chính
+/// trị", "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương" name who wrote the text being
+/// discussed, not who holds the event.
+fn issuer_of_document(lower: &str, at: usize) -> bool {
+    let pre = lower[floor_boundary(lower, at.saturating_sub(48))..at].trim_end();
+    super::dates::ends_with_word(pre, "của")
+        && [
+            "chỉ thị",
+            "nghị quyết",
+            "kết luận",
+            "quy định",
+            "quyết định",
+            "hướng dẫn",
+        ]
+        .iter()
+        .any(|d| pre.contains(d))
 }
 
 /// Whether body `long` is `short` or a longer name of it, case aside ("Hội đồng nhân dân tỉnh
@@ -918,11 +951,8 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
         .filter_map(|m| {
             let (head, canon) = lex.heads.get(m.phrase)?;
             let at = from + m.start;
-            (word_at(lower, at, head) && !after_title(lower, at)).then_some((
-                at,
-                head.as_str(),
-                canon.as_str(),
-            ))
+            (word_at(lower, at, head) && !after_title(lower, at) && !issuer_of_document(lower, at))
+                .then_some((at, head.as_str(), canon.as_str()))
         })
         .next();
     // A ministry or department named before any body head holds the event: "Bộ Công an tổ
@@ -1014,7 +1044,16 @@ fn body_in(text: &str, lower: &str, region: Span) -> Option<String> {
                         .take(2)
                         .all(|w| w.starts_with(char::is_uppercase))
             };
-            if SURNAMES.contains(&lw) && (capitals > 0 || (k == head_end && person_next())) {
+            // (a surname ends a place only before a given name: "Thành ủy Hải Dương tổ chức")
+            let given_next = || {
+                text[at_word + word.len()..to.max(at_word + word.len())]
+                    .strip_prefix(' ')
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            };
+            if SURNAMES.contains(&lw)
+                && ((capitals > 0 && given_next())
+                    || ((k == head_end || out.ends_with(" Bí thư")) && person_next()))
+            {
                 break;
             }
             capitals += 1;

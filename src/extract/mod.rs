@@ -234,6 +234,10 @@ pub enum EventKind {
     VoterMeeting,
     /// bầu, bổ nhiệm, miễn nhiệm reported without a ceremony
     PersonnelChange,
+    /// lễ kỷ niệm, mít tinh, trao tặng Huân chương, khánh thành, lễ tang
+    Ceremony,
+    /// kỷ luật, khai trừ, cách chức
+    Discipline,
     #[default]
     Other,
 }

@@ -361,6 +361,8 @@ pub fn kind_label(kind: EventKind) -> &'static str {
         EventKind::AppointmentCeremony => "Công bố, trao quyết định",
         EventKind::VoterMeeting => "Tiếp xúc cử tri",
         EventKind::PersonnelChange => "Bầu, bổ nhiệm, miễn nhiệm",
+        EventKind::Ceremony => "Lễ, mít tinh",
+        EventKind::Discipline => "Kỷ luật",
         EventKind::Other => "Khác",
     }
 }

@@ -183,12 +183,14 @@ pub fn kind_label(kind: EventKind) -> &'static str {
         EventKind::AppointmentCeremony => t_string!(i18n, kind_appointment),
         EventKind::VoterMeeting => t_string!(i18n, kind_voter_meeting),
         EventKind::PersonnelChange => t_string!(i18n, kind_personnel),
+        EventKind::Ceremony => t_string!(i18n, kind_ceremony),
+        EventKind::Discipline => t_string!(i18n, kind_discipline),
         EventKind::Other => t_string!(i18n, kind_other),
     }
 }
 
 /// Every event kind, in the order the UI offers them.
-pub const KINDS: [EventKind; 8] = [
+pub const KINDS: [EventKind; 10] = [
     EventKind::Conference,
     EventKind::CouncilSession,
     EventKind::Congress,
@@ -196,6 +198,8 @@ pub const KINDS: [EventKind; 8] = [
     EventKind::AppointmentCeremony,
     EventKind::VoterMeeting,
     EventKind::PersonnelChange,
+    EventKind::Ceremony,
+    EventKind::Discipline,
     EventKind::Other,
 ];
 
@@ -209,6 +213,8 @@ pub fn kind_key(kind: EventKind) -> &'static str {
         EventKind::AppointmentCeremony => "appointment_ceremony",
         EventKind::VoterMeeting => "voter_meeting",
         EventKind::PersonnelChange => "personnel_change",
+        EventKind::Ceremony => "ceremony",
+        EventKind::Discipline => "discipline",
         EventKind::Other => "other",
     }
 }

@@ -87,9 +87,11 @@ table! {
     import_report: "Kết quả từng tệp", "Result per file";
     imported: "Đã nhập", "Imported";
     kind_appointment: "Công bố, trao quyết định", "Appointment ceremony";
+    kind_ceremony: "Lễ, mít tinh", "Ceremony";
     kind_conference: "Hội nghị", "Conference";
     kind_congress: "Đại hội", "Congress";
     kind_council_session: "Kỳ họp", "Council session";
+    kind_discipline: "Kỷ luật", "Discipline";
     kind_other: "Khác", "Other";
     kind_personnel: "Bầu, bổ nhiệm, miễn nhiệm", "Personnel change";
     kind_voter_meeting: "Tiếp xúc cử tri", "Voter meeting";
