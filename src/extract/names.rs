@@ -1004,6 +1004,12 @@ impl<'a> Parser<'a> {
     ) -> usize {
         let d = self.d;
         for round in 0..16 {
+            // "Bí thư Huyện ủy Ba Bể (cũ), được chỉ định ...": past a unit's qualifier.
+            if d.is_punct(k, '(') {
+                if let Some(e) = titles::skippable_paren(d, k, b) {
+                    k = e;
+                }
+            }
             // "Ủy viên BCH Trung ương Đảng khóa XIII, Bí thư Tỉnh ủy": past the term.
             let mut n = titles::qualifier_end(d, k, b).unwrap_or(k);
             let start = n;

@@ -158,13 +158,20 @@ fn is_roman(s: &str) -> bool {
 
 /// Is `i..` a parenthetical that a title may skip: abbreviations "(PCTT)", a term
 /// "(nhiệm kỳ 2021-2026)"? Returns the index after ')'.
-fn skippable_paren(d: &Doc, i: usize, end: usize) -> Option<usize> {
+pub fn skippable_paren(d: &Doc, i: usize, end: usize) -> Option<usize> {
     let mut k = i + 1;
     let limit = (i + 12).min(end);
     if k < limit {
         if let Some(q) = qualifier_end(d, k, limit) {
             k = q;
             return d.is_punct(k, ')').then_some(k + 1);
+        }
+    }
+    // "(cũ)", "(mới)", "(trước sắp xếp)": a unit's state in a reorganisation; "(Bắc Kạn)": the
+    // province of a district or commune. Both qualify the unit, and the chain goes on after them.
+    if let Some(e) = unit_state_end(d, k, limit).or_else(|| d.province(k).map(|(e, _)| e)) {
+        if d.is_punct(e, ')') {
+            return Some(e + 1);
         }
     }
     let mut words = 0;
@@ -178,6 +185,19 @@ fn skippable_paren(d: &Doc, i: usize, end: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// "cũ", "mới", "trước sắp xếp", "sau sáp nhập"... at `k`: the end of the words.
+fn unit_state_end(d: &Doc, k: usize, limit: usize) -> Option<usize> {
+    match d.lower(k) {
+        "cũ" | "mới" => Some(k + 1),
+        "trước" | "sau" if k + 2 <= limit => {
+            matches!(d.lower(k + 1), "sắp" | "sáp").then_some(())?;
+            matches!(d.lower(k + 2), "xếp" | "nhập").then_some(k + 3)
+        }
+        "trước" if d.lower(k + 1) == "đây" => Some(k + 2),
+        _ => None,
+    }
 }
 
 /// After a comma inside a title at `n`: is this the rest of one organisation's name
@@ -306,9 +326,10 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 let head_len = head_at(d, j).map_or(0, |(e, _)| e);
                 let org_here = d.org(j);
                 let org_len = org_here.map_or(0, |(e, _)| e);
+                // (a modifier only before a head: "Hội cựu chiến binh" is a name)
                 if head_len > org_len
-                    || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues | Gram::Former))
-                        .is_some()
+                    || d.gram(j, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
+                    || (d.gram(j, |g| g == Gram::Former).is_some() && starts_at(d, j, end))
                 {
                     break;
                 }
