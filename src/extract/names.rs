@@ -1195,6 +1195,8 @@ impl<'a> Parser<'a> {
         let mut respectively = false;
         // "giới thiệu ông X ... để HĐND tỉnh bầu giữ chức Y": Y is only proposed
         let mut proposed = false;
+        // "phê chuẩn", "chuẩn y" read in the active voice: the group signs for someone else
+        let mut approves = false;
         let mut last = k;
         while j < limit {
             // (the word is read once for its tests below)
@@ -1342,7 +1344,10 @@ impl<'a> Parser<'a> {
                         intro = Some(combine(intro.unwrap_or(TitleChange::Held), c));
                         intro_end = e;
                     }
-                    Gram::Verb(c) => window = Some(combine(window.unwrap_or(TitleChange::Held), c)),
+                    Gram::Verb(c) => {
+                        approves |= matches!(w, "phê" | "chuẩn");
+                        window = Some(combine(window.unwrap_or(TitleChange::Held), c));
+                    }
                     Gram::Adverb
                         if d.lower(j).ends_with("được")
                             || matches!(d.lower(e - 1), "được" | "bị") =>
@@ -1365,6 +1370,9 @@ impl<'a> Parser<'a> {
                         intro = Some(combine(intro.unwrap_or(TitleChange::Held), c));
                         intro_end = e;
                     }
+                    // "Phó Thủ tướng X ký Quyết định phê chuẩn kết quả bầu chức vụ Chủ tịch UBND
+                    // tỉnh": the approver's office is its object's, not the agent's.
+                    Gram::Office if approves => {}
                     Gram::Office => intro_end = e,
                     // "ông X, Phó Chủ tịch UBND tỉnh nghỉ hưu theo chế độ": the titles just
                     // given are left (only when the predicate opens with it: "cán bộ nghỉ hưu"
