@@ -289,6 +289,17 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 if j > head_end && d.rank(j).is_some() {
                     break;
                 }
+                // "Trưởng Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh": a steering committee
+                // is named after its task, in lowercase words, up to its level; so are boards
+                // and centres ("Ban Quản lý dự án ...").
+                if case == Case::Lower && s.end == j && open_name_before(d, j) {
+                    if let Some(e) = task_end(d, j, end) {
+                        j = e;
+                        s.end = j;
+                        s.has_org = true;
+                        continue;
+                    }
+                }
                 // A province, first: "tỉnh Bà Rịa - Vũng Tàu" opens with the cue word "bà".
                 if let Some((pe, _)) = d.province(j) {
                     j = pe;
@@ -529,16 +540,6 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     s.has_org = true;
                     continue;
                 }
-                // "Trưởng Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh": a steering committee
-                // is named after its task, in lowercase words, up to its level.
-                if case == Case::Lower && s.end == j && steering_before(d, j) {
-                    if let Some(e) = task_end(d, j, end) {
-                        j = e;
-                        s.end = j;
-                        s.has_org = true;
-                        continue;
-                    }
-                }
                 break;
             }
             Some(Kind::Num) => {
@@ -603,9 +604,12 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
             _ => break,
         }
     }
-    // A title does not end on a joining word.
+    // A title does not end on a joining word ("số" is "digital" in "chuyển đổi số", "kinh tế
+    // số", "chính phủ số").
     while s.end > head_end
-        && (matches!(d.lower(s.end - 1), "và" | "của" | "các" | "số" | "về")
+        && (matches!(d.lower(s.end - 1), "và" | "của" | "các" | "về")
+            || d.lower(s.end - 1) == "số"
+                && !matches!(d.lower(s.end - 2), "đổi" | "tế" | "phủ" | "hội")
             || matches!(d.kind(s.end - 1), Some(Kind::Punct(_))))
     {
         s.end -= 1;
@@ -726,28 +730,87 @@ fn steering_before(d: &Doc, j: usize) -> bool {
         || j >= 1 && d.raw(j - 1) == "BCĐ"
 }
 
-/// Where a committee's task written in lowercase words ends, when a level word or a place
-/// closes it within ten words ("xây dựng nông thôn mới | tỉnh").
+/// Does a unit's name that needs its object end at `j`? Steering committees are named after
+/// their task, and so are boards, centres and teams: "Ban Quản lý dự án đầu tư xây dựng ...",
+/// "Trung tâm Dịch vụ tổng hợp xã", "Ủy ban Nhà nước về người Việt Nam ở nước ngoài", "Đội
+/// Cảnh sát quản lý hành chính về trật tự xã hội".
+fn open_name_before(d: &Doc, j: usize) -> bool {
+    steering_before(d, j)
+        // "Ban Chỉ đạo quốc gia về chuyển đổi số"
+        || j >= 4 && d.lower(j - 2) == "quốc" && d.lower(j - 1) == "gia" && steering_before(d, j - 2)
+        || j >= 3
+            && matches!(
+                (d.lower(j - 3), d.lower(j - 2), d.lower(j - 1)),
+                ("ban", "quản", "lý")
+                    | ("tâm", "dịch", "vụ")
+                    | ("tâm", "phục", "vụ")
+                    | ("tâm", "quản", "lý")
+                    | ("ban", "nhà", "nước")
+                    | ("đội", "cảnh", "sát")
+            )
+}
+
+/// Where a unit's task written in lowercase words ends ("xây dựng nông thôn mới | tỉnh"): at a
+/// level word or a place within twelve words, or where the clause goes on (a comma, a tense or
+/// role word, a verb of speech, a person's name) after two words at least. Another verb of the
+/// sentence ("... kiểm tra công trình") cannot be told from the task: nothing then.
 fn task_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
     let mut k = j;
-    while k < (j + 10).min(end) {
-        if k > j
-            && (d.province(k).is_some()
-                || d.org(k).is_some_and(|(_, o)| {
-                    o.has(flag::LEVEL) || matches!(o.canon.as_str(), "Trung ương" | "quốc gia")
-                }))
-        {
+    while k < (j + 12).min(end) {
+        if k > j && level_at(d, k) {
             return Some(k);
         }
+        // (an organisation's words first: "dự án" is no "dự")
+        let org_here = d.org(k).is_some();
+        let clause_goes_on = matches!(d.kind(k), Some(Kind::Punct(',' | ';' | '.' | ':' | ')')))
+            || !org_here && PREDICATE_WORDS.contains(&d.lower(k))
+            || !org_here && d.gram(k, |g| matches!(g, Gram::Role(_))).is_some()
+            || d.case(k) == Some(Case::Cap) && names::name_start(d, k, end).is_some();
+        if clause_goes_on {
+            return (k >= j + 2).then_some(k);
+        }
+        // ("Ban Quản lý di tích Côn Sơn - Kiếp Bạc": a place's own name inside the task)
+        if k > j && (d.case(k) == Some(Case::Cap) || d.is_dash(k)) {
+            k += 1;
+            continue;
+        }
         if d.case(k) != Some(Case::Lower)
-            || d.gram(k, |g| matches!(g, Gram::Role(_) | Gram::Cue | Gram::Cues))
-                .is_some()
+            || d.gram(k, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
         {
             return None;
         }
-        k += 1;
+        // (an organisation's words are read whole: "nông thôn mới" holds no village "thôn")
+        k = d.org(k).map_or(k + 1, |(e, _)| e);
     }
     None
+}
+
+/// Words that open a predicate, never part of a unit's task: tense and voice ("Trưởng Ban Chỉ
+/// huy đã trực tiếp kiểm tra"), the first syllables of verbs of speech ("cho biết", "nhấn
+/// mạnh", "khẳng định", "yêu cầu", "đề nghị", "chia sẻ", "báo cáo") and of visits.
+const PREDICATE_WORDS: [&str; 17] = [
+    "đã", "đang", "sẽ", "vừa", "cũng", "được", "bị", "cho", "nhấn", "khẳng", "yêu", "đề", "chia",
+    "báo", "trao", "tặng", "thăm",
+];
+
+/// A level word or a place at `k`: where a unit's task ends and its level begins.
+fn level_at(d: &Doc, k: usize) -> bool {
+    d.province(k).is_some()
+        || d.org(k).is_some_and(|(_, o)| {
+            o.has(flag::LEVEL) || matches!(o.canon.as_str(), "Trung ương" | "quốc gia")
+        })
+}
+
+/// Where the task that opens at `i` ends within a title ending at `end` (see [`task_end`]).
+fn task_words_end(d: &Doc, i: usize, end: usize) -> usize {
+    let mut k = i;
+    while k < end {
+        if k > i && level_at(d, k) {
+            return k;
+        }
+        k = d.org(k).map_or(k + 1, |(e, _)| e.max(k + 1));
+    }
+    end
 }
 
 /// Is the dash at `i` inside a capitalised word's number written without spaces ("COVID-19")?
@@ -815,6 +878,36 @@ pub fn canonical_tokens_with<'a>(
             }
             words.extend(d.canon_words(p).iter().map(|&w| Cow::Borrowed(w)));
             i = e;
+            continue;
+        }
+        // A unit's task is written as the text has it ("Ban Quản lý dự án đầu tư xây dựng"),
+        // up to its level: its lowercase words are no organisation's to recase.
+        if d.case(i) == Some(Case::Lower) && open_name_before(d, i) {
+            let task_end = task_words_end(d, i, end).min(end);
+            let mut k = i;
+            while k < task_end {
+                if glued_number(d, k) {
+                    if let Some(last) = words.last_mut() {
+                        let last = last.to_mut();
+                        last.push('-');
+                        last.push_str(d.raw(k + 1));
+                    }
+                    k += 2;
+                    continue;
+                }
+                match d.kind(k) {
+                    Some(Kind::Punct(',')) => {
+                        if let Some(last) = words.last_mut() {
+                            last.to_mut().push(',');
+                        }
+                    }
+                    Some(Kind::Punct('-' | '–' | '—')) => words.push(Cow::Borrowed("-")),
+                    Some(Kind::Punct(_)) => {}
+                    _ => words.push(Cow::Borrowed(d.raw(k))),
+                }
+                k += 1;
+            }
+            i = task_end;
             continue;
         }
         if town_at(d, i) {
