@@ -2126,6 +2126,9 @@ pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
             .zip(keys.iter_mut())
             .enumerate()
             .find_map(|(n, (o, ok))| {
+                if renamed(o, &t) {
+                    return None;
+                }
                 same_post(&t, &mut k, o, ok, &mut folds).map(|longer| (n, longer))
             });
         let Some((n, longer_is_new)) = post else {
@@ -2152,6 +2155,17 @@ pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
         }
     }
     out
+}
+
+/// A post held, then in the same sentence a longer or shorter one taken: "ông X, Chi cục trưởng
+/// Chi cục Thủy lợi, giữ chức Chi cục trưởng Chi cục Thủy lợi và Phòng, chống thiên tai" is a
+/// unit renamed or merged, two posts (equal words are one post whatever is said of it).
+fn renamed(held: &Title, taken: &Title) -> bool {
+    held.change == TitleChange::Held
+        && taken.change == TitleChange::Taken
+        && held.evidence.sentence == taken.evidence.sentence
+        && held.evidence.mention.end <= taken.evidence.mention.start
+        && core(held) != core(taken)
 }
 
 fn combine_pref(a: TitleChange, b: TitleChange) -> TitleChange {
