@@ -595,6 +595,24 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// The person whose latest mention ends last before byte `at`.
+    fn named_last(&self, at: usize) -> Option<usize> {
+        self.people
+            .iter()
+            .enumerate()
+            .filter_map(|(pid, acc)| {
+                let end = acc
+                    .mentions
+                    .iter()
+                    .map(|m| m.mention.end)
+                    .filter(|&e| e <= at)
+                    .max()?;
+                Some((end, pid))
+            })
+            .max()
+            .map(|(_, pid)| pid)
+    }
+
     /// The organisation an anaphoric "<unit> này" at `unit` refers to: the nearest earlier
     /// "<unit> <Name...>".
     fn antecedent(&self, unit: usize, before: usize) -> Option<String> {
@@ -738,6 +756,20 @@ impl<'a> Parser<'a> {
                     i = self.free(k, b, st, g == Gram::Cues, true).0;
                     continue;
                 }
+                // "Đồng chí từng giữ chức Bí thư Huyện ủy ...", "Ông đã kinh qua nhiều cương vị:
+                // ...": a sentence opening on a bare cue goes on about the person named last.
+                if g == Gram::Cue && i == a && d.case(k) == Some(Case::Lower) {
+                    let mut v = k;
+                    while let Some(e) = d.is(v, Gram::Adverb) {
+                        v = e;
+                    }
+                    let intro = d.gram(v, |g| matches!(g, Gram::Intro(_))).is_some();
+                    if let Some(pid) = self.named_last(d.span(a, a + 1).start).filter(|_| intro) {
+                        st.group = vec![pid];
+                        i = self.predicate(k, b, st).max(k);
+                        continue;
+                    }
+                }
                 // "cố đồng chí X", "Kỷ niệm 120 năm Ngày sinh đồng chí X": remembered, not present
                 if remembered(d, i) {
                     i = name_run(d, k, b).unwrap_or(k);
@@ -871,10 +903,22 @@ impl<'a> Parser<'a> {
             }
         }
         // What a profile puts between a name and its offices: ", 53 tuổi", ", sinh năm 1969",
-        // ", quê Thanh Hóa", ", Đại tá" (a rank after the name).
-        while d.is_punct(k, ',') {
+        // ", quê Thanh Hóa", ", Đại tá" (a rank after the name); a death notice's ", sinh ngày
+        // 10-3-1925; quê quán: ...; nguyên ..." (its fields closed by ';').
+        while d.is_punct(k, ',') || d.is_punct(k, ';') && k > ne && profile_field(d, k + 1) {
             let n = k + 1;
-            if d.is_num(n) {
+            if d.lower(n) == "sinh" && d.lower(n + 1) == "ngày" && d.is_num(n + 2) {
+                // "sinh ngày 10-3-1925", "sinh ngày 10 tháng 3 năm 1925"
+                let mut m = n + 2;
+                while m < b
+                    && (d.is_num(m)
+                        || matches!(d.kind(m), Some(Kind::Punct('-' | '/' | '.')))
+                        || matches!(d.lower(m), "tháng" | "năm"))
+                {
+                    m += 1;
+                }
+                k = m;
+            } else if d.is_num(n) {
                 match d.is(n + 1, Gram::Age) {
                     Some(e) => k = e,
                     None => break,
@@ -884,6 +928,9 @@ impl<'a> Parser<'a> {
             } else if d.lower(n) == "quê" {
                 let mut m = n + 1;
                 if matches!(d.lower(m), "quán" | "ở") {
+                    m += 1;
+                }
+                if d.is_punct(m, ':') {
                     m += 1;
                 }
                 let from = m;
@@ -896,7 +943,7 @@ impl<'a> Parser<'a> {
                 {
                     m += 1;
                 }
-                if m == from || !d.is_punct(m, ',') {
+                if m == from || !(d.is_punct(m, ',') || d.is_punct(m, ';')) {
                     break;
                 }
                 k = m;
@@ -1010,10 +1057,19 @@ impl<'a> Parser<'a> {
                     k = e;
                 }
             }
+            // "... gồm: đồng chí A, Chủ tịch HĐND tỉnh, đạt 96,4% số phiếu và đồng chí B, ...":
+            // an election's vote share closes the item, not the list.
+            if let Some(e) = vote_share_end(d, k, b) {
+                k = e;
+            }
             // "Ủy viên BCH Trung ương Đảng khóa XIII, Bí thư Tỉnh ủy": past the term.
             let mut n = titles::qualifier_end(d, k, b).unwrap_or(k);
             let start = n;
-            if d.is_punct(n, ',') || d.is_dash(n) {
+            // (a death notice's fields: "...; nguyên Ủy viên Bộ Chính trị; nguyên ...")
+            if d.is_punct(n, ',')
+                || d.is_dash(n)
+                || d.is_punct(n, ';') && d.is(n + 1, Gram::Former).is_some()
+            {
                 n += 1;
                 // "..., Thầy thuốc Ưu tú, Giám đốc ...": an honour between titles
                 if let Some(q) = titles::qualifier_end(d, n, b).filter(|&q| d.is_punct(q, ',')) {
@@ -1207,6 +1263,12 @@ impl<'a> Parser<'a> {
                     intro_end = j + 2;
                 }
                 j += 2;
+                continue;
+            }
+            // "đã kinh qua nhiều cương vị: Bí thư Huyện ủy ...": the posts follow the colon.
+            if j == intro_end && d.is_punct(j, ':') {
+                j += 1;
+                intro_end = j;
                 continue;
             }
             if matches!(
@@ -2155,6 +2217,32 @@ pub fn merge_titles(titles: Vec<Title>) -> Vec<Title> {
         }
     }
     out
+}
+
+/// ", đạt 96,4% (số phiếu)" at `k`: the token after it.
+fn vote_share_end(d: &Doc, k: usize, b: usize) -> Option<usize> {
+    if !(d.is_punct(k, ',') && d.lower(k + 1) == "đạt" && d.is_num(k + 2)) {
+        return None;
+    }
+    let mut m = k + 3;
+    if d.is_punct(m, '%') {
+        m += 1;
+    }
+    while m < b
+        && matches!(
+            d.lower(m),
+            "số" | "phiếu" | "tổng" | "tán" | "thành" | "bầu" | "hợp" | "lệ"
+        )
+    {
+        m += 1;
+    }
+    Some(m)
+}
+
+/// Does a profile's field open at `n` ("sinh ...", "quê ...", "nguyên ...")? Only then is a ';'
+/// after a name the end of a field rather than of the person.
+fn profile_field(d: &Doc, n: usize) -> bool {
+    matches!(d.lower(n), "sinh" | "quê") || d.is(n, Gram::Former).is_some()
 }
 
 /// A post held, then in the same sentence a longer or shorter one taken: "ông X, Chi cục trưởng
