@@ -1217,6 +1217,12 @@ fn char_index(chars: &[(usize, char)], at: usize) -> usize {
     chars.partition_point(|&(b, _)| b < at)
 }
 
+/// Is `word` spelt in no Vietnamese syllable ("Joe", "Biden", "Kishida"): a foreign name's word.
+pub(crate) fn foreign_word(word: &str) -> bool {
+    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    lower.iter().all(|c| c.is_alphabetic()) && !is_syllable(&lower)
+}
+
 /// Does `syl` (lowercase letters) spell a Vietnamese syllable: an initial, a vowel nucleus
 /// Vietnamese writes, and a final it allows (some nuclei need one: "iê", "ươ", "uô"; some
 /// take none: "ưa", "ươi")?

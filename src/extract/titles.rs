@@ -392,8 +392,19 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                     }
                 }
                 if mode == Mode::Free && case == Case::Cap {
+                    // ("Tổng thống Joe Biden", "Thủ tướng Kishida Fumio": a foreign name
+                    // right after the head, its first word no Vietnamese syllable)
                     let mut name_end = names::name_start(d, j, end)
-                        .or_else(|| short_name_ok(d, j, end).then_some(j + 2));
+                        .or_else(|| short_name_ok(d, j, end).then_some(j + 2))
+                        .or_else(|| {
+                            // (not after a village head: "Trưởng thôn Đhrôồng" names the
+                            // village)
+                            (j == head_end
+                                && !d.org(j - 1).is_some_and(|(_, o)| o.has(flag::LEVEL))
+                                && super::normalize::foreign_word(d.raw(j))
+                                && foreign_name_at(d, j, end))
+                            .then_some(j + 2)
+                        });
                     // "huyện Bắc Yên Lò Văn Sơn", "huyện Sìn Hồ Vàng A Páo", "huyện Tây Giang
                     // Bríu Quân": a place after a level word has two words, so a name that
                     // would take the second one starts one word later.
@@ -1031,8 +1042,13 @@ fn fix_words(w: &mut Vec<Cow<str>>) {
             }
         }
     }
-    // "Đảng Đảng" (an expanded "UVTW" before "Đảng")
-    w.dedup_by(|a, b| a == "Đảng" && b == "Đảng");
+    // "Trung ương Đảng Đảng" (an expanded "UVTW" before "Đảng"); not "Ban Xây dựng Đảng Đảng
+    // ủy phường", a unit's name then its committee.
+    if let Some(at) = (1..w.len().saturating_sub(1))
+        .find(|&i| w[i - 1] == "ương" && w[i] == "Đảng" && w[i + 1] == "Đảng")
+    {
+        w.remove(at + 1);
+    }
     // Capitalise a lowercase first word ("phó ..." with no head match).
     if let Some(f) = w.first_mut() {
         if f != "đại" && f.chars().next().is_some_and(|c| c.is_lowercase()) {
