@@ -187,6 +187,33 @@ pub fn skippable_paren(d: &Doc, i: usize, end: usize) -> Option<usize> {
     None
 }
 
+/// A sub-unit's title, then after the comma at `comma` the body it belongs to: "Cục trưởng Cục
+/// Cảnh sát giao thông, Bộ Công an", "Trưởng khoa Nội, Bệnh viện Đa khoa tỉnh". The end of the
+/// body, when the clause goes on after it (a comma, a stop, a verb), not a name.
+fn parent_body_end(d: &Doc, head: usize, comma: usize, end: usize) -> Option<usize> {
+    const SUB_UNITS: [&str; 7] = ["cục", "vụ", "khoa", "phòng", "tâm", "viện", "đội"];
+    const PARENTS: [&str; 7] = ["bộ", "bệnh", "sở", "tổng", "học", "công", "tòa"];
+    let n = comma + 1;
+    let sub = (head..comma).any(|k| SUB_UNITS.iter().any(|u| d.lower(k).starts_with(u)));
+    if !sub || d.case(n) != Some(Case::Cap) || !PARENTS.contains(&d.lower(n)) {
+        return None;
+    }
+    let (mut k, _) = d.org(n)?;
+    while k < end && k < n + 12 {
+        if let Some((e, _)) = d.province(k).or_else(|| d.org(k)) {
+            k = e;
+        } else if d.case(k) == Some(Case::Cap) && names::name_start(d, k, end).is_none() {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let goes_on = k >= end
+        || matches!(d.kind(k), Some(Kind::Punct(',' | ';' | '.' | ')')))
+        || d.case(k) == Some(Case::Lower) && d.org(k).is_none();
+    (goes_on && k > n + 1 && !starts(d, n, end)).then_some(k)
+}
+
 /// "cũ", "mới", "trước sắp xếp", "sau sáp nhập"... at `k`: the end of the words.
 fn unit_state_end(d: &Doc, k: usize, limit: usize) -> Option<usize> {
     match d.lower(k) {
@@ -609,6 +636,13 @@ pub fn scan(d: &Doc, i: usize, end: usize, mode: Mode) -> Option<Scan> {
                 if s.has_org && comma_continues(d, n, end) {
                     j = n;
                     continue;
+                }
+                if s.has_org {
+                    if let Some(pe) = parent_body_end(d, h, j, end) {
+                        j = pe;
+                        s.end = j;
+                        continue;
+                    }
                 }
                 break;
             }
