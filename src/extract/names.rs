@@ -1836,7 +1836,23 @@ impl<'a> Parser<'a> {
                 }
             }
             st.list_mode = true;
-            let (e, pids) = self.list(m, b, st, &mut held, true);
+            // "hai đồng chí được bầu giữ chức Phó Bí thư Tỉnh ủy gồm: ...": the office the
+            // words before it say is taken.
+            let before = (i.saturating_sub(4)..i).find_map(|x| {
+                match d.gram(x, |g| matches!(g, Gram::Intro(_) | Gram::Change(_)))? {
+                    (e, Gram::Intro(c) | Gram::Change(c)) if e <= i => Some(c),
+                    _ => None,
+                }
+            });
+            let changed: Vec<(Scan, TitleChange)>;
+            let mut shared = match before {
+                Some(c) if c != TitleChange::Held => {
+                    changed = scans.iter().map(|(s, _)| (s.clone(), c)).collect();
+                    Shared::new(&changed, false)
+                }
+                _ => held,
+            };
+            let (e, pids) = self.list(m, b, st, &mut shared, true);
             if !pids.is_empty() {
                 return (self.after_person(e, b, st), pids);
             }
