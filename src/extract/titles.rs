@@ -59,6 +59,13 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
         if j >= end {
             break;
         }
+        // "Q.Chủ tịch UBND huyện": "Quyền" cut to its initial (a district's "Q." is followed by
+        // a place, not a head)
+        if d.raw(j) == "Q" && d.is_punct(j + 1, '.') && j + 2 < end && d.head(j + 2).is_some() {
+            acting = true;
+            j += 2;
+            continue;
+        }
         match d.gram(j, is_modifier) {
             Some((e, Gram::Former)) => {
                 former = true;
@@ -93,7 +100,7 @@ pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
 #[inline(never)]
 fn starts_at(d: &Doc, i: usize, end: usize) -> bool {
     // (most titles open with their head: the modifiers are read only where one is)
-    let j = if d.gram(i, is_modifier).is_some() {
+    let j = if d.gram(i, is_modifier).is_some() || d.raw(i) == "Q" {
         modifiers(d, i, end).0
     } else {
         i
@@ -931,6 +938,15 @@ pub fn canonical_tokens_with<'a>(
             let task_end = task_words_end(d, i, end).min(end);
             let mut k = i;
             while k < task_end {
+                // (its abbreviations still expanded: "các chương trình MTQG")
+                if let Some((e, o)) = d
+                    .org(k)
+                    .filter(|(e, o)| o.has(flag::ABBR) && *e <= task_end)
+                {
+                    words.extend(d.canon_words(o).iter().map(|&w| Cow::Borrowed(w)));
+                    k = e;
+                    continue;
+                }
                 if glued_number(d, k) {
                     if let Some(last) = words.last_mut() {
                         let last = last.to_mut();
