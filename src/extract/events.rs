@@ -807,20 +807,14 @@ fn after_title(lower: &str, at: usize) -> bool {
 
 /// Whether the body at `at` is cited as a document's issuer: "thực hiện Chỉ thị 05 của Bộ Chính
 /// trị", "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương" name who wrote the text being
-/// discussed, not who holds the event.
+/// discussed, not who holds the event. (A decision's issuer often announces it itself:
+/// "Công bố quyết định của Ban Thường vụ Tỉnh ủy".)
 fn issuer_of_document(lower: &str, at: usize) -> bool {
     let pre = lower[floor_boundary(lower, at.saturating_sub(48))..at].trim_end();
     super::dates::ends_with_word(pre, "của")
-        && [
-            "chỉ thị",
-            "nghị quyết",
-            "kết luận",
-            "quy định",
-            "quyết định",
-            "hướng dẫn",
-        ]
-        .iter()
-        .any(|d| pre.contains(d))
+        && ["chỉ thị", "nghị quyết", "kết luận", "quy định"]
+            .iter()
+            .any(|d| pre.contains(d))
 }
 
 /// Whether body `long` is `short` or a longer name of it, case aside ("Hội đồng nhân dân tỉnh

@@ -1300,7 +1300,9 @@ fn case_ok(toks: &[Tok], ts: usize, te: usize, e: &Entry) -> bool {
         return false;
     }
     match e.class {
-        Class::Surname => first == Some(Case::Cap),
+        // (in capitals too: "đồng chí TRẦN VĂN KHOA"; names are read from capitalised words,
+        // so a headline in capitals opens none)
+        Class::Surname => matches!(first, Some(Case::Cap | Case::Upper)),
         Class::Province => matches!(first, Some(Case::Cap | Case::Upper)),
         _ => true,
     }

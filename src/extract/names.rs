@@ -775,7 +775,7 @@ impl<'a> Parser<'a> {
                     i = name_run(d, k, b).unwrap_or(k);
                     continue;
                 }
-                if let Some(ne) = name_run(d, k, b) {
+                if let Some(ne) = name_run(d, k, b).or_else(|| caps_name_run(d, k, b)) {
                     // a cue with one capitalised word that opens a longer place is no name
                     if d.province(k).is_none() {
                         let (next, pid) = self.person(k, ne, rank, b, st, false);
@@ -2086,12 +2086,49 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The spelling to show: the most frequent, a known misspelling ("Nguyến") last.
+/// The spelling to show: the most frequent, a known misspelling ("Nguyến") last, one written
+/// in capitals after any other (and then in the case of a name: "TRẦN VĂN KHOA" → "Trần Văn
+/// Khoa").
 fn best_variant(v: &[(&str, u32, bool)]) -> String {
-    v.iter()
-        .max_by_key(|(n, c, typo)| (!typo, *c, n.len()))
-        .map(|(n, ..)| n.to_string())
-        .unwrap_or_default()
+    let caps = |n: &str| !n.chars().any(char::is_lowercase);
+    let Some((name, ..)) = v
+        .iter()
+        .max_by_key(|(n, c, typo)| (!caps(n), !typo, *c, n.len()))
+    else {
+        return String::new();
+    };
+    if !caps(name) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .into_iter()
+                .chain(cs.flat_map(char::to_lowercase))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name written in capitals after a cue ("đồng chí TRẦN VĂN KHOA, Phó Chủ tịch ..."): two to
+/// four words in capitals, a family name first, each a Vietnamese syllable and no
+/// abbreviation, closed by a comma or a lowercase word. Its end.
+fn caps_name_run(d: &Doc, k: usize, b: usize) -> Option<usize> {
+    d.surname(k)?;
+    let mut e = k;
+    while e < b
+        && e - k < 4
+        && d.case(e) == Some(Case::Upper)
+        && d.org(e).is_none()
+        && d.head(e).is_none()
+        && !super::normalize::foreign_word(d.raw(e))
+    {
+        e += 1;
+    }
+    let closed = e >= b || d.is_punct(e, ',') || d.case(e) == Some(Case::Lower);
+    (e >= k + 2 && closed).then_some(e)
 }
 
 /// The title without "nguyên".
