@@ -56,9 +56,10 @@ pub(crate) fn find_event_date_lowered(
     let news = document_news(&doc, &mentions);
     let event = match news {
         Some(d)
-            if mentions.iter().all(|m| {
-                !matches!(m.role, Role::Event(s) if s > 0) || m.span.start > d.span.start
-            }) =>
+            if doc.lead_line() == Some(doc.line_of(d.span.start))
+                && mentions.iter().all(|m| {
+                    !matches!(m.role, Role::Event(s) if s > 0) || m.span.start > d.span.start
+                }) =>
         {
             Some(d)
         }
@@ -1314,9 +1315,14 @@ impl<'a> Doc<'a> {
         };
         let t = self.lower[s.start..pos]
             .trim_start_matches(|c: char| c.is_whitespace() || "-–•*(".contains(c));
-        ["trước đó", "hồi"]
-            .iter()
-            .any(|w| t.strip_prefix(w).is_some_and(|r| !r.starts_with(is_alnum)))
+        // ("Hồi 8 giờ ngày 5/4" is a time of day: only "Hồi tháng 7", "Hồi đầu năm"...)
+        if let Some(r) = t.strip_prefix("hồi ") {
+            return ["tháng", "đầu", "giữa", "cuối", "năm", "tuần"]
+                .iter()
+                .any(|w| r.strip_prefix(w).is_some_and(|x| !x.starts_with(is_alnum)));
+        }
+        t.strip_prefix("trước đó")
+            .is_some_and(|r| !r.starts_with(is_alnum))
     }
 
     fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
@@ -3003,14 +3009,17 @@ impl LeadTime {
         let LeadKind::Lunar(month, day) = self.kind else {
             return None;
         };
-        let end = ceil_boundary(doc.lower, (self.span.end + 60).min(doc.lower.len()));
+        // The Tết's name right after the word: "Tết Giáp Thìn", "Tết Nguyên đán 2024" (not a
+        // year named otherwise: "30 Tết năm Quý Mão" may count the old year).
+        let end = ceil_boundary(doc.lower, (self.span.end + 40).min(doc.lower.len()));
         let after = &doc.lower[self.span.end..end];
-        let after = after
-            .split([',', '.', ';', '(', ')', '\n'])
-            .next()
+        let after = ["nguyên đán", "cổ truyền"]
+            .iter()
+            .find_map(|w| after.trim_start().strip_prefix(w))
             .unwrap_or(after);
-        let named =
-            can_chi_year(after).or_else(|| (0..after.len()).find_map(|i| year_at(after, i)));
+        let name: Vec<&str> = after.split(' ').filter(|w| !w.is_empty()).take(2).collect();
+        let named = year_at(name.first().copied().unwrap_or(""), 0)
+            .or_else(|| can_chi_year(&name.join(" ")));
         let (date, source) = match named {
             Some(y) => (tet_day(y, month, day)?, YearSource::Content),
             None => {
@@ -3057,13 +3066,16 @@ fn lead_time_words(r: &str) -> Option<(usize, LeadKind)> {
         "tháng chạp",
     ];
     let mut t = r;
-    for words in [&TIME_OF_DAY[..], &["vào", "trong", "hồi", "ngày"]] {
-        if let Some(w) = words
+    // ("Vào chiều 30 Tết", "Sáng ngày mùng 2 Tết")
+    for _ in 0..3 {
+        let Some(w) = TIME_OF_DAY
             .iter()
+            .chain(&["vào", "trong", "hồi", "ngày"])
             .find(|w| t.strip_prefix(**w).is_some_and(|x| x.starts_with(' ')))
-        {
-            t = t[w.len()..].trim_start();
-        }
+        else {
+            break;
+        };
+        t = t[w.len()..].trim_start();
     }
     let len = |rest: &str| r.len() - rest.len();
     let whole = |rest: &str| !rest.starts_with(is_alnum);
