@@ -53,10 +53,11 @@ pub(crate) fn find_event_date_lowered(
 
     // "Thủ tướng vừa ký Quyết định số 1520/QĐ-TTg ngày 5/12/2023 ...": a document just signed,
     // before anything else the text dates, is the news.
+    let lead = doc.lead_line();
     let news = document_news(&doc, &mentions);
     let event = match news {
         Some(d)
-            if doc.lead_line() == Some(doc.line_of(d.span.start))
+            if lead == Some(doc.line_of(d.span.start))
                 && mentions.iter().all(|m| {
                     !matches!(m.role, Role::Event(s) if s > 0) || m.span.start > d.span.start
                 }) =>
@@ -68,7 +69,18 @@ pub(crate) fn find_event_date_lowered(
     // "Cuối tuần qua, ...", "Chiều 30 Tết Giáp Thìn, ...": the lead's time names no day of the
     // calendar, and a date elsewhere is another occasion's (one in its sentence says the day:
     // "Sáng mùng 3 Tết (12/2)").
-    if let Some(t) = doc.lead_time() {
+    // (a lead opening with its date has no other time: "Sáng 12/3, ...")
+    let opens_lead = |e: &Mention| {
+        lead.is_some_and(|l| {
+            let ls = doc.line_span(l);
+            (ls.start..=ls.end).contains(&e.span.start)
+                && is_lead_prefix(&text[ls.start..e.span.start])
+        })
+    };
+    if let Some(t) = lead
+        .filter(|_| !event.is_some_and(opens_lead))
+        .and_then(|l| doc.lead_time(l))
+    {
         if event.is_none_or(|e| !t.dated_by(e)) {
             return t.event_date(&doc, &publications);
         }
@@ -1296,8 +1308,16 @@ impl<'a> Doc<'a> {
     fn exchange(&self) -> Option<(usize, bool)> {
         *self.exchange.get_or_init(|| {
             (0..self.line_starts.len()).find_map(|l| {
-                let t = self.line_span(l).slice(self.lower);
-                let t = t.trim_start_matches(|c: char| c.is_whitespace() || "-–•*".contains(c));
+                // (past spaces and bullets: '-', '*', '–' E2 80 93, '•' E2 80 A2; most lines
+                // open with neither label's first letter)
+                let line = self.line_span(l).slice(self.lower);
+                let k = line.bytes().position(|c| {
+                    !matches!(c, b' ' | b'\t' | b'-' | b'*' | 0xE2 | 0x80 | 0x93 | 0xA2)
+                })?;
+                if !matches!(line.as_bytes()[k], b'p' | b'h') {
+                    return None;
+                }
+                let t = &line[k..];
                 let label = ["phóng viên", "pv", "p.v", "hỏi"].iter().find(|w| {
                     t.strip_prefix(**w)
                         .is_some_and(|r| r.trim_start().starts_with(':'))
@@ -1934,19 +1954,23 @@ impl<'a> Doc<'a> {
         })
     }
 
-    /// A time expression opening the lead that names no day of the solar calendar: "Cuối tuần
-    /// qua", "Đầu tháng 3", "Dịp Tết", "Chiều 30 Tết Giáp Thìn" (after an agency's tag or
-    /// dateline).
-    fn lead_time(&self) -> Option<LeadTime> {
-        let ls = self.line_span(self.lead_line()?);
+    /// A time expression opening the lead (its line given) that names no day of the solar
+    /// calendar: "Cuối tuần qua", "Đầu tháng 3", "Dịp Tết", "Chiều 30 Tết Giáp Thìn" (after an
+    /// agency's tag or dateline).
+    fn lead_time(&self, lead_line: usize) -> Option<LeadTime> {
+        let ls = self.line_span(lead_line);
         let line = ls.slice(self.lower);
-        // Where the lead's words may start: the line's start, or past a tag's dash or colon.
-        let head = &line[..floor_boundary(line, 80.min(line.len()))];
-        let starts = std::iter::once(0).chain(
-            head.match_indices(['-', '–', '—', ':'])
-                .map(|(i, d)| i + d.len())
-                .filter(|&i| is_lead_prefix(&self.text[ls.start..ls.start + i])),
-        );
+        // Where the lead's words may start: the line's start, or past a tag's dash or colon
+        // ('-', ':', '–' and '—', the last two E2 80 93 and E2 80 94).
+        let b = line.as_bytes();
+        let head = &b[..b.len().min(64)];
+        let tag_ends = memchr::memchr3_iter(b'-', b':', 0xE2, head).filter_map(|i| match b[i] {
+            0xE2 => (b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)))
+                .then_some(i + 3),
+            _ => Some(i + 1),
+        });
+        let starts = std::iter::once(0)
+            .chain(tag_ends.filter(|&i| is_lead_prefix(&self.text[ls.start..ls.start + i])));
         for at in starts {
             let rest = line[at..].trim_start();
             let start = ls.start + (line.len() - rest.len());
@@ -3068,20 +3092,22 @@ fn lead_time_words(r: &str) -> Option<(usize, LeadKind)> {
     let mut t = r;
     // ("Vào chiều 30 Tết", "Sáng ngày mùng 2 Tết")
     for _ in 0..3 {
-        let Some(w) = TIME_OF_DAY
-            .iter()
-            .chain(&["vào", "trong", "hồi", "ngày"])
-            .find(|w| t.strip_prefix(**w).is_some_and(|x| x.starts_with(' ')))
-        else {
+        let Some((w, rest)) = t.split_once(' ') else {
             break;
         };
-        t = t[w.len()..].trim_start();
+        if !(is_time_of_day(w) || matches!(w, "vào" | "trong" | "hồi" | "ngày")) {
+            break;
+        }
+        t = rest.trim_start();
     }
     let len = |rest: &str| r.len() - rest.len();
     let whole = |rest: &str| !rest.starts_with(is_alnum);
-    for w in DAYLESS {
-        if let Some(rest) = t.strip_prefix(w).filter(|x| whole(x)) {
-            return Some((len(rest), LeadKind::Dayless));
+    // (most leads are dated: "Sáng 12/3")
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        for w in DAYLESS {
+            if let Some(rest) = t.strip_prefix(w).filter(|x| whole(x)) {
+                return Some((len(rest), LeadKind::Dayless));
+            }
         }
     }
     // "Tháng 3/2024, ...".
