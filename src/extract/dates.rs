@@ -571,6 +571,11 @@ fn numeric_at(text: &str, i: usize, run: usize) -> Option<Raw> {
         return None;
     }
     let d1 = number(b, i, run) as u8;
+    // "Ngày 15 - 4 - 2011": a full date written with spaced dashes (in full only: "15 - 4"
+    // alone may be anything).
+    if let Some(raw) = spaced_full_date(text, i, run, d1) {
+        return Some(raw);
+    }
     let (sep1, after_sep1) = separator_at(text, i + run)?;
     let run2 = digit_run(b, after_sep1);
     if run2 == 0 || run2 > 2 {
@@ -614,6 +619,11 @@ fn numeric_at(text: &str, i: usize, run: usize) -> Option<Raw> {
             if let Some(y) = year_at(text, a) {
                 year = Some(y);
                 end = a + 4;
+            } else if digit_run(b, a) == 2 && clock_after(b, a + 2) {
+                // A page's stamp: "Thứ năm, 10/07/13 - 08:15".
+                let yy = number(b, a, 2) as i32;
+                year = Some(if yy < 70 { 2000 + yy } else { 1900 + yy });
+                end = a + 2;
             } else {
                 // "1.2.3", "12/5/22": a version number or a two-digit year, not a date we trust.
                 return None;
@@ -621,6 +631,41 @@ fn numeric_at(text: &str, i: usize, run: usize) -> Option<Raw> {
         }
     }
     finish(text, i, end, d1, n2, year, None)
+}
+
+/// "15 - 4 - 2011" at `i` (its day `d` of `run` digits): day, month and year joined by the
+/// same dash, spaced.
+fn spaced_full_date(text: &str, i: usize, run: usize, d: u8) -> Option<Raw> {
+    let b = text.as_bytes();
+    let dash = [" - ", " – "]
+        .into_iter()
+        .find(|s| text[i + run..].starts_with(s))?;
+    let m_at = i + run + dash.len();
+    let mrun = digit_run(b, m_at);
+    if !(1..=2).contains(&mrun) || !text[m_at + mrun..].starts_with(dash) {
+        return None;
+    }
+    let y_at = m_at + mrun + dash.len();
+    let y = year_at(text, y_at)?;
+    finish(
+        text,
+        i,
+        y_at + 4,
+        d,
+        number(b, m_at, mrun) as u8,
+        Some(y),
+        None,
+    )
+}
+
+/// A clock time a few separators after `k`: "13 - 08:15", "13 08:15".
+fn clock_after(b: &[u8], mut k: usize) -> bool {
+    let mut skipped = 0;
+    while k < b.len() && skipped < 4 && b" \t,|-".contains(&b[k]) {
+        k += 1;
+        skipped += 1;
+    }
+    clock_at(b, k)
 }
 
 fn separator_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
