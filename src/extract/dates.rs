@@ -12,11 +12,17 @@
 //!    18/11/2018)"), related-link lists ("- 14-10-2015Kêu gọi ...", "- Hội nghị ...
 //!    (12/04/2023)"), effective dates ("kể từ ngày 1/9/2022"), periods ("từ ngày 1.7.2016 đến
 //!    ngày 1.7.2021"), photo captions ("... ngày 15.7.2022. Ảnh: ..."), births, plans ("dự kiến
-//!    khai mạc vào ngày 20/5"). With no event candidate, a caption dating its scene, a plan,
-//!    then a document just signed ("vừa ký Quyết định ... ngày 12/4/2024") stand in.
+//!    khai mạc vào ngày 20/5"), earlier events ("Trước đó, ngày 16/11, ..."), what an
+//!    interview's or a reader's answers recall ("Phóng viên: ...", "Hỏi: ..."), suppositions
+//!    ("nếu ... thì sau ngày ..."). A document just signed ("vừa ký Quyết định ... ngày
+//!    12/4/2024") before any other date is the news; with no event candidate, a caption dating
+//!    its scene, a plan, then that document stand in. A lead whose time names no day ("Cuối
+//!    tuần qua", "Đầu tháng 3", "Dịp Tết") has no event date; a day of Tết ("Chiều 30 Tết Giáp
+//!    Thìn") is read on the lunar calendar.
 //! 3. **Date the year** when the text leaves it out: a page stamp, the publication date the user
 //!    gives, a date in the URL, then the content (the year under review in December, a congress
-//!    term, an election, an anniversary, Tết, a working month or quarter, a full date close by).
+//!    term, a council's first session, an election, an anniversary, Tết, a working month or
+//!    quarter, running figures "10 tháng năm 2022", a full date close by).
 //!    No evidence, no year: "--MM-DD". Only clues a reader annotating the article would use
 //!    count: the calendar of the Assembly's numbered sessions ("kỳ họp thứ 8, Quốc hội khóa
 //!    XIV" in 2019) is not one, and the annotations leave such years out.
@@ -45,7 +51,45 @@ pub(crate) fn find_event_date_lowered(
     let mentions = doc.classify(doc.scan());
     let publications = doc.publications(&mentions, ctx);
 
-    let Some(event) = best_event(&mentions).or_else(|| document_news(&doc, &mentions)) else {
+    // "Thủ tướng vừa ký Quyết định số 1520/QĐ-TTg ngày 5/12/2023 ...": a document just signed,
+    // before anything else the text dates, is the news.
+    let lead = doc.lead_line();
+    let news = document_news(&doc, &mentions);
+    let event = match news {
+        Some(d)
+            if lead == Some(doc.line_of(d.span.start))
+                && mentions.iter().all(|m| {
+                    !matches!(m.role, Role::Event(s) if s > 0) || m.span.start > d.span.start
+                }) =>
+        {
+            Some(d)
+        }
+        _ => best_event(&mentions).or(news),
+    };
+    // "Cuối tuần qua, ...", "Chiều 30 Tết Giáp Thìn, ...": the lead's time names no day of the
+    // calendar, and a date elsewhere is another occasion's (one in its sentence says the day:
+    // "Sáng mùng 3 Tết (12/2)").
+    // (a lead opening with its date has no other time: "Sáng 12/3, ...")
+    let opens_lead = |e: &Mention| {
+        lead.is_some_and(|l| {
+            let ls = doc.line_span(l);
+            (ls.start..=ls.end).contains(&e.span.start)
+                && is_lead_prefix(&text[ls.start..e.span.start])
+        })
+    };
+    if let Some(t) = lead
+        .filter(|_| !event.is_some_and(opens_lead))
+        .and_then(|l| doc.lead_time(l))
+    {
+        if event.is_none_or(|e| !t.dated_by(e)) {
+            return t.event_date(&doc, &publications);
+        }
+    }
+    let Some(event) = event else {
+        // A reader's question answered is no news: it has no day.
+        if doc.exchange().is_some_and(|(_, reader)| reader) {
+            return None;
+        }
         return doc
             .undated_weekday_lead(text.len(), &publications)
             .or_else(|| doc.publication_fallback(&mentions, &publications));
@@ -527,6 +571,11 @@ fn numeric_at(text: &str, i: usize, run: usize) -> Option<Raw> {
         return None;
     }
     let d1 = number(b, i, run) as u8;
+    // "Ngày 15 - 4 - 2011": a full date written with spaced dashes (in full only: "15 - 4"
+    // alone may be anything).
+    if let Some(raw) = spaced_full_date(text, i, run, d1) {
+        return Some(raw);
+    }
     let (sep1, after_sep1) = separator_at(text, i + run)?;
     let run2 = digit_run(b, after_sep1);
     if run2 == 0 || run2 > 2 {
@@ -570,6 +619,11 @@ fn numeric_at(text: &str, i: usize, run: usize) -> Option<Raw> {
             if let Some(y) = year_at(text, a) {
                 year = Some(y);
                 end = a + 4;
+            } else if digit_run(b, a) == 2 && clock_after(b, a + 2) {
+                // A page's stamp: "Thứ năm, 10/07/13 - 08:15".
+                let yy = number(b, a, 2) as i32;
+                year = Some(if yy < 70 { 2000 + yy } else { 1900 + yy });
+                end = a + 2;
             } else {
                 // "1.2.3", "12/5/22": a version number or a two-digit year, not a date we trust.
                 return None;
@@ -577,6 +631,41 @@ fn numeric_at(text: &str, i: usize, run: usize) -> Option<Raw> {
         }
     }
     finish(text, i, end, d1, n2, year, None)
+}
+
+/// "15 - 4 - 2011" at `i` (its day `d` of `run` digits): day, month and year joined by the
+/// same dash, spaced.
+fn spaced_full_date(text: &str, i: usize, run: usize, d: u8) -> Option<Raw> {
+    let b = text.as_bytes();
+    let dash = [" - ", " – "]
+        .into_iter()
+        .find(|s| text[i + run..].starts_with(s))?;
+    let m_at = i + run + dash.len();
+    let mrun = digit_run(b, m_at);
+    if !(1..=2).contains(&mrun) || !text[m_at + mrun..].starts_with(dash) {
+        return None;
+    }
+    let y_at = m_at + mrun + dash.len();
+    let y = year_at(text, y_at)?;
+    finish(
+        text,
+        i,
+        y_at + 4,
+        d,
+        number(b, m_at, mrun) as u8,
+        Some(y),
+        None,
+    )
+}
+
+/// A clock time a few separators after `k`: "13 - 08:15", "13 08:15".
+fn clock_after(b: &[u8], mut k: usize) -> bool {
+    let mut skipped = 0;
+    while k < b.len() && skipped < 4 && b" \t,|-".contains(&b[k]) {
+        k += 1;
+        skipped += 1;
+    }
+    clock_at(b, k)
 }
 
 fn separator_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
@@ -819,6 +908,13 @@ enum Role {
     /// A date planned ahead in the body ("kỳ họp dự kiến khai mạc vào ngày 20/5"): the event
     /// only when the text dates nothing else.
     Plan,
+    /// An earlier event told as background, in a sentence opening with "Trước đó" or "Hồi"
+    /// ("Trước đó, ngày 16/11, HĐND tỉnh đã ..."): never the reported one, though its year
+    /// anchors the event's.
+    Earlier,
+    /// A date inside an interview's or a reader's questions and answers ("Phóng viên: ...",
+    /// "Hỏi: ... Trả lời: ..."): what the answer recalls or supposes, not the article's event.
+    Exchange,
 }
 
 /// The words announcing a date, read backwards from it.
@@ -878,6 +974,9 @@ struct Doc<'a> {
     first_occurrence: [OnceCell<Option<usize>>; SEARCHED_WORDS.len()],
     /// The related-links heading's line, once asked for (each mention's role asks).
     related_heading: OnceCell<Option<usize>>,
+    /// Where an exchange of questions and answers starts, once asked for: its line, and
+    /// whether a reader asks ("Hỏi:") rather than a reporter.
+    exchange: OnceCell<Option<(usize, bool)>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -900,6 +999,7 @@ impl<'a> Doc<'a> {
             sentences,
             first_occurrence: Default::default(),
             related_heading: OnceCell::new(),
+            exchange: OnceCell::new(),
         }
     }
 
@@ -1247,6 +1347,49 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// The first line opening with a question's label, "Phóng viên:", "PV:" (an interview) or
+    /// "Hỏi:" (a reader's question): the exchange runs from there, and the dates its answers
+    /// give are not the article's (the interview's own occasion is told before it).
+    fn exchange(&self) -> Option<(usize, bool)> {
+        *self.exchange.get_or_init(|| {
+            (0..self.line_starts.len()).find_map(|l| {
+                // (past spaces and bullets: '-', '*', '–' E2 80 93, '•' E2 80 A2; most lines
+                // open with neither label's first letter)
+                let line = self.line_span(l).slice(self.lower);
+                let k = line.bytes().position(|c| {
+                    !matches!(c, b' ' | b'\t' | b'-' | b'*' | 0xE2 | 0x80 | 0x93 | 0xA2)
+                })?;
+                if !matches!(line.as_bytes()[k], b'p' | b'h') {
+                    return None;
+                }
+                let t = &line[k..];
+                let label = ["phóng viên", "pv", "p.v", "hỏi"].iter().find(|w| {
+                    t.strip_prefix(**w)
+                        .is_some_and(|r| r.trim_start().starts_with(':'))
+                })?;
+                Some((l, *label == "hỏi"))
+            })
+        })
+    }
+
+    /// Whether the sentence holding `pos` opens with "Trước đó" ("Trước đó, ngày 16/11, ...",
+    /// "Trước đó ít ngày, ...") or "Hồi" ("Hồi tháng 7, ..."): it tells an earlier event.
+    fn in_earlier_sentence(&self, pos: usize) -> bool {
+        let Some(s) = sentence_at(self.sentences, pos) else {
+            return false;
+        };
+        let t = self.lower[s.start..pos]
+            .trim_start_matches(|c: char| c.is_whitespace() || "-–•*(".contains(c));
+        // ("Hồi 8 giờ ngày 5/4" is a time of day: only "Hồi tháng 7", "Hồi đầu năm"...)
+        if let Some(r) = t.strip_prefix("hồi ") {
+            return ["tháng", "đầu", "giữa", "cuối", "năm", "tuần"]
+                .iter()
+                .any(|w| r.strip_prefix(w).is_some_and(|x| !x.starts_with(is_alnum)));
+        }
+        t.strip_prefix("trước đó")
+            .is_some_and(|r| !r.starts_with(is_alnum))
+    }
+
     fn role_of(&self, m: &Mention, link_lines: &[usize]) -> Role {
         let raw = &m.raw;
         let in_links = raw.glued
@@ -1268,6 +1411,12 @@ impl<'a> Doc<'a> {
         }
         if in_links {
             return Role::LinkList;
+        }
+        if self
+            .exchange()
+            .is_some_and(|(line, _)| self.line_of(raw.core.start) >= line)
+        {
+            return Role::Exchange;
         }
         let after = self.lower
             [raw.core.end..floor_boundary(self.lower, (raw.core.end + 16).min(self.lower.len()))]
@@ -1300,7 +1449,7 @@ impl<'a> Doc<'a> {
                     return Role::Birth;
                 }
                 if !lead
-                    && ["trước", "đến", "tới", "hạn", "hết"]
+                    && ["trước", "sau", "đến", "tới", "hạn", "hết"]
                         .iter()
                         .any(|w| ends_with_word(pre, w))
                 {
@@ -1319,6 +1468,17 @@ impl<'a> Doc<'a> {
             return Role::Event(S_DATELINE);
         }
         if !lead {
+            // A supposed date: "nếu ... có hiệu lực từ ngày 15/9/2021 thì sau ngày 15/9/2022".
+            if let Some(c) = clause {
+                let low = &self.lower[m.span.start - c.len()..m.span.start];
+                if contains_word(low, "nếu") {
+                    return Role::Effective;
+                }
+            }
+            // "Trước đó, ngày 16/11, HĐND tỉnh đã ...": background.
+            if self.in_earlier_sentence(m.span.start) {
+                return Role::Earlier;
+            }
             // "dự kiến" a few words before, in the same clause.
             let from = m.span.start - clause.map_or(0, str::len);
             let from = ceil_boundary(self.lower, from.max(m.span.start.saturating_sub(40)));
@@ -1823,6 +1983,55 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// The story's first line: the first to end a sentence (or too long for a headline), above
+    /// the related links and any exchange of questions, after the headline, the site's menus
+    /// and stamps.
+    fn lead_line(&self) -> Option<usize> {
+        let end = self
+            .related_heading()
+            .into_iter()
+            .chain(self.exchange().map(|(l, _)| l))
+            .min()
+            .unwrap_or(self.line_starts.len());
+        (0..end).find(|&l| {
+            let t = self.line_span(l).slice(self.text).trim_end();
+            t.ends_with(['.', '!', '?', '…']) || t.len() > 200
+        })
+    }
+
+    /// A time expression opening the lead (its line given) that names no day of the solar
+    /// calendar: "Cuối tuần qua", "Đầu tháng 3", "Dịp Tết", "Chiều 30 Tết Giáp Thìn" (after an
+    /// agency's tag or dateline).
+    fn lead_time(&self, lead_line: usize) -> Option<LeadTime> {
+        let ls = self.line_span(lead_line);
+        let line = ls.slice(self.lower);
+        // Where the lead's words may start: the line's start, or past a tag's dash or colon
+        // ('-', ':', '–' and '—', the last two E2 80 93 and E2 80 94).
+        let b = line.as_bytes();
+        let head = &b[..b.len().min(64)];
+        let tag_ends = memchr::memchr3_iter(b'-', b':', 0xE2, head).filter_map(|i| match b[i] {
+            0xE2 => (b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)))
+                .then_some(i + 3),
+            _ => Some(i + 1),
+        });
+        let starts = std::iter::once(0)
+            .chain(tag_ends.filter(|&i| is_lead_prefix(&self.text[ls.start..ls.start + i])));
+        for at in starts {
+            let rest = line[at..].trim_start();
+            let start = ls.start + (line.len() - rest.len());
+            if let Some((len, kind)) = lead_time_words(rest) {
+                let span = Span::new(start, start + len);
+                let sentence_end = sentence_at(self.sentences, start).map_or(ls.end, |s| s.end);
+                return Some(LeadTime {
+                    span,
+                    sentence_end,
+                    kind,
+                });
+            }
+        }
+        None
+    }
+
     /// The year from what the article says about itself.
     fn content_year(&self, event: &Mention, ms: &[Mention]) -> Option<i32> {
         let (day, month) = (event.raw.day, event.raw.month);
@@ -1859,11 +2068,17 @@ impl<'a> Doc<'a> {
             .or_else(|| self.tet_year(region, month))
             .or_else(|| self.new_year_year(region, month))
             .or_else(|| self.congress_year(region, month, own_sentence))
+            .or_else(|| {
+                own_sentence
+                    .then(|| self.first_session_year(region, month))
+                    .flatten()
+            })
             .or_else(|| self.election_year(region, month))
             .or_else(|| self.working_month_year(region, month))
             .or_else(|| self.quarter_year(region, month))
             .or_else(|| self.school_year(region, month))
             .or_else(|| self.plan_year(region, month))
+            .or_else(|| self.running_months_year(region, month))
     }
 
     /// The year that puts the event closest to a full date written elsewhere in the text (at
@@ -2040,6 +2255,77 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// "HĐND tỉnh khóa XV, nhiệm kỳ 2021-2026 khai mạc kỳ họp thứ nhất": a council's or the
+    /// Assembly's first session follows the general election, from March to July of the term's
+    /// first year. Told in the event's sentence only (a later text recalls it), and not of a
+    /// body founded within the term ("HĐND xã ... khóa I, nhiệm kỳ 2021 - 2026", a new
+    /// commune's first session in 2025).
+    fn first_session_year(&self, region: Span, month: u8) -> Option<i32> {
+        if !(3..=7).contains(&month) {
+            return None;
+        }
+        let (low, found) = self.occurrences_in(region, "kỳ họp");
+        for at in found {
+            let rest = &low[at + "kỳ họp".len()..];
+            let first = ["thứ nhất", "đầu tiên", "thứ 1"].iter().any(|w| {
+                rest.strip_prefix(' ')
+                    .and_then(|r| r.strip_prefix(w))
+                    .is_some_and(|r| !r.starts_with(is_alnum))
+            });
+            if !first {
+                continue;
+            }
+            let council = ["hđnd", "hội đồng nhân dân", "quốc hội"]
+                .iter()
+                .any(|w| contains_word(low, w));
+            let founded = ["khóa i", "khoá i"].iter().any(|w| contains_word(low, w));
+            if !council || founded {
+                return None;
+            }
+            return term_after(low, 0, low.len());
+        }
+        None
+    }
+
+    /// "Trong 10 tháng năm 2022, kim ngạch ... đạt ...", "6 tháng đầu năm 2023": running
+    /// figures are reported in their year, in the month after the months they count or the
+    /// next (or at the end of the last one).
+    fn running_months_year(&self, region: Span, month: u8) -> Option<i32> {
+        let (low, found) = self.occurrences_in(region, "tháng");
+        let mut best = None;
+        for at in found {
+            let before = low[..at].trim_end_matches(' ');
+            let n = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if n == 0 || n > 2 {
+                continue;
+            }
+            // (a count, not a day: "ngày 3 tháng ...", "5/10 tháng")
+            let head = &before[..before.len() - n];
+            if head.ends_with(is_alnum)
+                || head.ends_with(['/', '.', '-', ','])
+                || ends_with_word(head.trim_end(), "ngày")
+            {
+                continue;
+            }
+            let Some(count) = before[before.len() - n..]
+                .parse::<u8>()
+                .ok()
+                .filter(|c| (1..=11).contains(c))
+            else {
+                continue;
+            };
+            let rest = &low[at + "tháng".len()..];
+            let rest = rest.strip_prefix(" đầu").unwrap_or(rest);
+            let Some(y) = rest.strip_prefix(" năm ").and_then(|r| year_at(r, 0)) else {
+                continue;
+            };
+            if (count..=count + 2).contains(&month) && best.is_none_or(|b| y > b) {
+                best = Some(y);
+            }
+        }
+        best
     }
 
     /// "bầu cử đại biểu Quốc hội khóa XV và HĐND các cấp nhiệm kỳ 2021-2026": held in the spring
@@ -2758,6 +3044,198 @@ fn clock_ending_at(b: &[u8], k: usize) -> bool {
         .take_while(|c| c.is_ascii_digit())
         .count();
     (1..=2).contains(&h)
+}
+
+/// A lead's time with no solar day ([`Doc::lead_time`]).
+#[derive(Debug, Clone, Copy)]
+struct LeadTime {
+    span: Span,
+    sentence_end: usize,
+    kind: LeadKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LeadKind {
+    /// A week, part of a month or year, a season: no day at all.
+    Dayless,
+    /// A day of Tết by the lunar calendar: the lunar month (1 or 12) and day.
+    Lunar(u8, u8),
+}
+
+impl LeadTime {
+    /// Whether `e` dates the lead's own sentence, right after the expression or with a time
+    /// of day ("Sáng mùng 3 Tết (12/2), ...", "Dịp Tết, chiều 2-2, ...").
+    fn dated_by(&self, e: &Mention) -> bool {
+        (self.span.start..self.sentence_end).contains(&e.span.start)
+            && (e.span.start <= self.span.end + 24
+                || matches!(e.role, Role::Event(s) if s >= S_TIME_OF_DAY))
+    }
+
+    /// The event's date: none for a day the calendar cannot tell; for a day of Tết, the solar
+    /// day of the Tết the text names ("30 Tết Giáp Thìn", "mùng 2 Tết Nguyên đán 2024") or,
+    /// failing that, of the Tết nearest the publication.
+    fn event_date(&self, doc: &Doc, pubs: &[Publication]) -> Option<EventDate> {
+        let LeadKind::Lunar(month, day) = self.kind else {
+            return None;
+        };
+        // The Tết's name right after the word: "Tết Giáp Thìn", "Tết Nguyên đán 2024" (not a
+        // year named otherwise: "30 Tết năm Quý Mão" may count the old year).
+        let end = ceil_boundary(doc.lower, (self.span.end + 40).min(doc.lower.len()));
+        let after = &doc.lower[self.span.end..end];
+        let after = ["nguyên đán", "cổ truyền"]
+            .iter()
+            .find_map(|w| after.trim_start().strip_prefix(w))
+            .unwrap_or(after);
+        let name: Vec<&str> = after.split(' ').filter(|w| !w.is_empty()).take(2).collect();
+        let named = year_at(name.first().copied().unwrap_or(""), 0)
+            .or_else(|| can_chi_year(&name.join(" ")));
+        let (date, source) = match named {
+            Some(y) => (tet_day(y, month, day)?, YearSource::Content),
+            None => {
+                let p = pubs.iter().find(|p| p.exact)?;
+                let y0 = p.last.year();
+                let d = [y0 - 1, y0, y0 + 1]
+                    .into_iter()
+                    .filter_map(|y| tet_day(y, month, day))
+                    .min_by_key(|d| (d.to_julian_day() - p.last.to_julian_day()).abs())
+                    .filter(|d| (d.to_julian_day() - p.last.to_julian_day()).abs() <= 45)?;
+                (d, p.source)
+            }
+        };
+        Some(EventDate {
+            iso: iso(date),
+            year_source: source,
+            evidence: Some(doc.evidence(self.span)),
+        })
+    }
+}
+
+/// The time expression opening `r` (lowercase), if it names no solar day: its length and
+/// kind. A time of day and "vào", "trong", "hồi", "ngày" may come before it.
+fn lead_time_words(r: &str) -> Option<(usize, LeadKind)> {
+    const DAYLESS: [&str; 19] = [
+        "cuối tuần",
+        "tuần qua",
+        "tuần trước",
+        "tuần này",
+        "những ngày qua",
+        "đầu tháng",
+        "giữa tháng",
+        "cuối tháng",
+        "trong tháng",
+        "tháng trước",
+        "tháng qua",
+        "đầu năm",
+        "giữa năm",
+        "cuối năm",
+        "dịp tết",
+        "những ngày tết",
+        "đêm giao thừa",
+        "giao thừa",
+        "tháng chạp",
+    ];
+    let mut t = r;
+    // ("Vào chiều 30 Tết", "Sáng ngày mùng 2 Tết")
+    for _ in 0..3 {
+        let Some((w, rest)) = t.split_once(' ') else {
+            break;
+        };
+        if !(is_time_of_day(w) || matches!(w, "vào" | "trong" | "hồi" | "ngày")) {
+            break;
+        }
+        t = rest.trim_start();
+    }
+    let len = |rest: &str| r.len() - rest.len();
+    let whole = |rest: &str| !rest.starts_with(is_alnum);
+    // (most leads are dated: "Sáng 12/3")
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        for w in DAYLESS {
+            if let Some(rest) = t.strip_prefix(w).filter(|x| whole(x)) {
+                return Some((len(rest), LeadKind::Dayless));
+            }
+        }
+    }
+    // "Tháng 3/2024, ...".
+    if let Some(rest) = t.strip_prefix("tháng ") {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+            return Some((len(&rest[n..]), LeadKind::Dayless));
+        }
+    }
+    // "mùng 2 Tết", "30 Tết", "23 tháng Chạp".
+    let t = ["mùng ", "mồng "]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
+    let n = t.bytes().take_while(u8::is_ascii_digit).count();
+    let day: u8 = t[..n].parse().ok()?;
+    let rest = t[n..].strip_prefix(' ')?;
+    if let Some(rest) = rest.strip_prefix("tháng chạp").filter(|x| whole(x)) {
+        return Some((len(rest), LeadKind::Dayless));
+    }
+    let rest = rest.strip_prefix("tết").filter(|x| whole(x))?;
+    let kind = match day {
+        1..=10 => LeadKind::Lunar(1, day),
+        20..=30 => LeadKind::Lunar(12, day),
+        _ => return None,
+    };
+    Some((len(rest), kind))
+}
+
+/// Tết (the first day of the lunar year) of 2000–2036 by the Vietnamese calendar (UTC+7):
+/// its solar month and day, and the length of the lunar month before it (tháng Chạp).
+const TET: [(u8, u8, u8); 37] = [
+    (2, 5, 29),
+    (1, 24, 29),
+    (2, 12, 30),
+    (2, 1, 29),
+    (1, 22, 30),
+    (2, 9, 30),
+    (1, 29, 29),
+    (2, 17, 29),
+    (2, 7, 30),
+    (1, 26, 30),
+    (2, 14, 30),
+    (2, 3, 30),
+    (1, 23, 29),
+    (2, 10, 29),
+    (1, 31, 30),
+    (2, 19, 30),
+    (2, 8, 29),
+    (1, 28, 30),
+    (2, 16, 30),
+    (2, 5, 30),
+    (1, 25, 30),
+    (2, 12, 30),
+    (2, 1, 29),
+    (1, 22, 30),
+    (2, 10, 30),
+    (1, 29, 29),
+    (2, 17, 29),
+    (2, 6, 29),
+    (1, 26, 29),
+    (2, 13, 29),
+    (2, 2, 29),
+    (1, 23, 29),
+    (2, 11, 29),
+    (1, 31, 30),
+    (2, 19, 30),
+    (2, 8, 30),
+    (1, 28, 30),
+];
+
+/// The solar day of lunar `month` (1 or 12) and `day` around the Tết of `year`: "mùng 2" of
+/// month 1 is Tết's next day; day N of tháng Chạp counts back from Tết, and "30 Tết" in a
+/// month of 29 days is its last day, as the press writes it.
+fn tet_day(year: i32, month: u8, day: u8) -> Option<Date> {
+    let &(m, d, len) = TET.get(usize::try_from(year - 2000).ok()?)?;
+    let tet = calendar_date(year, m, d)?.to_julian_day();
+    let jd = if month == 1 {
+        tet + i32::from(day) - 1
+    } else {
+        tet - i32::from(len - day.min(len)) - 1
+    };
+    Date::from_julian_day(jd).ok()
 }
 
 /// The strongest event candidate; the earliest among equals. With none, a photo caption that
