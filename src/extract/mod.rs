@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a rule or lexicon change can change the output for some text, so stored
 /// articles know they should be re-extracted.
-pub const EXTRACTOR_VERSION: u32 = 8;
+pub const EXTRACTOR_VERSION: u32 = 9;
 
 /// What the caller knows about the article besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
