@@ -81,7 +81,10 @@ pub(crate) fn find_event_date_lowered(
         .filter(|_| !event.is_some_and(opens_lead))
         .and_then(|l| doc.lead_time(l))
     {
-        if event.is_none_or(|e| !t.dated_by(e)) {
+        // (a later sentence opening on its own day and time reports the event the lead
+        // introduced: "Cuối tuần qua, tỉnh đón nhiều đoàn khách. Sáng 16/3, ...")
+        let reported = |e: &Mention| matches!(e.role, Role::Event(s) if s >= S_TIME_OF_DAY);
+        if event.is_none_or(|e| !t.dated_by(e) && !reported(e)) {
             return t.event_date(&doc, &publications);
         }
     }
