@@ -1734,7 +1734,8 @@ impl<'a> Parser<'a> {
         }
         // The chain closes on a name ("Bí thư Tỉnh ủy Phạm Gia Túc", `name_at`),
         // or after a dash / colon: "nguyên Trưởng Ban ... - Trần Văn Lực"
-        if name_at.is_none() && (d.is_dash(k) || d.is_punct(k, ':')) {
+        // or after "là": "UBND tỉnh có Chủ tịch là ông Đoàn Anh Dũng"
+        if name_at.is_none() && (d.is_dash(k) || d.is_punct(k, ':') || d.lower(k) == "là") {
             let n = k + 1;
             let mut m = n;
             if let Some((ce, _)) = d.gram(m, |g| matches!(g, Gram::Cue)) {
