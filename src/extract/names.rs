@@ -413,8 +413,10 @@ fn list_item_at(d: &Doc, a: usize) -> bool {
 /// "Ngân hàng ... Việt Nam (Agribank)", is a name and stays as written.)
 fn defined_acronyms<'a>(d: &Doc<'a>) -> Vec<(&'a str, String)> {
     let mut out: Vec<(&'a str, String)> = Vec::new();
-    for p in 1..d.len().saturating_sub(2) {
-        if !d.is_punct(p, '(') || !d.is_punct(p + 2, ')') {
+    // (each '(' of the text is a token of its own: found by memchr, not asked of every token)
+    for at in memchr::memchr_iter(b'(', d.text.as_bytes()) {
+        let p = d.tok_at_byte(at);
+        if p == 0 || p + 2 >= d.len() || !d.is_punct(p, '(') || !d.is_punct(p + 2, ')') {
             continue;
         }
         let a = p + 1;
