@@ -1060,6 +1060,15 @@ impl<'a> Doc<'a> {
         self.mask.get(i).is_some_and(|&m| m != 0)
     }
 
+    /// Does a hit of class `a` or `b` start at token `i` (of any function word for a
+    /// `Class::Gram`)? Answered from the class mask.
+    #[inline]
+    pub fn has_hit_of(&self, i: usize, a: Class, b: Class) -> bool {
+        self.mask
+            .get(i)
+            .is_some_and(|&m| m & (class_bit(a) | class_bit(b)) != 0)
+    }
+
     /// Hits starting at token `i`, longest first.
     pub fn hits(&self, i: usize) -> &[Hit] {
         match self.hit_start.get(i..).unwrap_or_default() {
