@@ -1069,6 +1069,12 @@ impl<'a> Doc<'a> {
             .is_some_and(|&m| m & (class_bit(a) | class_bit(b)) != 0)
     }
 
+    /// Does a hit of another class than `c` start at token `i`? Answered from the class mask.
+    #[inline]
+    pub fn has_hit_but(&self, i: usize, c: Class) -> bool {
+        self.mask.get(i).is_some_and(|&m| m & !class_bit(c) != 0)
+    }
+
     /// Hits starting at token `i`, longest first.
     pub fn hits(&self, i: usize) -> &[Hit] {
         match self.hit_start.get(i..).unwrap_or_default() {

@@ -50,6 +50,19 @@ const ORG_STOP: &[&str] = &[
     "Đảng đoàn",
 ];
 
+/// May token `i` open anything in a sentence outside a list: a ';', or a lexicon hit but an
+/// organisation's alone (a place, cue, rank, title, family name). A word that only starts an
+/// organisation's name fails every test of the sentence loop but one: a capitalised "H'" may
+/// open a name ("H'Linh Mlô", see `name_start`), so those starting with "H" are let in.
+#[inline]
+fn opens(d: &Doc, i: usize) -> bool {
+    if d.has_hits(i) {
+        d.has_hit_but(i, Class::Org) || d.case(i) == Some(Case::Cap) && d.raw(i).starts_with('H')
+    } else {
+        d.is_punct(i, ';')
+    }
+}
+
 /// Can token `k` be part of a personal name?
 fn name_tok(d: &Doc, k: usize, end: usize) -> bool {
     if k >= end || d.case(k) != Some(Case::Cap) {
@@ -667,15 +680,13 @@ impl<'a> Parser<'a> {
             }
             // Where nothing of the lexicon starts (no place, cue, rank, title or family name),
             // only a ';' or, in a list, a capitalised word can open anything.
-            let may_open = d.has_hits(i)
-                || d.is_punct(i, ';')
-                || (st.list_mode && d.case(i) == Some(Case::Cap));
+            let may_open = opens(d, i) || (st.list_mode && d.case(i) == Some(Case::Cap));
             if self.masked(i) || !may_open {
                 i += 1;
-                // (outside a list, the tokens up to the next hit or ';' open nothing either:
-                // passed here, each counted by the guard as if passed by the loop)
+                // (outside a list, the tokens up to the next one that may open are passed
+                // here, each counted by the guard as if passed by the loop)
                 if !may_open && !st.list_mode {
-                    while i < b && !d.has_hits(i) && !d.is_punct(i, ';') {
+                    while i < b && !opens(d, i) {
                         i += 1;
                         guard += 1;
                     }
