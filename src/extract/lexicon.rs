@@ -1025,8 +1025,8 @@ impl<'a> Doc<'a> {
         }
         for w in &mut words {
             let span = w.start as usize..w.end as usize;
-            // (a short word as bytes: no char boundaries to check)
-            let id = match short_key(shadow.as_bytes().get(span.clone()).unwrap_or_default()) {
+            // (a short word as bytes: no char boundaries to check; a word's span is the text's)
+            let id = match short_key(&shadow.as_bytes()[span.clone()]) {
                 Some((a, n)) => lex.short.get(a, n),
                 None => shadow.get(span).and_then(|s| lex.words.get(s)).copied(),
             };
@@ -1095,8 +1095,9 @@ impl<'a> Doc<'a> {
 
     /// Hits starting at token `i`, longest first.
     pub fn hits(&self, i: usize) -> &[Hit] {
-        match self.hit_start.get(i..).unwrap_or_default() {
-            &[a, b, ..] => self.hits.get(a as usize..b as usize).unwrap_or_default(),
+        match (self.hit_start.get(i), self.hit_start.get(i + 1)) {
+            // (the table's ranges are the hits')
+            (Some(&a), Some(&b)) => &self.hits[a as usize..b as usize],
             _ => &[],
         }
     }
