@@ -252,7 +252,39 @@ pub(crate) fn is_related_heading(line: &str) -> bool {
     let t = line.trim().trim_end_matches(':').trim_end();
     // (every line is asked: the long ones, nearly all, are told by their length alone, and
     // the others by their first byte before any lowercase copy)
-    t.len() <= 32 && may_open_heading(t) && HEADINGS.contains(&t.to_lowercase().as_str())
+    t.len() <= 32 && may_open_heading(t) && HEADINGS.iter().any(|h| lowercase_is(t, h, true))
+}
+
+/// Whether `s.to_lowercase()` is `target` (`whole`) or starts with it, read char by char
+/// without the copy: most lines differ at their first letters. (The final sigma, the one char
+/// `str::to_lowercase` lowers by its context, lowers to no byte of the Vietnamese targets.)
+fn lowercase_is(s: &str, target: &str, whole: bool) -> bool {
+    let mut rest = target.as_bytes();
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if rest.is_empty() {
+            return !whole;
+        }
+        if c.is_ascii() {
+            if rest[0] != c.to_ascii_lowercase() as u8 {
+                return false;
+            }
+            rest = &rest[1..];
+            continue;
+        }
+        // (a char may lower to two: "İ" to "i̇")
+        for l in c.to_lowercase() {
+            if rest.is_empty() {
+                return !whole;
+            }
+            let l = l.encode_utf8(&mut buf).as_bytes();
+            if !rest.starts_with(l) {
+                return false;
+            }
+            rest = &rest[l.len()..];
+        }
+    }
+    rest.is_empty()
 }
 
 /// Each line of `text` (without its "\n") and where it starts; line ends found by memchr
@@ -338,8 +370,7 @@ pub(crate) fn masthead_spans(text: &str) -> Vec<Span> {
             continue;
         }
         let head = &line[..super::dates::floor_boundary(line, line.len().min(40))];
-        let low = head.to_lowercase();
-        if LABELS.iter().any(|l| low.starts_with(l)) {
+        if LABELS.iter().any(|l| lowercase_is(head, l, false)) {
             out.push(Span::new(a, a + line.len()));
         }
     }
@@ -682,6 +713,44 @@ pub fn find(text: &str) -> Vec<Author> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_as_to_lowercase_reads() {
+        let texts = [
+            "Tổng Biên tập: X",
+            "TỔNG BIÊN TẬP:",
+            "Tin liên quan",
+            "TIN LIÊN QUAN",
+            "Tin Liên",
+            "İstanbul",
+            "Đọc thêm",
+            "ĐỌC THÊM ",
+            "Xem thêm:",
+            "ΣΑΣ",
+            "tin",
+            "",
+        ];
+        let targets = [
+            "tổng biên tập:",
+            "tin liên quan",
+            "i",
+            "i̇s",
+            "đọc thêm",
+            "xem thêm",
+            "",
+        ];
+        for s in texts {
+            for t in targets {
+                let low = s.to_lowercase();
+                assert_eq!(lowercase_is(s, t, true), low == t, "{s:?} = {t:?}");
+                assert_eq!(
+                    lowercase_is(s, t, false),
+                    low.starts_with(t),
+                    "{s:?} ^ {t:?}"
+                );
+            }
+        }
+    }
 
     /// `bylines.examples.tsv`: text (`\n` for line breaks) → authors as `credit=name`, `|`-joined.
     #[test]

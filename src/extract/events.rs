@@ -183,9 +183,11 @@ fn is_furniture(l: &str) -> bool {
     if l.len() > 160 {
         return false;
     }
+    // (three tests ask whether the line has a digit: read once)
+    let digits = l.bytes().any(|b| b.is_ascii_digit());
     // Lowercasing keeps letters letters: split first, then lowercase only the words read (the
     // first word that is no stamp word ends it).
-    let stamp = l.bytes().any(|b| b.is_ascii_digit())
+    let stamp = digits
         && l.split(|c: char| !is_alnum(c))
             .filter(|w| !w.is_empty())
             .all(|w| {
@@ -210,7 +212,7 @@ fn is_furniture(l: &str) -> bool {
     let breadcrumb = short
         && (l.starts_with("Trang chủ") || [" > ", " › ", " » "].iter().any(|s| contains_str(l, s)));
     let posted = short
-        && l.bytes().any(|b| b.is_ascii_digit())
+        && digits
         && [
             "Cập nhật",
             "cập nhật",
@@ -225,9 +227,7 @@ fn is_furniture(l: &str) -> bool {
     let source = short && l.starts_with("(Theo ") && l.ends_with(')');
     let byline = short && super::bylines::top_byline(l).is_some();
     // "Chính trị", "Thời sự": a section's name, too short for a headline.
-    let section = l.len() <= 40
-        && !l.bytes().any(|b| b.is_ascii_digit())
-        && l.split_whitespace().count() <= 2;
+    let section = l.len() <= 40 && !digits && l.split_whitespace().count() <= 2;
     stamp
         || image
         || agency
@@ -342,7 +342,9 @@ fn clean_headline(h: &str) -> String {
 
 /// The headline and the first three body sentences that hold words.
 fn lead_window(text: &str, sentences: &[Span], headline: Option<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = headline.into_iter().collect();
+    // (the headline and at most three sentences)
+    let mut out: Vec<Span> = Vec::with_capacity(4);
+    out.extend(headline);
     let body_start = headline.map_or(0, |h| h.end);
     let mut taken = 0;
     // (a stamp or a breadcrumb under the headline is no lead sentence: "Thứ bảy, 1/3/2025,

@@ -567,6 +567,18 @@ pub struct Tok {
     pub kind: Kind,
 }
 
+/// A word of a text as the trie walk reads it: a run of word and number tokens with nothing
+/// between them ("12abc" is one), with its bytes (kept here: the walk reads the gap between
+/// two words without going back to their tokens) and its id (`NONE` for a word no phrase has).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    first: u32,
+    last: u32,
+    start: u32,
+    end: u32,
+    id: u32,
+}
+
 /// A lexicon match over tokens `start..end`.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
@@ -988,9 +1000,7 @@ impl<'a> Doc<'a> {
         // offsets hold (and no UTF-8 validation of a byte copy is needed).
         let mut shadow = text.to_ascii_lowercase();
         write_chars(&mut shadow, &caps.at);
-        // Words: runs of word and number tokens with nothing between them ("12abc" is one),
-        // as (first token, last token, word id).
-        let mut words: Vec<(u32, u32, u32)> = Vec::with_capacity(toks.len());
+        let mut words: Vec<Word> = Vec::with_capacity(toks.len());
         // where the token before ends if it is a word or number token
         let mut joins_at = u32::MAX;
         for (k, t) in toks.iter().enumerate() {
@@ -999,20 +1009,28 @@ impl<'a> Doc<'a> {
                 continue;
             }
             match words.last_mut() {
-                Some(w) if joins_at == t.start => w.1 = k as u32,
-                _ => words.push((k as u32, k as u32, NONE)),
+                Some(w) if joins_at == t.start => {
+                    w.last = k as u32;
+                    w.end = t.end;
+                }
+                _ => words.push(Word {
+                    first: k as u32,
+                    last: k as u32,
+                    start: t.start,
+                    end: t.end,
+                    id: NONE,
+                }),
             }
             joins_at = t.end;
         }
         for w in &mut words {
-            let (a, b) = (toks[w.0 as usize].start, toks[w.1 as usize].end);
-            let span = a as usize..b as usize;
-            // (a short word as bytes: no char boundaries to check)
-            let id = match short_key(shadow.as_bytes().get(span.clone()).unwrap_or_default()) {
+            let span = w.start as usize..w.end as usize;
+            // (a short word as bytes: no char boundaries to check; a word's span is the text's)
+            let id = match short_key(&shadow.as_bytes()[span.clone()]) {
                 Some((a, n)) => lex.short.get(a, n),
                 None => shadow.get(span).and_then(|s| lex.words.get(s)).copied(),
             };
-            w.2 = id.unwrap_or(NONE);
+            w.id = id.unwrap_or(NONE);
         }
         let hits = find_hits(lex, &toks, &words);
         // hits per start token, summed up into where each token's hits begin
@@ -1060,10 +1078,26 @@ impl<'a> Doc<'a> {
         self.mask.get(i).is_some_and(|&m| m != 0)
     }
 
+    /// Does a hit of class `a` or `b` start at token `i` (of any function word for a
+    /// `Class::Gram`)? Answered from the class mask.
+    #[inline]
+    pub fn has_hit_of(&self, i: usize, a: Class, b: Class) -> bool {
+        self.mask
+            .get(i)
+            .is_some_and(|&m| m & (class_bit(a) | class_bit(b)) != 0)
+    }
+
+    /// Does a hit of another class than `c` start at token `i`? Answered from the class mask.
+    #[inline]
+    pub fn has_hit_but(&self, i: usize, c: Class) -> bool {
+        self.mask.get(i).is_some_and(|&m| m & !class_bit(c) != 0)
+    }
+
     /// Hits starting at token `i`, longest first.
     pub fn hits(&self, i: usize) -> &[Hit] {
-        match self.hit_start.get(i..).unwrap_or_default() {
-            &[a, b, ..] => self.hits.get(a as usize..b as usize).unwrap_or_default(),
+        match (self.hit_start.get(i), self.hit_start.get(i + 1)) {
+            // (the table's ranges are the hits')
+            (Some(&a), Some(&b)) => &self.hits[a as usize..b as usize],
             _ => &[],
         }
     }
@@ -1205,23 +1239,25 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Every lexicon phrase on the words (first token, last token, word id) of `toks`, by start
-/// token, longest first. (Out of line: inside `Doc::new` the walk's state lives on the stack.)
+/// Every lexicon phrase on the words of `toks`, by start token, longest first. (Out of line:
+/// inside `Doc::new` the walk's state lives on the stack.)
 #[inline(never)]
-fn find_hits(lex: &Lexicon, toks: &[Tok], words: &[(u32, u32, u32)]) -> Vec<Hit> {
+fn find_hits(lex: &Lexicon, toks: &[Tok], words: &[Word]) -> Vec<Hit> {
     // Hits come out by start token, then by end ascending; each start's group is put
     // longest first as it closes (equal ends keep their entry order), so no sort is needed.
     // (most words start a phrase: room for about one hit each)
     let mut hits = Vec::with_capacity(words.len());
-    for (r, &(ts, last, first)) in words.iter().enumerate() {
-        let Some(&root) = lex.root.get(first as usize) else {
+    for (r, word) in words.iter().enumerate() {
+        let Some(&root) = lex.root.get(word.id as usize) else {
             continue;
         };
+        let ts = word.first;
         let group = hits.len();
         let mut node = root;
         let mut q = r;
-        // the last token of word `q`
-        let mut te = last as usize;
+        // the last token of word `q`, and where it ends
+        let mut te = word.last as usize;
+        let mut end = word.end;
         while node != NONE {
             // (the automaton this replaces saw 16 tokens back from a match's end at most)
             if te - ts as usize > 16 {
@@ -1239,19 +1275,19 @@ fn find_hits(lex: &Lexicon, toks: &[Tok], words: &[(u32, u32, u32)]) -> Vec<Hit>
                 }
             }
             q += 1;
-            let Some(&(next, last, w)) = words.get(q) else {
+            let Some(next) = words.get(q) else {
                 break;
             };
             // (a word no phrase continues with from here: no edge)
-            if lex.next_words[node as usize] >> (w % 64) & 1 == 0 {
+            if lex.next_words[node as usize] >> (next.id % 64) & 1 == 0 {
                 break;
             }
-            let gap = toks[next as usize].start - toks[te].end;
             node = lex
                 .edges
-                .get(u64::from(node) << 32 | u64::from(w), gap)
+                .get(u64::from(node) << 32 | u64::from(next.id), next.start - end)
                 .unwrap_or(NONE);
-            te = last as usize;
+            te = next.last as usize;
+            end = next.end;
         }
         // (most groups have at most one hit: in order already)
         if hits.len() > group + 1 {

@@ -50,6 +50,19 @@ const ORG_STOP: &[&str] = &[
     "Đảng đoàn",
 ];
 
+/// May token `i` open anything in a sentence outside a list: a ';', or a lexicon hit but an
+/// organisation's alone (a place, cue, rank, title, family name). A word that only starts an
+/// organisation's name fails every test of the sentence loop but one: a capitalised "H'" may
+/// open a name ("H'Linh Mlô", see `name_start`), so those starting with "H" are let in.
+#[inline]
+fn opens(d: &Doc, i: usize) -> bool {
+    if d.has_hits(i) {
+        d.has_hit_but(i, Class::Org) || d.case(i) == Some(Case::Cap) && d.raw(i).starts_with('H')
+    } else {
+        d.is_punct(i, ';')
+    }
+}
+
 /// Can token `k` be part of a personal name?
 fn name_tok(d: &Doc, k: usize, end: usize) -> bool {
     if k >= end || d.case(k) != Some(Case::Cap) {
@@ -413,8 +426,10 @@ fn list_item_at(d: &Doc, a: usize) -> bool {
 /// "Ngân hàng ... Việt Nam (Agribank)", is a name and stays as written.)
 fn defined_acronyms<'a>(d: &Doc<'a>) -> Vec<(&'a str, String)> {
     let mut out: Vec<(&'a str, String)> = Vec::new();
-    for p in 1..d.len().saturating_sub(2) {
-        if !d.is_punct(p, '(') || !d.is_punct(p + 2, ')') {
+    // (each '(' of the text is a token of its own: found by memchr, not asked of every token)
+    for at in memchr::memchr_iter(b'(', d.text.as_bytes()) {
+        let p = d.tok_at_byte(at);
+        if p == 0 || p + 2 >= d.len() || !d.is_punct(p, '(') || !d.is_punct(p + 2, ')') {
             continue;
         }
         let a = p + 1;
@@ -683,15 +698,13 @@ impl<'a> Parser<'a> {
             }
             // Where nothing of the lexicon starts (no place, cue, rank, title or family name),
             // only a ';' or, in a list, a capitalised word can open anything.
-            let may_open = d.has_hits(i)
-                || d.is_punct(i, ';')
-                || (st.list_mode && d.case(i) == Some(Case::Cap));
+            let may_open = opens(d, i) || (st.list_mode && d.case(i) == Some(Case::Cap));
             if self.masked(i) || !may_open {
                 i += 1;
-                // (outside a list, the tokens up to the next hit or ';' open nothing either:
-                // passed here, each counted by the guard as if passed by the loop)
+                // (outside a list, the tokens up to the next one that may open are passed
+                // here, each counted by the guard as if passed by the loop)
                 if !may_open && !st.list_mode {
-                    while i < b && !d.has_hits(i) && !d.is_punct(i, ';') {
+                    while i < b && !opens(d, i) {
                         i += 1;
                         guard += 1;
                     }

@@ -92,9 +92,9 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
 /// Does a title start at `i` (modifiers then a head)?
 #[inline]
 pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
-    // (a modifier or a head is a lexicon hit at `i`: most tokens have none, and are answered
-    // here without a call)
-    d.has_hits(i) && starts_at(d, i, end)
+    // (a modifier, a function word, or a head is a lexicon hit at `i`: most tokens have
+    // neither, and are answered here without a call)
+    d.has_hit_of(i, Class::Head, Class::Gram(Gram::Former)) && starts_at(d, i, end)
 }
 
 #[inline(never)]
