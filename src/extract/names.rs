@@ -52,12 +52,16 @@ const ORG_STOP: &[&str] = &[
 
 /// May token `i` open anything in a sentence outside a list: a ';', or a lexicon hit but an
 /// organisation's alone (a place, cue, rank, title, family name). A word that only starts an
-/// organisation's name fails every test of the sentence loop but one: a capitalised "H'" may
-/// open a name ("H'Linh Mlô", see `name_start`), so those starting with "H" are let in.
+/// organisation's name fails every test of the sentence loop but two: a capitalised "H'" may
+/// open a name ("H'Linh Mlô", see `name_start`), so those starting with "H" are let in, and
+/// "Q." may be "Quyền" (see `titles::starts`).
 #[inline]
 fn opens(d: &Doc, i: usize) -> bool {
     if d.has_hits(i) {
-        d.has_hit_but(i, Class::Org) || d.case(i) == Some(Case::Cap) && d.raw(i).starts_with('H')
+        d.has_hit_but(i, Class::Org)
+            || d.case(i) == Some(Case::Cap) && d.raw(i).starts_with('H')
+            // ("Q." is a district's initial, or "Quyền" before a head)
+            || d.raw(i) == "Q"
     } else {
         d.is_punct(i, ';')
     }

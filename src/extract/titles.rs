@@ -94,7 +94,10 @@ fn modifiers(d: &Doc, mut j: usize, end: usize) -> (usize, bool, bool, bool, boo
 pub fn starts(d: &Doc, i: usize, end: usize) -> bool {
     // (a modifier, a function word, or a head is a lexicon hit at `i`: most tokens have
     // neither, and are answered here without a call)
-    d.has_hit_of(i, Class::Head, Class::Gram(Gram::Former)) && starts_at(d, i, end)
+    // ("Q." for "Quyền" is read as a district's initial, an organisation hit)
+    (d.has_hit_of(i, Class::Head, Class::Gram(Gram::Former))
+        || d.raw(i) == "Q" && d.is_punct(i + 1, '.'))
+        && starts_at(d, i, end)
 }
 
 #[inline(never)]
