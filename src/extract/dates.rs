@@ -1150,7 +1150,7 @@ impl<'a> Doc<'a> {
             match t.s {
                 "," if weekday_len(&toks, i + 1) > 0 => {}
                 "ngày" => cue.ngay = true,
-                "nay" | "hôm" | "mai" => cue.relative = true, // "Ngày mai (13/4)"
+                "nay" | "hôm" | "mai" | "kia" => cue.relative = true, // "Ngày mai (13/4)"
                 // A day named by the lunar calendar, its solar date in brackets: "Sáng mùng 3
                 // Tết (12/2)", "Ngày 10/3 âm lịch (18/4)".
                 "tết" | "lịch" if cue.paren => {
@@ -1860,12 +1860,14 @@ impl<'a> Doc<'a> {
     /// No date in the text: the publication date itself, the day before for "tối qua".
     fn publication_fallback(&self, ms: &[Mention], pubs: &[Publication]) -> Option<EventDate> {
         let p = pubs.iter().find(|p| p.exact)?;
-        let yesterday = self.relative_yesterday();
-        let mut day = p.last;
-        if yesterday.is_some() {
-            day = day.previous_day()?;
-        }
-        let mention = yesterday.or(p.evidence).or_else(|| {
+        let relative = self.relative_day();
+        let day = match relative.map(|(_, shift)| shift) {
+            Some(-1) => p.last.previous_day()?,
+            Some(-2) => p.last.previous_day()?.previous_day()?,
+            Some(1) => p.last.next_day()?,
+            _ => p.last,
+        };
+        let mention = relative.map(|(span, _)| span).or(p.evidence).or_else(|| {
             ms.iter()
                 .find(|m| m.role == Role::Stamp)
                 .map(|m| m.raw.core)
@@ -1882,15 +1884,24 @@ impl<'a> Doc<'a> {
     fn undated_relative_lead(&self, limit: usize, pubs: &[Publication]) -> Option<EventDate> {
         let p = pubs.iter().find(|p| p.exact)?;
         let limit = floor_boundary(self.lower, limit.min(1500));
-        for word in ["nay", "qua"] {
+        // ("hôm kia": two days before; "sáng mai", "ngày mai": the next day, announced)
+        for word in ["nay", "qua", "kia", "mai"] {
             for at in word_occurrences(self.lower, 0, limit, word) {
                 let before = self.lower[..at].trim_end();
-                let Some(w) = ["hôm", "sáng", "chiều", "tối", "trưa", "đêm"]
+                let Some(w) = ["hôm", "sáng", "chiều", "tối", "trưa", "đêm", "ngày"]
                     .iter()
                     .find(|w| ends_with_word(before, w))
                 else {
                     continue;
                 };
+                let fits = match word {
+                    "kia" => *w == "hôm",
+                    "mai" => *w != "hôm",
+                    _ => *w != "ngày",
+                };
+                if !fits {
+                    continue;
+                }
                 let start = before.len() - w.len();
                 let end = at + word.len();
                 // "Sáng nay (11/7)", "Sáng nay 21/6", "Sáng nay, ngày 23-9": dated after all.
@@ -1901,10 +1912,11 @@ impl<'a> Doc<'a> {
                 if !self.clause_before(start).is_some_and(is_lead_prefix) {
                     continue;
                 }
-                let day = if word == "qua" {
-                    p.last.previous_day()?
-                } else {
-                    p.last
+                let day = match word {
+                    "qua" => p.last.previous_day()?,
+                    "kia" => p.last.previous_day()?.previous_day()?,
+                    "mai" => p.last.next_day()?,
+                    _ => p.last,
                 };
                 return Some(EventDate {
                     iso: iso(day),
@@ -1970,20 +1982,35 @@ impl<'a> Doc<'a> {
         None
     }
 
-    /// "tối qua", "hôm qua", "chiều qua" in the opening paragraphs.
-    fn relative_yesterday(&self) -> Option<Span> {
+    /// "hôm nay" (the day), "tối qua", "hôm qua", "chiều qua" (the day before), "hôm kia" (two
+    /// days before), "sáng mai", "ngày mai" (the day after) in the opening paragraphs, the first
+    /// said: its words and the days it counts from the publication's.
+    fn relative_day(&self) -> Option<(Span, i8)> {
         let limit = floor_boundary(self.lower, 1500);
-        for at in word_occurrences(self.lower, 0, limit, "qua") {
-            let before = self.lower[..at].trim_end();
-            if let Some(w) = ["hôm", "tối", "chiều", "sáng", "trưa", "đêm"]
-                .iter()
-                .find(|w| ends_with_word(before, w))
-            {
-                let start = before.len() - w.len();
-                return Some(Span::new(start, at + "qua".len()));
+        let mut best: Option<(Span, i8)> = None;
+        // ("Hôm nay, ... sáng mai": the first said counts)
+        for (word, shift) in [("nay", 0), ("qua", -1), ("kia", -2), ("mai", 1)] {
+            for at in word_occurrences(self.lower, 0, limit, word) {
+                if best.is_some_and(|(b, _)| b.start < at) {
+                    break;
+                }
+                let before = self.lower[..at].trim_end();
+                let found = ["hôm", "tối", "chiều", "sáng", "trưa", "đêm", "ngày"]
+                    .iter()
+                    .find(|w| ends_with_word(before, w))
+                    .filter(|&&w| match word {
+                        "kia" => w == "hôm",
+                        "mai" => w != "hôm",
+                        _ => w != "ngày",
+                    });
+                if let Some(w) = found {
+                    let start = before.len() - w.len();
+                    best = Some((Span::new(start, at + word.len()), shift));
+                    break;
+                }
             }
         }
-        None
+        best
     }
 
     /// The story's first line: the first to end a sentence (or too long for a headline), above
@@ -3116,7 +3143,15 @@ impl LeadTime {
 /// The time expression opening `r` (lowercase), if it names no solar day: its length and
 /// kind. A time of day and "vào", "trong", "hồi", "ngày" may come before it.
 fn lead_time_words(r: &str) -> Option<(usize, LeadKind)> {
-    const DAYLESS: [&str; 19] = [
+    const DAYLESS: [&str; 27] = [
+        "thời gian qua",
+        "thời gian gần đây",
+        "thời gian vừa qua",
+        "hai ngày qua",
+        "ba ngày qua",
+        "mấy ngày qua",
+        "các ngày qua",
+        "những tháng qua",
         "cuối tuần",
         "tuần qua",
         "tuần trước",
@@ -3261,14 +3296,20 @@ fn best_event(ms: &[Mention]) -> Option<&Mention> {
 }
 
 /// With no event candidate, a document that is itself the news: "Thủ tướng vừa ký Quyết định
-/// số 456/QĐ-TTg ngày 12/4/2024 ...", in the clause that says it was just signed.
+/// số 456/QĐ-TTg ngày 12/4/2024 ...", in the clause that says it was just signed or issued.
 fn document_news<'m>(doc: &Doc, ms: &'m [Mention]) -> Option<&'m Mention> {
     let m = ms
         .iter()
         .find(|m| m.role == Role::Document && m.raw.year.is_some())?;
     let clause = doc.clause_before(m.span.start)?;
     let low = &doc.lower[m.span.start - clause.len()..m.span.start];
-    (!word_occurrences(low, 0, low.len(), "vừa").is_empty()).then_some(m)
+    // (signed or issued: "vừa tổ chức hội nghị quán triệt Nghị quyết số 18-NQ/TW ngày
+    // 25/10/2017" cites an old one)
+    let said = |w: &str| !word_occurrences(low, 0, low.len(), w).is_empty();
+    let issued = ["ký", "ban hành", "phê duyệt", "phê chuẩn", "ra"]
+        .iter()
+        .any(|w| said(w));
+    (said("vừa") && issued).then_some(m)
 }
 
 // ---------------------------------------------------------------------------------------------
