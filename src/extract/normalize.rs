@@ -1219,8 +1219,20 @@ fn char_index(chars: &[(usize, char)], at: usize) -> usize {
 
 /// Is `word` spelt in no Vietnamese syllable ("Joe", "Biden", "Kishida"): a foreign name's word.
 pub(crate) fn foreign_word(word: &str) -> bool {
-    let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    lower.iter().all(|c| c.is_alphabetic()) && !is_syllable(&lower)
+    // (no Vietnamese syllable has more than seven letters: "nghiêng")
+    let mut lower = ['\0'; 8];
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        if n == lower.len() {
+            return true;
+        }
+        lower[n] = c;
+        n += 1;
+    }
+    !is_syllable(&lower[..n])
 }
 
 /// Does `syl` (lowercase letters) spell a Vietnamese syllable: an initial, a vowel nucleus
