@@ -792,7 +792,15 @@ impl<'a> Parser<'a> {
                     i = name_run(d, k, b).unwrap_or(k);
                     continue;
                 }
-                if let Some(ne) = name_run(d, k, b).or_else(|| caps_name_run(d, k, b)) {
+                // "đồng chí Ông Thế Vinh", "bà Ông Thị Bảy": the family name Ông after a cue
+                // (not "các đồng chí: Ông Lê Văn A", a cue and a family name)
+                let ong = (d.raw(k) == "Ông" && d.surname(k + 1).is_none())
+                    .then(|| name_run(d, k + 1, b).filter(|&e| e >= k + 3))
+                    .flatten();
+                if let Some(ne) = ong
+                    .or_else(|| name_run(d, k, b))
+                    .or_else(|| caps_name_run(d, k, b))
+                {
                     // a cue with one capitalised word that opens a longer place is no name
                     if d.province(k).is_none() {
                         let (next, pid) = self.person(k, ne, rank, b, st, false);
@@ -1632,6 +1640,12 @@ impl<'a> Parser<'a> {
         if g == Gram::Linker2 && !changed {
             return None;
         }
+        // "bổ nhiệm Phó Giám đốc Sở cho 2 đồng chí: ...": a count before a plural cue
+        let e = if d.is_num(e) && d.gram(e + 1, |g| g == Gram::Cue).is_some() {
+            e + 1
+        } else {
+            e
+        };
         let person_next = d.gram(e, |g| matches!(g, Gram::Cue | Gram::Cues)).is_some()
             || d.rank(e).is_some()
             || name_start(d, e, b).is_some();
