@@ -202,7 +202,7 @@ pub fn skippable_paren(d: &Doc, i: usize, end: usize) -> Option<usize> {
 /// body, when the clause goes on after it (a comma, a stop, a verb), not a name.
 fn parent_body_end(d: &Doc, head: usize, comma: usize, end: usize) -> Option<usize> {
     const SUB_UNITS: [&str; 7] = ["cục", "vụ", "khoa", "phòng", "tâm", "viện", "đội"];
-    const PARENTS: [&str; 7] = ["bộ", "bệnh", "sở", "tổng", "học", "công", "tòa"];
+    const PARENTS: [&str; 8] = ["bộ", "bệnh", "sở", "tổng", "học", "công", "tòa", "ban"];
     let n = comma + 1;
     let sub = (head..comma).any(|k| SUB_UNITS.iter().any(|u| d.lower(k).starts_with(u)));
     if !sub || d.case(n) != Some(Case::Cap) || !PARENTS.contains(&d.lower(n)) {
@@ -803,6 +803,7 @@ fn open_name_before(d: &Doc, j: usize) -> bool {
         "vụ" => two("tâm", "dịch") || two("tâm", "phục"),
         "nước" => two("ban", "nhà"),
         "sát" => two("đội", "cảnh"),
+        "dõi" => two("vụ", "theo"),
         _ => d.raw(j - 1) == "BCĐ",
     }
 }
