@@ -1586,6 +1586,25 @@ impl<'a> Parser<'a> {
     /// Phòng"; only when the committee's organisation is written.
     fn joins_committee(&self, j: usize, b: usize, st: &Sent) -> Option<(Title, usize)> {
         let d = self.d;
+        // "bầu bổ sung ... vào Bộ Chính trị", "... vào Ban Bí thư": a seat on the Politburo or
+        // the Secretariat, whose members are "Ủy viên Bộ Chính trị", "Bí thư Trung ương Đảng"
+        let central = match (d.lower(j), d.lower(j + 1), d.lower(j + 2)) {
+            ("bộ", "chính", "trị") => Some("Ủy viên Bộ Chính trị"),
+            ("ban", "bí", "thư") => Some("Bí thư Trung ương Đảng"),
+            _ => None,
+        };
+        if let Some(text) = central.filter(|_| d.case(j) == Some(Case::Cap)) {
+            let t = Title {
+                text: text.to_string(),
+                change: TitleChange::Taken,
+                evidence: Evidence {
+                    mention: d.span(j.saturating_sub(2), j + 3),
+                    sentence: st.span,
+                },
+                ..Title::default()
+            };
+            return Some((t, j + 3));
+        }
         let (oe, o) = d.org(j)?;
         if !matches!(o.canon.as_str(), "Ban Thường vụ" | "Ban Chấp hành") {
             return None;
