@@ -770,6 +770,17 @@ impl<'a> Parser<'a> {
                     k = re;
                 }
                 if titles::starts(d, k, b) {
+                    // "Phu nhân Chủ tịch nước, bà X", "Phu nhân Thủ tướng Y": the office is
+                    // the husband's, and the wife named holds none
+                    if d.lower(i) == "phu" {
+                        let s = titles::scan(d, k, b, Mode::Free);
+                        i = s.map_or(k + 1, |s| {
+                            s.name_at
+                                .and_then(|na| name_start(d, na, b).or_else(|| name_run(d, na, b)))
+                                .unwrap_or(s.end)
+                        });
+                        continue;
+                    }
                     i = self.free(k, b, st, g == Gram::Cues, true).0;
                     continue;
                 }
@@ -794,9 +805,10 @@ impl<'a> Parser<'a> {
                 }
                 // "đồng chí Ông Thế Vinh", "bà Ông Thị Bảy": the family name Ông after a cue
                 // (not "các đồng chí: Ông Lê Văn A", a cue and a family name)
-                let ong = (d.raw(k) == "Ông" && d.surname(k + 1).is_none())
-                    .then(|| name_run(d, k + 1, b).filter(|&e| e >= k + 3))
-                    .flatten();
+                let ong = (d.raw(k) == "Ông"
+                    && (d.surname(k + 1).is_none() || matches!(d.lower(k + 1), "văn" | "thị")))
+                .then(|| name_run(d, k + 1, b).filter(|&e| e >= k + 3))
+                .flatten();
                 if let Some(ne) = ong
                     .or_else(|| name_run(d, k, b))
                     .or_else(|| caps_name_run(d, k, b))

@@ -221,7 +221,16 @@ fn parent_body_end(d: &Doc, head: usize, comma: usize, end: usize) -> Option<usi
     let goes_on = k >= end
         || matches!(d.kind(k), Some(Kind::Punct(',' | ';' | '.' | ')')))
         || d.case(k) == Some(Case::Lower) && d.org(k).is_none();
-    (goes_on && k > n + 1 && !starts(d, n, end)).then_some(k)
+    // (one body, not a list of them: "Cục Quản lý thị trường, Sở Công Thương, Sở Tài chính và
+    // ...", "Vụ Pháp chế, Bộ Y tế, Bộ Công Thương")
+    let list = d.lower(k) == "và"
+        || d.is_punct(k, ',') && (PARENTS.contains(&d.lower(k + 1)) || titles_unit_at(d, k + 1));
+    (goes_on && !list && k > n + 1 && !starts(d, n, end)).then_some(k)
+}
+
+/// A unit noun opening a body's name at `k` ("Sở", "Cục", "Bộ").
+fn titles_unit_at(d: &Doc, k: usize) -> bool {
+    d.case(k) == Some(Case::Cap) && d.org(k).is_some_and(|(_, o)| o.has(flag::UNIT))
 }
 
 /// "cũ", "mới", "trước sắp xếp", "sau sáp nhập"... at `k`: the end of the words.
@@ -813,6 +822,10 @@ fn open_name_before(d: &Doc, j: usize) -> bool {
 /// role word, a verb of speech, a person's name) after two words at least. Another verb of the
 /// sentence ("... kiểm tra công trình") cannot be told from the task: nothing then.
 fn task_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
+    // (a level right away is the unit's own: "Ban Chỉ đạo tỉnh chỉ đạo ...")
+    if level_at(d, j) {
+        return None;
+    }
     let mut k = j;
     while k < (j + 12).min(end) {
         if k > j && level_at(d, k) {
@@ -845,10 +858,12 @@ fn task_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
 
 /// Words that open a predicate, never part of a unit's task: tense and voice ("Trưởng Ban Chỉ
 /// huy đã trực tiếp kiểm tra"), the first syllables of verbs of speech ("cho biết", "nhấn
-/// mạnh", "khẳng định", "yêu cầu", "đề nghị", "chia sẻ", "báo cáo") and of visits.
-const PREDICATE_WORDS: [&str; 17] = [
+/// mạnh", "khẳng định", "yêu cầu", "đề nghị", "chia sẻ", "báo cáo", "trả lời", "nêu", "đánh
+/// giá"), of visits and work ("làm việc", "phối hợp với", "chỉ đạo"); not "giải", "thông",
+/// which open tasks ("giải phóng mặt bằng", "thông tin đối ngoại").
+const PREDICATE_WORDS: [&str; 24] = [
     "đã", "đang", "sẽ", "vừa", "cũng", "được", "bị", "cho", "nhấn", "khẳng", "yêu", "đề", "chia",
-    "báo", "trao", "tặng", "thăm",
+    "báo", "trao", "tặng", "thăm", "với", "phối", "trả", "làm", "nêu", "đánh", "chỉ",
 ];
 
 /// A level word or a place at `k`: where a unit's task ends and its level begins.
