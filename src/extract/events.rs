@@ -558,9 +558,9 @@ fn cue_counts(lower: &str, at: usize, cue: &str, kind: EventKind) -> bool {
         EventKind::PersonnelChange => !(cue == "bầu" && post.starts_with(" cử")),
         // "vi phạm sẽ bị kỷ luật", "nếu sai phạm phải cách chức": a warning, not a sanction
         // given; "chuẩn bị lễ kỷ niệm": a ceremony ahead, the meeting is the event.
-        EventKind::Discipline => !["sẽ", "phải", "nếu", "thì"].iter().any(|w| {
-            super::dates::ends_with_word(pre.trim_end(), w) || pre.contains(&format!(" {w} "))
-        }),
+        EventKind::Discipline => !pre
+            .split(' ')
+            .any(|w| matches!(w, "sẽ" | "phải" | "nếu" | "thì")),
         EventKind::Ceremony => !["chuẩn bị", "kế hoạch", "hướng tới", "tiến tới"]
             .iter()
             .any(|w| pre.contains(w)),

@@ -968,26 +968,7 @@ pub fn canonical_tokens_with<'a>(
                     k = e;
                     continue;
                 }
-                if glued_number(d, k) {
-                    if let Some(last) = words.last_mut() {
-                        let last = last.to_mut();
-                        last.push('-');
-                        last.push_str(d.raw(k + 1));
-                    }
-                    k += 2;
-                    continue;
-                }
-                match d.kind(k) {
-                    Some(Kind::Punct(',')) => {
-                        if let Some(last) = words.last_mut() {
-                            last.to_mut().push(',');
-                        }
-                    }
-                    Some(Kind::Punct('-' | '–' | '—')) => words.push(Cow::Borrowed("-")),
-                    Some(Kind::Punct(_)) => {}
-                    _ => words.push(Cow::Borrowed(d.raw(k))),
-                }
-                k += 1;
+                k = push_written(d, k, words);
             }
             i = task_end;
             continue;
@@ -1012,29 +993,35 @@ pub fn canonical_tokens_with<'a>(
             }
             continue;
         }
-        match d.kind(i) {
-            Some(Kind::Punct(',')) => {
-                if let Some(last) = words.last_mut() {
-                    last.to_mut().push(',');
-                }
-            }
-            Some(Kind::Punct('-')) if glued_number(d, i) => {
-                if let Some(last) = words.last_mut() {
-                    let last = last.to_mut();
-                    last.push('-');
-                    last.push_str(d.raw(i + 1));
-                }
-                i += 2;
-                continue;
-            }
-            Some(Kind::Punct('-' | '–' | '—')) => words.push(Cow::Borrowed("-")),
-            Some(Kind::Punct(_)) => {}
-            _ => words.push(Cow::Borrowed(d.raw(i))),
-        }
-        i += 1;
+        i = push_written(d, i, words);
     }
     fix_words(words);
     words.join(" ")
+}
+
+/// Pushes token `i` as written: a word, a dash, a comma glued to the word before, a number
+/// glued to its capitalised word by a dash ("COVID-19"); other marks are dropped. Returns the
+/// next token.
+fn push_written<'a>(d: &Doc<'a>, i: usize, words: &mut Vec<Cow<'a, str>>) -> usize {
+    match d.kind(i) {
+        Some(Kind::Punct(',')) => {
+            if let Some(last) = words.last_mut() {
+                last.to_mut().push(',');
+            }
+        }
+        Some(Kind::Punct('-')) if glued_number(d, i) => {
+            if let Some(last) = words.last_mut() {
+                let last = last.to_mut();
+                last.push('-');
+                last.push_str(d.raw(i + 1));
+            }
+            return i + 2;
+        }
+        Some(Kind::Punct('-' | '–' | '—')) => words.push(Cow::Borrowed("-")),
+        Some(Kind::Punct(_)) => {}
+        _ => words.push(Cow::Borrowed(d.raw(i))),
+    }
+    i + 1
 }
 
 /// Pushes the pieces of `s` between single blanks (`str::split(' ')`, without its searcher).
