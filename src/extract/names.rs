@@ -2126,7 +2126,8 @@ impl<'a> Parser<'a> {
         (k, pids)
     }
 
-    fn finish(self) -> Vec<Official> {
+    fn finish(mut self) -> Vec<Official> {
+        self.merge_misspelt();
         let mut out = Vec::new();
         for acc in self.people {
             let titles = merge_titles(acc.titles);
@@ -2147,6 +2148,80 @@ impl<'a> Parser<'a> {
         }
         out
     }
+}
+
+impl Parser<'_> {
+    /// A person named once with a given name that is no Vietnamese syllable, one slip away from
+    /// another's of the same family and middle names ("Ngô Thanh Dnah" beside "Ngô Thanh
+    /// Danh": two letters swapped, one left out or added) is that person misspelt.
+    fn merge_misspelt(&mut self) {
+        if self.people.len() < 2 {
+            return;
+        }
+        let keys: Vec<String> = self
+            .people
+            .iter()
+            .map(|acc| acc.variants.first().map_or(String::new(), |v| fold(v.0)))
+            .collect();
+        for a in 0..self.people.len() {
+            if self.people[a].mentions.len() != 1 {
+                continue;
+            }
+            let Some((head, given)) = keys[a].rsplit_once(' ') else {
+                continue;
+            };
+            if !super::normalize::foreign_word(given) {
+                continue;
+            }
+            let target = (0..self.people.len()).find(|&t| {
+                t != a
+                    && !self.people[t].mentions.is_empty()
+                    && keys[t]
+                        .rsplit_once(' ')
+                        .is_some_and(|(h, g)| h == head && one_slip(given, g))
+            });
+            if let Some(t) = target {
+                let mut acc = std::mem::take(&mut self.people[a]);
+                for v in &mut acc.variants {
+                    v.2 = true;
+                }
+                let to = &mut self.people[t];
+                to.variants.append(&mut acc.variants);
+                to.titles.append(&mut acc.titles);
+                to.roles.append(&mut acc.roles);
+                to.mentions.append(&mut acc.mentions);
+                to.rank = to.rank.take().or(acc.rank);
+            }
+        }
+    }
+}
+
+/// Are two words (folded) one slip apart: two neighbouring letters swapped, or one letter left
+/// out or added?
+fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    if a.len() == b.len() {
+        let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        return diff.len() == 2
+            && diff[1] == diff[0] + 1
+            && a[diff[0]] == b[diff[1]]
+            && a[diff[1]] == b[diff[0]];
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let cut = (0..short.len())
+        .find(|&i| short[i] != long[i])
+        .unwrap_or(short.len());
+    short[cut..] == long[cut + 1..]
 }
 
 /// The spelling to show: the most frequent, a known misspelling ("Nguyến") last, one written
