@@ -2131,7 +2131,8 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         for acc in self.people {
             let titles = merge_titles(acc.titles);
-            if titles.is_empty() {
+            // (a company's or a cooperative's officer alone is a private citizen)
+            if titles.iter().all(|t| private_post(&t.text)) {
                 continue;
             }
             let name = best_variant(&acc.variants);
@@ -2194,6 +2195,32 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// A post in a private company or a cooperative ("Giám đốc Công ty TNHH ...", "Chủ tịch
+/// HĐQT Công ty cổ phần ...", "Giám đốc Hợp tác xã ..."): a limited or joint-stock company's,
+/// not a state one's ("Công ty TNHH Một thành viên ...", "Công ty Điện lực ...", "Tổng công
+/// ty", "Tập đoàn") nor its trade union's. True of no title at all.
+fn private_post(title: &str) -> bool {
+    let has = |w: &[&str]| w.iter().any(|w| title.contains(w));
+    let company = has(&["Công ty", "công ty"])
+        && has(&[
+            "cổ phần",
+            "Cổ phần",
+            "CP",
+            "TNHH",
+            "Trách nhiệm hữu hạn",
+            "quản trị",
+        ])
+        && !has(&[
+            "Một thành viên",
+            "MTV",
+            "Điện lực",
+            "Nhà nước",
+            "nhà nước",
+            "Công đoàn",
+        ]);
+    company || has(&["Hợp tác xã", "hợp tác xã"])
 }
 
 /// Are two words (folded) one slip apart: two neighbouring letters swapped, or one letter left
