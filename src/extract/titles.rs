@@ -840,8 +840,9 @@ fn task_end(d: &Doc, j: usize, end: usize) -> Option<usize> {
         if clause_goes_on {
             return (k >= j + 2).then_some(k);
         }
-        // ("Ban Quản lý di tích Côn Sơn - Kiếp Bạc": a place's own name inside the task)
-        if k > j && (d.case(k) == Some(Case::Cap) || d.is_dash(k)) {
+        // ("Ban Quản lý di tích Côn Sơn - Kiếp Bạc": a place's own name inside the task; "thi
+        // tốt nghiệp THPT": an abbreviation)
+        if k > j && (matches!(d.case(k), Some(Case::Cap | Case::Upper)) || d.is_dash(k)) {
             k += 1;
             continue;
         }
