@@ -954,6 +954,10 @@ struct Mention {
     span: Span,
 }
 
+/// Words naming a day by the publication's, and how many days from it: "hôm nay", "tối qua",
+/// "hôm kia", "sáng mai".
+const RELATIVE_DAYS: [(&str, i64); 4] = [("nay", 0), ("qua", -1), ("kia", -2), ("mai", 1)];
+
 const TIME_OF_DAY: [&str; 9] = [
     "sáng", "chiều", "tối", "trưa", "đêm", "khuya", "rạng", "sớm", // "Tối muộn 14/10"
     "muộn",
@@ -1861,12 +1865,8 @@ impl<'a> Doc<'a> {
     fn publication_fallback(&self, ms: &[Mention], pubs: &[Publication]) -> Option<EventDate> {
         let p = pubs.iter().find(|p| p.exact)?;
         let relative = self.relative_day();
-        let day = match relative.map(|(_, shift)| shift) {
-            Some(-1) => p.last.previous_day()?,
-            Some(-2) => p.last.previous_day()?.previous_day()?,
-            Some(1) => p.last.next_day()?,
-            _ => p.last,
-        };
+        let shift = relative.map_or(0, |(_, shift)| shift);
+        let day = p.last.checked_add(time::Duration::days(shift))?;
         let mention = relative.map(|(span, _)| span).or(p.evidence).or_else(|| {
             ms.iter()
                 .find(|m| m.role == Role::Stamp)
@@ -1884,25 +1884,11 @@ impl<'a> Doc<'a> {
     fn undated_relative_lead(&self, limit: usize, pubs: &[Publication]) -> Option<EventDate> {
         let p = pubs.iter().find(|p| p.exact)?;
         let limit = floor_boundary(self.lower, limit.min(1500));
-        // ("hôm kia": two days before; "sáng mai", "ngày mai": the next day, announced)
-        for word in ["nay", "qua", "kia", "mai"] {
+        for (word, shift) in RELATIVE_DAYS {
             for at in word_occurrences(self.lower, 0, limit, word) {
-                let before = self.lower[..at].trim_end();
-                let Some(w) = ["hôm", "sáng", "chiều", "tối", "trưa", "đêm", "ngày"]
-                    .iter()
-                    .find(|w| ends_with_word(before, w))
-                else {
+                let Some(start) = self.relative_cue_start(at, word) else {
                     continue;
                 };
-                let fits = match word {
-                    "kia" => *w == "hôm",
-                    "mai" => *w != "hôm",
-                    _ => *w != "ngày",
-                };
-                if !fits {
-                    continue;
-                }
-                let start = before.len() - w.len();
                 let end = at + word.len();
                 // "Sáng nay (11/7)", "Sáng nay 21/6", "Sáng nay, ngày 23-9": dated after all.
                 let after = self.lower[end..].trim_start_matches([' ', ',', '(']);
@@ -1912,14 +1898,8 @@ impl<'a> Doc<'a> {
                 if !self.clause_before(start).is_some_and(is_lead_prefix) {
                     continue;
                 }
-                let day = match word {
-                    "qua" => p.last.previous_day()?,
-                    "kia" => p.last.previous_day()?.previous_day()?,
-                    "mai" => p.last.next_day()?,
-                    _ => p.last,
-                };
                 return Some(EventDate {
-                    iso: iso(day),
+                    iso: iso(p.last.checked_add(time::Duration::days(shift))?),
                     year_source: p.source,
                     evidence: Some(self.evidence(Span::new(start, end))),
                 });
@@ -1985,32 +1965,38 @@ impl<'a> Doc<'a> {
     /// "hôm nay" (the day), "tối qua", "hôm qua", "chiều qua" (the day before), "hôm kia" (two
     /// days before), "sáng mai", "ngày mai" (the day after) in the opening paragraphs, the first
     /// said: its words and the days it counts from the publication's.
-    fn relative_day(&self) -> Option<(Span, i8)> {
+    fn relative_day(&self) -> Option<(Span, i64)> {
         let limit = floor_boundary(self.lower, 1500);
-        let mut best: Option<(Span, i8)> = None;
+        let mut best: Option<(Span, i64)> = None;
         // ("Hôm nay, ... sáng mai": the first said counts)
-        for (word, shift) in [("nay", 0), ("qua", -1), ("kia", -2), ("mai", 1)] {
+        for (word, shift) in RELATIVE_DAYS {
             for at in word_occurrences(self.lower, 0, limit, word) {
                 if best.is_some_and(|(b, _)| b.start < at) {
                     break;
                 }
-                let before = self.lower[..at].trim_end();
-                let found = ["hôm", "tối", "chiều", "sáng", "trưa", "đêm", "ngày"]
-                    .iter()
-                    .find(|w| ends_with_word(before, w))
-                    .filter(|&&w| match word {
-                        "kia" => w == "hôm",
-                        "mai" => w != "hôm",
-                        _ => w != "ngày",
-                    });
-                if let Some(w) = found {
-                    let start = before.len() - w.len();
+                if let Some(start) = self.relative_cue_start(at, word) {
                     best = Some((Span::new(start, at + word.len()), shift));
                     break;
                 }
             }
         }
         best
+    }
+
+    /// Where the words naming a day relative to the publication's start, for `word` ("nay",
+    /// "qua", "kia", "mai", see [`RELATIVE_DAYS`]) at `at`: "hôm nay", "sáng qua", "hôm kia",
+    /// "ngày mai" (not "ngày nay", nowadays; "kia" only after "hôm"; "mai" not after it).
+    fn relative_cue_start(&self, at: usize, word: &str) -> Option<usize> {
+        let before = self.lower[..at].trim_end();
+        let w = ["hôm", "sáng", "chiều", "tối", "trưa", "đêm", "ngày"]
+            .into_iter()
+            .find(|w| ends_with_word(before, w))?;
+        let fits = match word {
+            "kia" => w == "hôm",
+            "mai" => w != "hôm",
+            _ => w != "ngày",
+        };
+        fits.then(|| before.len() - w.len())
     }
 
     /// The story's first line: the first to end a sentence (or too long for a headline), above

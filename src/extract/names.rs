@@ -2159,11 +2159,11 @@ impl Parser<'_> {
         if self.people.len() < 2 {
             return;
         }
-        let keys: Vec<String> = self
-            .people
-            .iter()
-            .map(|acc| acc.variants.first().map_or(String::new(), |v| fold(v.0)))
-            .collect();
+        // (each person's folded key, as the parser filed it)
+        let mut keys = vec![""; self.people.len()];
+        for (key, &pid) in &self.by_key {
+            keys[pid] = key.as_str();
+        }
         for a in 0..self.people.len() {
             if self.people[a].mentions.len() != 1 {
                 continue;
@@ -2171,16 +2171,16 @@ impl Parser<'_> {
             let Some((head, given)) = keys[a].rsplit_once(' ') else {
                 continue;
             };
-            if !super::normalize::foreign_word(given) {
-                continue;
-            }
-            let target = (0..self.people.len()).find(|&t| {
-                t != a
-                    && !self.people[t].mentions.is_empty()
-                    && keys[t]
-                        .rsplit_once(' ')
-                        .is_some_and(|(h, g)| h == head && one_slip(given, g))
-            });
+            // (the spelling test last: most persons have no namesake one slip away)
+            let target = (0..self.people.len())
+                .find(|&t| {
+                    t != a
+                        && !self.people[t].mentions.is_empty()
+                        && keys[t]
+                            .rsplit_once(' ')
+                            .is_some_and(|(h, g)| h == head && one_slip(given, g))
+                })
+                .filter(|_| super::normalize::foreign_word(given));
             if let Some(t) = target {
                 let mut acc = std::mem::take(&mut self.people[a]);
                 for v in &mut acc.variants {
@@ -2203,7 +2203,8 @@ impl Parser<'_> {
 /// ty", "Tập đoàn") nor its trade union's. True of no title at all.
 fn private_post(title: &str) -> bool {
     let has = |w: &[&str]| w.iter().any(|w| title.contains(w));
-    let company = has(&["Công ty", "công ty"])
+    // ("ông ty", "ợp tác xã": the first letter in either case)
+    let company = title.contains("ông ty")
         && has(&[
             "cổ phần",
             "Cổ phần",
@@ -2220,7 +2221,7 @@ fn private_post(title: &str) -> bool {
             "nhà nước",
             "Công đoàn",
         ]);
-    company || has(&["Hợp tác xã", "hợp tác xã"])
+    company || title.contains("ợp tác xã")
 }
 
 /// Are two words (folded) one slip apart: two neighbouring letters swapped, or one letter left

@@ -204,7 +204,7 @@ fn parent_body_end(d: &Doc, head: usize, comma: usize, end: usize) -> Option<usi
     const SUB_UNITS: [&str; 7] = ["cục", "vụ", "khoa", "phòng", "tâm", "viện", "đội"];
     const PARENTS: [&str; 8] = ["bộ", "bệnh", "sở", "tổng", "học", "công", "tòa", "ban"];
     let n = comma + 1;
-    let sub = (head..comma).any(|k| SUB_UNITS.iter().any(|u| d.lower(k).starts_with(u)));
+    let sub = (head..comma).any(|k| SUB_UNITS.contains(&d.lower(k)));
     if !sub || d.case(n) != Some(Case::Cap) || !PARENTS.contains(&d.lower(n)) {
         return None;
     }
